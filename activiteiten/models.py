@@ -1,0 +1,348 @@
+"""Buurten with their activiteiten and voorzieningen."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.models import BasePage
+
+from .openingstijden import DAG_CHOICES, Slot, format_time
+from .recurrence import validate_rrule
+
+RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class BuurtPage(BasePage):
+    SOORTEN = [("wijk", _("wijk")), ("dorp", _("dorp")), ("kern", _("kern")), ("complex", _("complex"))]
+
+    gemeente = models.CharField(_("gemeente"), max_length=100)
+    soort = models.CharField(_("soort buurt"), max_length=20, choices=SOORTEN, default="wijk")
+    intro = models.TextField(_("introductie"), help_text=_("Twee of drie korte zinnen over de buurt."))
+    postcodes = models.CharField(
+        _("postcodes"),
+        max_length=200,
+        blank=True,
+        validators=[
+            RegexValidator(r"^\s*(\d{4}\s*(,\s*\d{4}\s*)*)?$", _("Geef postcodes van 4 cijfers, zoals 6825,6826."))
+        ],
+        help_text=_("De cijfers van de postcodes in deze buurt, met komma's ertussen. Bijvoorbeeld: 6825,6826"),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel([FieldPanel("gemeente"), FieldPanel("soort")]),
+        FieldPanel("intro"),
+        FieldPanel("postcodes"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("gemeente", boost=2),
+        index.SearchField("postcodes"),
+        index.AutocompleteField("gemeente"),
+        index.FilterField("gemeente"),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["activiteiten.ActiviteitPage", "activiteiten.VoorzieningPage"]
+
+    class Meta:
+        verbose_name = _("buurt")
+        verbose_name_plural = _("buurten")
+
+    @property
+    def naam(self):
+        return self.title
+
+    def get_summary(self):
+        return self.intro
+
+    def postcode_list(self):
+        return [p.strip() for p in self.postcodes.split(",") if p.strip()]
+
+    def get_context(self, request, *args, **kwargs):
+        from .occurrences import upcoming_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["voorzieningen"] = VoorzieningPage.objects.child_of(self).live().public().order_by("title")
+        context["agenda"] = upcoming_for(locale=self.locale, buurt=self, days=31, limit=40)
+        return context
+
+
+class BuurtItemPage(BasePage):
+    """Shared fields of the pages that live under a buurt."""
+
+    omschrijving = RichTextField(
+        _("omschrijving"),
+        features=RICH_FEATURES,
+        help_text=_("Vertel in korte zinnen wat het is en voor wie. Leg moeilijke woorden uit."),
+    )
+    toegankelijkheid = models.TextField(
+        _("toegankelijkheid"),
+        blank=True,
+        help_text=_("Bijvoorbeeld: drempelvrij, lift, invalidentoilet, ringleiding."),
+    )
+
+    gecontroleerd_op = models.DateField(
+        _("gecontroleerd op"),
+        null=True,
+        blank=True,
+        help_text=_("De dag waarop iemand heeft gecontroleerd dat alles op deze pagina nog klopt."),
+    )
+
+    parent_page_types = ["activiteiten.BuurtPage"]
+    subpage_types = []
+
+    class Meta:
+        abstract = True
+
+
+class VoorzieningPage(BuurtItemPage):
+    SOORTEN = [
+        ("buurthuis", _("buurthuis")),
+        ("servicepunt", _("servicepunt")),
+        ("ontmoetingsplek", _("ontmoetingsplek")),
+        ("mfc", _("multifunctioneel centrum")),
+        ("huisarts", _("huisarts")),
+        ("apotheek", _("apotheek")),
+        ("wijkteam", _("wijkteam")),
+        ("bibliotheek", _("bibliotheek")),
+        ("zorglocatie", _("zorglocatie")),
+        ("seniorenflat", _("seniorenflat")),
+        ("sportaccommodatie", _("sportaccommodatie")),
+        ("kerk", _("kerk")),
+        ("winkel", _("winkel")),
+    ]
+
+    soort = models.CharField(_("soort voorziening"), max_length=30, choices=SOORTEN)
+    adres = models.CharField(_("adres"), max_length=200, blank=True, help_text=_("Straat en huisnummer."))
+    postcode = models.CharField(
+        _("postcode"),
+        max_length=7,
+        blank=True,
+        validators=[RegexValidator(r"^\d{4}\s?[A-Za-z]{2}$", _("Geef een postcode als 6826 HK."))],
+    )
+    plaats = models.CharField(_("plaats"), max_length=100, blank=True)
+    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    latitude = models.DecimalField(_("breedtegraad"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("lengtegraad"), max_digits=9, decimal_places=6, null=True, blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("soort"),
+        FieldPanel("omschrijving"),
+        MultiFieldPanel(
+            [
+                FieldPanel("adres"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("plaats")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Adres"),
+        ),
+        MultiFieldPanel([FieldPanel("telefoon"), FieldPanel("email"), FieldPanel("website")], heading=_("Contact")),
+        InlinePanel("openingstijden", heading=_("Openingstijden"), label=_("tijdvak")),
+        FieldPanel("toegankelijkheid"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("omschrijving"),
+        index.SearchField("soort", boost=2),
+        index.SearchField("adres"),
+        index.SearchField("plaats"),
+        index.SearchField("toegankelijkheid"),
+        index.FilterField("soort"),
+    ]
+
+    class Meta:
+        verbose_name = _("voorziening")
+        verbose_name_plural = _("voorzieningen")
+
+    def get_summary(self):
+        return self.search_description or strip_tags(self.omschrijving)
+
+    def slots(self):
+        return [Slot(o.dag, o.open, o.dicht) for o in self.openingstijden.all()]
+
+    def openingstijden_per_dag(self):
+        """[(dagnaam, "09.00 – 12.00 en 13.00 – 17.00 uur" or None)] for all seven days."""
+        by_day = {}
+        for o in sorted(self.openingstijden.all(), key=lambda o: (o.dag, o.open)):
+            by_day.setdefault(o.dag, []).append(f"{format_time(o.open)} – {format_time(o.dicht)}")
+        return [(label, by_day.get(day)) for day, label in DAG_CHOICES]
+
+    def get_context(self, request, *args, **kwargs):
+        from .occurrences import upcoming_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["agenda"] = upcoming_for(locale=self.locale, voorziening=self, days=31, limit=20)
+        return context
+
+
+class Openingstijd(Orderable):
+    page = ParentalKey(VoorzieningPage, on_delete=models.CASCADE, related_name="openingstijden")
+    dag = models.PositiveSmallIntegerField(_("dag"), choices=DAG_CHOICES)
+    open = models.TimeField(_("open vanaf"))
+    dicht = models.TimeField(_("dicht om"))
+
+    panels = [FieldRowPanel([FieldPanel("dag"), FieldPanel("open"), FieldPanel("dicht")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("openingstijd")
+        verbose_name_plural = _("openingstijden")
+
+    def clean(self):
+        if self.open and self.dicht and self.dicht <= self.open:
+            raise ValidationError({"dicht": _("De sluitingstijd moet na de openingstijd liggen.")})
+
+
+class ActiviteitForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        voorziening = cleaned.get("voorziening")
+        parent = self.parent_page if self.instance.pk is None else self.instance.get_parent()
+        if voorziening and parent and voorziening.get_parent().pk != parent.pk:
+            self.add_error("voorziening", _("Kies een voorziening in dezelfde buurt als deze activiteit."))
+        return cleaned
+
+
+class ActiviteitPage(BuurtItemPage):
+    CATEGORIEEN = [
+        ("ontmoeten", _("ontmoeten")),
+        ("eten", _("eten")),
+        ("bewegen", _("bewegen")),
+        ("leren", _("leren")),
+        ("hulp-en-advies", _("hulp en advies")),
+        ("mantelzorg", _("mantelzorg")),
+        ("cultuur", _("cultuur")),
+        ("digitaal", _("digitaal")),
+        ("gezondheid", _("gezondheid")),
+        ("vrijwilligerswerk", _("vrijwilligerswerk")),
+    ]
+    TOEGANKELIJK = [("ja", _("ja")), ("gedeeltelijk", _("gedeeltelijk")), ("nee", _("nee"))]
+
+    categorie = models.CharField(_("categorie"), max_length=30, choices=CATEGORIEEN)
+    doelgroep = models.CharField(
+        _("voor wie"), max_length=200, blank=True, help_text=_("Bijvoorbeeld: ouderen, iedereen, mantelzorgers.")
+    )
+    samenvatting = models.TextField(
+        _("samenvatting"), max_length=300, help_text=_("Eén korte zin. Die staat in de agenda en bij zoeken.")
+    )
+    start = models.DateTimeField(_("begin"), help_text=_("Datum en tijd van de (eerste) keer."))
+    eind = models.DateTimeField(_("einde"), null=True, blank=True)
+    herhaling = models.CharField(
+        _("herhaling"),
+        max_length=255,
+        blank=True,
+        validators=[validate_rrule],
+        help_text=_(
+            "Leeg als het één keer is. Anders een iCalendar-regel, bijvoorbeeld FREQ=WEEKLY;BYDAY=TU "
+            "(elke dinsdag) of FREQ=MONTHLY;BYDAY=2WE (elke 2e woensdag)."
+        ),
+    )
+    voorziening = models.ForeignKey(
+        VoorzieningPage,
+        verbose_name=_("plek (voorziening)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="activiteiten",
+        help_text=_("Kies een voorziening in dezelfde buurt. Of vul hieronder een andere plek in."),
+    )
+    locatie = models.CharField(
+        _("locatie"),
+        max_length=200,
+        blank=True,
+        help_text=_("De zaal of ruimte. Verplicht als je geen voorziening kiest."),
+    )
+    kosten = models.CharField(_("kosten"), max_length=120, blank=True, help_text=_("Bijvoorbeeld: gratis, € 3,50."))
+    aanmelden = models.CharField(
+        _("aanmelden"), max_length=200, blank=True, help_text=_("Bijvoorbeeld: niet nodig, bel 088-5550123.")
+    )
+    contact = models.CharField(_("contactpersoon"), max_length=200, blank=True)
+    organisator = models.CharField(_("organisator"), max_length=200, blank=True)
+    toegankelijk = models.CharField(
+        _("toegankelijk voor rolstoel en rollator"), max_length=20, choices=TOEGANKELIJK, default="ja"
+    )
+
+    base_form_class = ActiviteitForm
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel([FieldPanel("categorie"), FieldPanel("doelgroep")]),
+        FieldPanel("samenvatting"),
+        FieldPanel("omschrijving"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start"), FieldPanel("eind")]), FieldPanel("herhaling")],
+            heading=_("Wanneer"),
+        ),
+        MultiFieldPanel(
+            [PageChooserPanel("voorziening", "activiteiten.VoorzieningPage"), FieldPanel("locatie")],
+            heading=_("Waar"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kosten"), FieldPanel("aanmelden")]),
+                FieldRowPanel([FieldPanel("contact"), FieldPanel("organisator")]),
+                FieldPanel("toegankelijk"),
+                FieldPanel("toegankelijkheid"),
+            ],
+            heading=_("Praktisch"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("samenvatting", boost=2),
+        index.SearchField("omschrijving"),
+        index.SearchField("categorie", boost=2),
+        index.SearchField("doelgroep"),
+        index.SearchField("locatie"),
+        index.SearchField("organisator"),
+        index.FilterField("categorie"),
+        index.FilterField("start"),
+        index.FilterField("herhaling"),
+    ]
+
+    class Meta:
+        verbose_name = _("activiteit")
+        verbose_name_plural = _("activiteiten")
+
+    def get_summary(self):
+        return self.samenvatting
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.eind and self.eind < self.start:
+            errors["eind"] = _("Het einde moet na het begin liggen.")
+        if not self.voorziening_id and not (self.locatie or "").strip():
+            errors["locatie"] = _("Kies een voorziening of vul een locatie in.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_recurring(self):
+        return bool(self.herhaling)
+
+    def place_name(self):
+        if self.voorziening_id:
+            name = self.voorziening.title
+            return f"{name}, {self.locatie}" if self.locatie else name
+        return self.locatie
+
+    def next_occurrences(self, limit=5):
+        from .occurrences import next_occurrences
+
+        return next_occurrences(self, limit=limit)
+
+    def is_over(self):
+        from .occurrences import next_occurrences
+
+        return not next_occurrences(self, limit=1, after=timezone.now())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["occurrences"] = self.next_occurrences(limit=6)
+        return context

@@ -1,0 +1,175 @@
+"""Row checks for the four corpus files. Each check returns a cleaned value or records a Problem."""
+
+import re
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator, URLValidator
+from django.utils.translation import gettext as _
+
+from activiteiten.openingstijden import parse_openingstijden
+from activiteiten.recurrence import normalise_rule, parse_rule
+
+from .reader import Problem
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+POSTCODE_AREA_RE = re.compile(r"^\d{4}$")
+POSTCODE_RE = re.compile(r"^\d{4}\s?[A-Z]{2}$")
+
+COLUMNS = {
+    "buurten.csv": ["slug", "naam", "gemeente", "soort", "intro", "postcodes"],
+    "voorzieningen.csv": [
+        "slug", "naam", "buurt", "soort", "omschrijving", "adres", "postcode", "plaats", "telefoon", "email",
+        "website", "openingstijden", "toegankelijkheid", "lat", "lon",
+    ],
+    "activiteiten.csv": [
+        "slug", "titel", "buurt", "voorziening", "locatie", "categorie", "doelgroep", "samenvatting",
+        "omschrijving", "start", "eind", "herhaling", "kosten", "aanmelden", "contact", "organisator",
+        "toegankelijk",
+    ],
+    "woordenlijst.csv": ["slug", "term", "afkorting", "domein", "uitleg", "definitie", "synoniemen", "zie_ook"],
+}  # fmt: skip
+REQUIRED = {
+    "buurten.csv": ["slug", "naam", "gemeente", "soort", "intro"],
+    "voorzieningen.csv": ["slug", "naam", "buurt", "soort", "omschrijving"],
+    "activiteiten.csv": ["slug", "titel", "buurt", "categorie", "samenvatting", "omschrijving", "start"],
+    "woordenlijst.csv": ["slug", "term", "domein", "uitleg"],
+}
+
+
+class RowChecker:
+    """Collects problems for one row of one file."""
+
+    def __init__(self, file, row, problems):
+        self.file, self.row, self.problems = file, row, problems
+
+    def problem(self, column, value, expected):
+        self.problems.append(Problem(self.file, self.row.line, column, value, expected))
+
+    def text(self, column, max_length=None):
+        value = self.row.get(column)
+        if max_length and len(value) > max_length:
+            self.problem(column, value, _("te lang: ten hoogste %(n)s tekens") % {"n": max_length})
+        return value
+
+    def required(self):
+        for column in REQUIRED[self.file]:
+            if not self.row.get(column):
+                self.problem(column, "", _("deze kolom mag niet leeg zijn"))
+
+    def slug(self, column="slug"):
+        value = self.row.get(column)
+        if value and not SLUG_RE.match(value):
+            self.problem(
+                column,
+                value,
+                _("een slug bestaat uit kleine letters, cijfers en losse streepjes, zoals ‘koffie-de-klimop’"),
+            )
+        return value
+
+    def choice(self, column, choices):
+        value = self.row.get(column).lower()
+        keys = [key for key, _label in choices]
+        if value and value not in keys:
+            self.problem(
+                column, self.row.get(column), _("verwacht een van: %(choices)s") % {"choices": ", ".join(keys)}
+            )
+        return value
+
+    def datetime(self, column):
+        value = self.row.get(column)
+        if not value:
+            return None
+        for fmt in ("%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"):
+            try:
+                return datetime.strptime(value, fmt)
+            except ValueError:
+                continue
+        self.problem(column, value, _("verwacht een datum en tijd als 2026-01-05T09:30 (JJJJ-MM-DDTUU:MM)"))
+        return None
+
+    def decimal(self, column, low, high):
+        value = self.row.get(column)
+        if not value:
+            return None
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            self.problem(column, value, _("verwacht een getal met een punt, zoals 51.98412"))
+            return None
+        if not (low <= number <= high):
+            self.problem(column, value, _("verwacht een getal tussen %(low)s en %(high)s") % {"low": low, "high": high})
+            return None
+        return number.quantize(Decimal("0.000001"))
+
+    def postcodes(self, column):
+        items = [p.strip() for p in self.row.get(column).split(",") if p.strip()]
+        for item in items:
+            if not POSTCODE_AREA_RE.match(item):
+                self.problem(column, item, _("verwacht postcodes van 4 cijfers met komma's ertussen, zoals 6825,6826"))
+        return ",".join(items)
+
+    def postcode(self, column):
+        value = self.row.get(column).upper()
+        if value and not POSTCODE_RE.match(value):
+            self.problem(column, value, _("verwacht een postcode als 6826 HK"))
+        if value and " " not in value and len(value) == 6:
+            value = f"{value[:4]} {value[4:]}"
+        return value
+
+    def email(self, column):
+        value = self.row.get(column)
+        if value:
+            try:
+                EmailValidator()(value)
+            except ValidationError:
+                self.problem(column, value, _("verwacht een e-mailadres als info@voorbeeld.nl"))
+        return value
+
+    def url(self, column):
+        value = self.row.get(column)
+        if value:
+            try:
+                URLValidator(schemes=["http", "https"])(value)
+            except ValidationError:
+                self.problem(column, value, _("verwacht een webadres dat begint met https://"))
+        return value
+
+    def openingstijden(self, column):
+        value = self.row.get(column)
+        try:
+            return parse_openingstijden(value)
+        except ValueError as exc:
+            self.problem(column, value, str(exc))
+            return []
+
+    def rrule(self, column, start):
+        value = self.row.get(column)
+        if not value:
+            return ""
+        try:
+            rule = parse_rule(value, start or datetime(2026, 1, 1, 10, 0))
+        except ValueError as exc:
+            self.problem(
+                column, value, _("%(reason)s Verwacht een iCalendar-regel als FREQ=WEEKLY;BYDAY=TU") % {"reason": exc}
+            )
+            return ""
+        if start is not None and rule.after(start, inc=True) != start:
+            self.problem(
+                column,
+                value,
+                _("het begin (%(start)s) valt niet op een dag van deze herhaling")
+                % {"start": f"{start:%Y-%m-%d %H:%M}"},
+            )
+        return normalise_rule(value)
+
+    def slug_list(self, column):
+        items = [s.strip() for s in self.row.get(column).split(",") if s.strip()]
+        for item in items:
+            if not SLUG_RE.match(item):
+                self.problem(column, item, _("verwacht slugs met komma's ertussen"))
+        return items
+
+    def text_list(self, column):
+        return ", ".join(s.strip() for s in self.row.get(column).split(",") if s.strip())

@@ -1,0 +1,84 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import LocaleSynchronization
+
+from home.models import HomePage
+from woordenlijst.models import WoordenlijstPage
+
+DEMO_DIR = Path(settings.BASE_DIR) / "demo" / "corpus"
+HOME_INTRO = (
+    "<p>Op deze website zie je wat er te doen is in je buurt. Je vindt ook waar je hulp kunt krijgen. "
+    "Zoek je buurt in de lijst. Of typ in het zoekvak wat je zoekt.</p>"
+)
+WOORDENLIJST_INTRO = (
+    "<p>Wonen, welzijn, zorg en de gemeente gebruiken veel eigen woorden en afkortingen. "
+    "Hier leggen we ze uit in gewone taal. Kies een letter of zoek een woord.</p>"
+)
+
+
+class Command(BaseCommand):
+    help = "Maakt de demo-website: startpagina, woordenlijst en de demo-inhoud uit demo/corpus. Alleen op een lege database."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--directory", default=str(DEMO_DIR), help="map met de CSV-bestanden")
+        parser.add_argument(
+            "--admin-password",
+            help="maak ook een beheerder ‘admin’ met dit wachtwoord (alleen als die nog niet bestaat)",
+        )
+
+    def handle(self, directory, admin_password=None, **options):
+        if admin_password:
+            self._admin(admin_password)
+        if HomePage.objects.exists():
+            self.stdout.write("Er is al inhoud op deze website. Er is niets veranderd.")
+            return
+        with transaction.atomic():
+            home = self._site()
+        call_command("import_corpus", directory, stdout=self.stdout, stderr=self.stderr)
+        self.stdout.write(self.style.SUCCESS(f"Demo-website klaar: {home.title}."))
+
+    def _admin(self, password):
+        User = get_user_model()
+        if User.objects.filter(username="admin").exists():
+            return
+        User.objects.create_superuser("admin", "admin@example.nl", password)
+        self.stdout.write("Beheerder ‘admin’ aangemaakt.")
+
+    def _site(self):
+        nl, _created = Locale.objects.get_or_create(language_code="nl")
+        en, _created = Locale.objects.get_or_create(language_code="en")
+        LocaleSynchronization.objects.get_or_create(locale=en, defaults={"sync_from": nl})
+        root = Page.get_first_root_node()
+        # Wagtail's own "Welcome" page is replaced by the portal's start page.
+        for page in root.get_children().exact_type(Page):
+            page.delete()
+        home = root.add_child(
+            instance=HomePage(title="Zorgzame Buurten", slug="home", intro=HOME_INTRO, locale=nl, live=False)
+        )
+        home.save_revision().publish()
+        site = Site.objects.filter(is_default_site=True).first() or Site(hostname="localhost", port=80)
+        site.root_page = home
+        site.site_name = "Zorgzame Buurten"
+        site.is_default_site = True
+        site.save()
+        lijst = home.add_child(
+            instance=WoordenlijstPage(
+                title="Woordenlijst: Gemeenschappelijke taal",
+                slug="woordenlijst",
+                intro=WOORDENLIJST_INTRO,
+                locale=nl,
+                live=False,
+            )
+        )
+        lijst.save_revision().publish()
+        from wagtail_localize.synctree import create_aliases_for_new_page
+
+        create_aliases_for_new_page(home)
+        create_aliases_for_new_page(lijst)
+        return home

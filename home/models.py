@@ -1,0 +1,72 @@
+"""The site root and the base page every public page type shares."""
+
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Locale, Page
+from wagtail.search import index
+
+
+class BasePage(Page):
+    """Shared behaviour of all public pages: summary for lists and search, the buurt it belongs to."""
+
+    show_in_menus_default = False
+
+    class Meta:
+        abstract = True
+
+    def get_summary(self):
+        """A short plain text for lists, search results and the meta description."""
+        return self.search_description or ""
+
+    def get_snippet(self, length=30):
+        return Truncator(strip_tags(self.get_summary())).words(length)
+
+    def get_buurt(self):
+        """The BuurtPage this page belongs to, or None."""
+        from activiteiten.models import BuurtPage
+
+        if isinstance(self, BuurtPage):
+            return self
+        return BuurtPage.objects.ancestor_of(self).first()
+
+    def get_meta_description(self):
+        return self.search_description or self.get_snippet(40)
+
+
+class HomePage(BasePage):
+    intro = RichTextField(
+        _("introductie"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Twee of drie korte zinnen. Wat vind je op deze website?"),
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["activiteiten.BuurtPage", "woordenlijst.WoordenlijstPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("startpagina")
+        verbose_name_plural = _("startpagina's")
+
+    def get_summary(self):
+        return strip_tags(self.intro)
+
+    def get_context(self, request, *args, **kwargs):
+        from activiteiten.models import BuurtPage
+        from activiteiten.occurrences import upcoming_for
+        from woordenlijst.models import WoordenlijstPage
+
+        context = super().get_context(request, *args, **kwargs)
+        locale = Locale.get_active()
+        buurten = BuurtPage.objects.live().public().filter(locale=locale).order_by("title")
+        context["buurten"] = buurten
+        context["highlights"] = upcoming_for(locale=locale, days=7, limit=8)
+        context["woordenlijst"] = WoordenlijstPage.objects.live().filter(locale=locale).first()
+        return context

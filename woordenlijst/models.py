@@ -1,0 +1,149 @@
+"""The glossary "Gemeenschappelijke taal": terms and abbreviations of wonen, welzijn, zorg and gemeente."""
+
+import unicodedata
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.models import BasePage
+
+DOMEINEN = [
+    ("wonen", _("wonen")),
+    ("welzijn", _("welzijn")),
+    ("zorg", _("zorg")),
+    ("gemeente", _("gemeente")),
+    ("algemeen", _("algemeen")),
+]
+
+
+def index_letter(text):
+    """The A–Z letter a word is listed under ('#' for digits and other signs)."""
+    for char in unicodedata.normalize("NFKD", text or "").upper():
+        if "A" <= char <= "Z":
+            return char
+        if char.isalnum():
+            return "#"
+    return "#"
+
+
+class WoordenlijstPage(BasePage):
+    intro = RichTextField(
+        _("introductie"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Een paar zinnen over de woordenlijst."),
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["woordenlijst.BegripPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("woordenlijst")
+        verbose_name_plural = _("woordenlijsten")
+
+    def get_summary(self):
+        from django.utils.html import strip_tags
+
+        return strip_tags(self.intro)
+
+    def letter_groups(self):
+        """[(letter, [entry, …])] for A–Z. An abbreviation is listed under its own letter too."""
+        begrippen = BegripPage.objects.child_of(self).live().public()
+        entries = []
+        for begrip in begrippen:
+            entries.append({"label": begrip.title, "begrip": begrip, "is_afkorting": False})
+            if begrip.afkorting and index_letter(begrip.afkorting) != index_letter(begrip.title):
+                entries.append({"label": begrip.afkorting, "begrip": begrip, "is_afkorting": True})
+        entries.sort(key=lambda e: unicodedata.normalize("NFKD", e["label"]).casefold())
+        letters = {}
+        for entry in entries:
+            letters.setdefault(index_letter(entry["label"]), []).append(entry)
+        return sorted(letters.items())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        groups = self.letter_groups()
+        present = {letter for letter, _entries in groups}
+        context["groups"] = groups
+        context["alphabet"] = [(chr(c), chr(c) in present) for c in range(ord("A"), ord("Z") + 1)]
+        return context
+
+
+class BegripPage(BasePage):
+    afkorting = models.CharField(
+        _("afkorting"), max_length=40, blank=True, help_text=_("Bijvoorbeeld Wmo of VVT. Laat leeg als er geen is.")
+    )
+    domein = models.CharField(_("domein"), max_length=20, choices=DOMEINEN, default="algemeen")
+    uitleg = models.TextField(
+        _("uitleg"),
+        help_text=_("Uitleg voor bewoners in gewone woorden. Korte zinnen, één gedachte per zin."),
+    )
+    definitie = models.TextField(_("definitie"), blank=True, help_text=_("De precieze, vakinhoudelijke omschrijving."))
+    synoniemen = models.CharField(
+        _("andere woorden"),
+        max_length=500,
+        blank=True,
+        help_text=_("Woorden die bewoners misschien gebruiken, met komma's ertussen."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel([FieldPanel("afkorting"), FieldPanel("domein")]),
+        FieldPanel("uitleg"),
+        FieldPanel("definitie"),
+        FieldPanel("synoniemen"),
+        InlinePanel("zie_ook_links", heading=_("Zie ook"), label=_("verwant begrip")),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("afkorting", boost=5),
+        index.SearchField("uitleg", boost=2),
+        index.SearchField("definitie"),
+        index.SearchField("synoniemen", boost=3),
+        index.AutocompleteField("afkorting"),
+        index.FilterField("domein"),
+    ]
+    parent_page_types = ["woordenlijst.WoordenlijstPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("begrip")
+        verbose_name_plural = _("begrippen")
+
+    @property
+    def term(self):
+        return self.title
+
+    def get_summary(self):
+        return self.uitleg
+
+    def synoniem_list(self):
+        return [s.strip() for s in self.synoniemen.split(",") if s.strip()]
+
+    def related_terms(self):
+        """Zie-ook links in both directions: the ones set here and the terms that point here."""
+        forward = [link.doel_id for link in self.zie_ook_links.all() if link.doel_id]
+        backward = BegripZieOok.objects.filter(doel__translation_key=self.translation_key).values_list(
+            "page_id", flat=True
+        )
+        ids = list(dict.fromkeys([*forward, *backward]))
+        keys = BegripPage.objects.filter(pk__in=ids).values_list("translation_key", flat=True)
+        pages = BegripPage.objects.live().public().filter(translation_key__in=keys, locale=self.locale)
+        return sorted(pages, key=lambda p: p.title.casefold())
+
+
+class BegripZieOok(Orderable):
+    page = ParentalKey(BegripPage, on_delete=models.CASCADE, related_name="zie_ook_links")
+    doel = models.ForeignKey(BegripPage, verbose_name=_("begrip"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("doel", "woordenlijst.BegripPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("zie ook")
+        verbose_name_plural = _("zie ook")
