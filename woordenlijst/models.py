@@ -60,7 +60,7 @@ class WoordenlijstPage(BasePage):
         entries = []
         for begrip in begrippen:
             entries.append({"label": begrip.title, "begrip": begrip, "is_afkorting": False})
-            if begrip.afkorting and index_letter(begrip.afkorting) != index_letter(begrip.title):
+            if begrip.afkorting and begrip.afkorting.casefold() != begrip.title.casefold():
                 entries.append({"label": begrip.afkorting, "begrip": begrip, "is_afkorting": True})
         entries.sort(key=lambda e: unicodedata.normalize("NFKD", e["label"]).casefold())
         letters = {}

@@ -11,3 +11,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", "/tmp/zorgzame-buurten-test-media"))  # noqa: F405
 ALLOWED_HOSTS = ["*"]
+
+# A file-based SQLite test database, so that the live server thread of the browser tests
+# has its own connection and sees the committed demo content.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_SQLITE_PATH", "/tmp/zorgzame-buurten-test.sqlite3")}  # noqa: F405

@@ -1,0 +1,39 @@
+"""Shared fixtures.
+
+The demo corpus is loaded once per test session into the test database (committed), so that
+ordinary tests (rolled back after each test) and the browser tests' live server both see it.
+"""
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from wagtail.models import Locale
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
+
+
+@pytest.fixture
+def client():
+    return Client()
+
+
+@pytest.fixture
+def nl(db):
+    return Locale.objects.get(language_code="nl")
+
+
+@pytest.fixture
+def en(db):
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def admin_client(db, django_user_model):
+    user = django_user_model.objects.create_superuser("beheer", "beheer@example.nl", "geheim-wachtwoord")
+    client = Client()
+    client.force_login(user)
+    return client
