@@ -1,0 +1,44 @@
+# Zorgzame Buurten – everyday commands. `make run` serves the demo site, `make test` runs the tests.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+PORT   ?= 8000
+ADMIN_PASSWORD ?= zorgzaam-demo
+
+.PHONY: install run demo test test-browser lint check messages clean-db
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+demo: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo --admin-password "$(ADMIN_PASSWORD)"
+
+run: demo
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(BIN)/python -m pytest
+
+test-browser: install
+	REQUIRE_BROWSER=1 $(BIN)/python -m pytest tests/browser
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: install lint
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+messages: install
+	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=demo --no-obsolete
+	$(BIN)/python manage.py compilemessages -l en --ignore=.venv
+
+clean-db:
+	rm -f db.sqlite3
