@@ -71,7 +71,9 @@ class AdminCreateTests(WagtailPageTestCase):
         self.assertEqual(page.voorziening.slug, "buurthuis-de-klimop")
 
     def test_bad_rrule_and_other_buurt_voorziening_give_clear_messages_and_keep_input(self):
-        other = VoorzieningPage.objects.filter(locale__language_code="nl").exclude(path__startswith=self.buurt.path).first()
+        other = (
+            VoorzieningPage.objects.filter(locale__language_code="nl").exclude(path__startswith=self.buurt.path).first()
+        )
         url = f"/admin/pages/add/activiteiten/activiteitpage/{self.buurt.pk}/"
         response = self.client.post(
             url, self.activiteit_data(herhaling="ELKE DINSDAG", voorziening=str(other.pk), title="Breiclub 2")
