@@ -15,4 +15,6 @@ ALLOWED_HOSTS = ["*"]
 # A file-based SQLite test database, so that the live server thread of the browser tests
 # has its own connection and sees the committed demo content.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_SQLITE_PATH", "/tmp/zorgzame-buurten-test.sqlite3")}  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.environ.get("TEST_SQLITE_PATH", f"/tmp/zorgzame-buurten-test-{os.getpid()}.sqlite3")
+    }
