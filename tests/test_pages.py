@@ -101,3 +101,17 @@ def test_english_interface(client):
     soup = get(client, "/en/presikhaaf/")
     assert soup.find("html")["lang"] == "en"
     assert soup.h1.get_text(strip=True) == "Presikhaaf"
+
+
+def test_english_tree_mirrors_the_dutch_one(client):
+    from wagtail.models import Page
+
+    assert not Page.objects.filter(locale__language_code="en", live=False).exists()
+    switch = get(client, "/").select(".language-switch a")
+    assert [(a["href"], a.get_text(strip=True)) for a in switch] == [("/en/", "English")]
+    soup = get(client, "/en/woordenlijst/wmo/")
+    assert "Wet maatschappelijke ondersteuning" in soup.h1.get_text()
+    assert soup.find("html")["lang"] == "en"
+    # The untranslated alias says so, and marks its Dutch content as Dutch for screen readers.
+    assert soup.main["lang"] == "nl"
+    assert "has not been translated yet" in soup.select_one(".notice").get_text()

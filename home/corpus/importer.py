@@ -296,6 +296,7 @@ class CorpusImporter:
                 raise
             page.save_revision(log_action=True).publish()
             if is_new:
+                page.refresh_from_db()  # publish() saved a copy; the alias must start from the live page
                 create_aliases_for_new_page(page)
             if i % 25 == 0 or i == len(records):
                 self.progress(f"{name}: {i}/{len(records)}")
