@@ -79,6 +79,7 @@ class Command(BaseCommand):
         lijst.save_revision().publish()
         from wagtail_localize.synctree import create_aliases_for_new_page
 
-        create_aliases_for_new_page(home)
-        create_aliases_for_new_page(lijst)
+        for page in (home, lijst):
+            page.refresh_from_db()  # publish() saved a copy; the alias must start from the live page
+            create_aliases_for_new_page(page)
         return home
