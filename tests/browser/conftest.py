@@ -34,6 +34,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            # pytest-django creates the test database only for sessions with database tests;
+            # the marker makes sure it exists when only browser tests are selected.
+            item.add_marker(pytest.mark.django_db)
 
 
 @pytest.fixture(scope="session")
@@ -50,7 +53,8 @@ def live_url(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(live_url):
+    # Depends on live_url so that the test database is set up before Playwright starts its event loop.
     if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
         if os.environ.get("REQUIRE_BROWSER"):
             pytest.fail(f"Chromium not found at {CHROMIUM}, and REQUIRE_BROWSER is set")
