@@ -14,7 +14,9 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.models import BasePage
+from redactie.panels import SchrijfhulpPanel
 
+from .models_occurrence import Occurrence  # noqa: F401  (the agenda's occurrence table)
 from .openingstijden import DAG_CHOICES, Slot, format_time
 from .recurrence import validate_rrule
 
@@ -24,8 +26,16 @@ RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 class BuurtPage(BasePage):
     SOORTEN = [("wijk", _("wijk")), ("dorp", _("dorp")), ("kern", _("kern")), ("complex", _("complex"))]
 
-    gemeente = models.CharField(_("gemeente"), max_length=100)
-    soort = models.CharField(_("soort buurt"), max_length=20, choices=SOORTEN, default="wijk")
+    gemeente = models.CharField(
+        _("gemeente"), max_length=100, help_text=_("De gemeente waar de buurt bij hoort, bijvoorbeeld Arnhem.")
+    )
+    soort = models.CharField(
+        _("soort buurt"),
+        max_length=20,
+        choices=SOORTEN,
+        default="wijk",
+        help_text=_("Is het een wijk in een stad, een dorp, een kern of een wooncomplex?"),
+    )
     intro = models.TextField(_("introductie"), help_text=_("Twee of drie korte zinnen over de buurt."))
     postcodes = models.CharField(
         _("postcodes"),
@@ -41,6 +51,7 @@ class BuurtPage(BasePage):
         FieldRowPanel([FieldPanel("gemeente"), FieldPanel("soort")]),
         FieldPanel("intro"),
         FieldPanel("postcodes"),
+        SchrijfhulpPanel(),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("intro"),
@@ -67,11 +78,11 @@ class BuurtPage(BasePage):
         return [p.strip() for p in self.postcodes.split(",") if p.strip()]
 
     def get_context(self, request, *args, **kwargs):
-        from .occurrences import upcoming_for
+        from .agenda import buurt_agenda_context
 
         context = super().get_context(request, *args, **kwargs)
         context["voorzieningen"] = VoorzieningPage.objects.child_of(self).live().public().order_by("title")
-        context["agenda"] = upcoming_for(locale=self.locale, buurt=self, days=31, limit=40)
+        context.update(buurt_agenda_context(request, self))
         return context
 
 
@@ -120,20 +131,47 @@ class VoorzieningPage(BuurtItemPage):
         ("winkel", _("winkel")),
     ]
 
-    soort = models.CharField(_("soort voorziening"), max_length=30, choices=SOORTEN)
+    soort = models.CharField(
+        _("soort voorziening"),
+        max_length=30,
+        choices=SOORTEN,
+        help_text=_("Wat voor plek is het? Kies wat het beste past."),
+    )
     adres = models.CharField(_("adres"), max_length=200, blank=True, help_text=_("Straat en huisnummer."))
     postcode = models.CharField(
         _("postcode"),
         max_length=7,
         blank=True,
         validators=[RegexValidator(r"^\d{4}\s?[A-Za-z]{2}$", _("Geef een postcode als 6826 HK."))],
+        help_text=_("Bijvoorbeeld: 6826 HK."),
     )
-    plaats = models.CharField(_("plaats"), max_length=100, blank=True)
-    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    website = models.URLField(_("website"), blank=True)
-    latitude = models.DecimalField(_("breedtegraad"), max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(_("lengtegraad"), max_digits=9, decimal_places=6, null=True, blank=True)
+    plaats = models.CharField(_("plaats"), max_length=100, blank=True, help_text=_("Bijvoorbeeld: Arnhem."))
+    telefoon = models.CharField(
+        _("telefoon"),
+        max_length=30,
+        blank=True,
+        help_text=_("Het nummer dat bewoners kunnen bellen, bijvoorbeeld 088-5550123."),
+    )
+    email = models.EmailField(_("e-mail"), blank=True, help_text=_("Het e-mailadres voor vragen van bewoners."))
+    website = models.URLField(
+        _("website"), blank=True, help_text=_("Begin met https://. Laat leeg als er geen website is.")
+    )
+    latitude = models.DecimalField(
+        _("breedtegraad"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("Voor de kaart: een getal met een punt, zoals 51.98412. Weet je het niet? Laat het dan leeg."),
+    )
+    longitude = models.DecimalField(
+        _("lengtegraad"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("Voor de kaart: een getal met een punt, zoals 5.93101. Weet je het niet? Laat het dan leeg."),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("soort"),
@@ -149,6 +187,7 @@ class VoorzieningPage(BuurtItemPage):
         MultiFieldPanel([FieldPanel("telefoon"), FieldPanel("email"), FieldPanel("website")], heading=_("Contact")),
         InlinePanel("openingstijden", heading=_("Openingstijden"), label=_("tijdvak")),
         FieldPanel("toegankelijkheid"),
+        SchrijfhulpPanel(),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("omschrijving"),
@@ -186,9 +225,9 @@ class VoorzieningPage(BuurtItemPage):
 
 class Openingstijd(Orderable):
     page = ParentalKey(VoorzieningPage, on_delete=models.CASCADE, related_name="openingstijden")
-    dag = models.PositiveSmallIntegerField(_("dag"), choices=DAG_CHOICES)
-    open = models.TimeField(_("open vanaf"))
-    dicht = models.TimeField(_("dicht om"))
+    dag = models.PositiveSmallIntegerField(_("dag"), choices=DAG_CHOICES, help_text=_("De dag van de week."))
+    open = models.TimeField(_("open vanaf"), help_text=_("Hoe laat gaat het open? Bijvoorbeeld 09:00."))
+    dicht = models.TimeField(_("dicht om"), help_text=_("Hoe laat gaat het dicht? Bijvoorbeeld 17:00."))
 
     panels = [FieldRowPanel([FieldPanel("dag"), FieldPanel("open"), FieldPanel("dicht")])]
 
@@ -225,8 +264,14 @@ class ActiviteitPage(BuurtItemPage):
         ("vrijwilligerswerk", _("vrijwilligerswerk")),
     ]
     TOEGANKELIJK = [("ja", _("ja")), ("gedeeltelijk", _("gedeeltelijk")), ("nee", _("nee"))]
+    STATUSSEN = [("gepland", _("gaat door")), ("afgelast", _("afgelast"))]
 
-    categorie = models.CharField(_("categorie"), max_length=30, choices=CATEGORIEEN)
+    categorie = models.CharField(
+        _("categorie"),
+        max_length=30,
+        choices=CATEGORIEEN,
+        help_text=_("Kies wat het beste past. Bewoners zoeken hierop in de agenda."),
+    )
     doelgroep = models.CharField(
         _("voor wie"), max_length=200, blank=True, help_text=_("Bijvoorbeeld: ouderen, iedereen, mantelzorgers.")
     )
@@ -234,7 +279,9 @@ class ActiviteitPage(BuurtItemPage):
         _("samenvatting"), max_length=300, help_text=_("Eén korte zin. Die staat in de agenda en bij zoeken.")
     )
     start = models.DateTimeField(_("begin"), help_text=_("Datum en tijd van de (eerste) keer."))
-    eind = models.DateTimeField(_("einde"), null=True, blank=True)
+    eind = models.DateTimeField(
+        _("einde"), null=True, blank=True, help_text=_("Datum en tijd waarop het afloopt. Mag leeg blijven.")
+    )
     herhaling = models.CharField(
         _("herhaling"),
         max_length=255,
@@ -264,10 +311,39 @@ class ActiviteitPage(BuurtItemPage):
     aanmelden = models.CharField(
         _("aanmelden"), max_length=200, blank=True, help_text=_("Bijvoorbeeld: niet nodig, bel 088-5550123.")
     )
-    contact = models.CharField(_("contactpersoon"), max_length=200, blank=True)
-    organisator = models.CharField(_("organisator"), max_length=200, blank=True)
+    contact = models.CharField(
+        _("contactpersoon"),
+        max_length=200,
+        blank=True,
+        help_text=_("De naam van iemand aan wie bewoners iets kunnen vragen."),
+    )
+    organisator = models.CharField(
+        _("organisator"),
+        max_length=200,
+        blank=True,
+        help_text=_("Wie organiseert het? Bijvoorbeeld een vereniging of een welzijnsorganisatie."),
+    )
     toegankelijk = models.CharField(
-        _("toegankelijk voor rolstoel en rollator"), max_length=20, choices=TOEGANKELIJK, default="ja"
+        _("toegankelijk voor rolstoel en rollator"),
+        max_length=20,
+        choices=TOEGANKELIJK,
+        default="ja",
+        help_text=_("Kan iemand met een rolstoel of rollator er goed in en uit?"),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=STATUSSEN,
+        default="gepland",
+        help_text=_(
+            "Kies ‘afgelast’ als de hele activiteit niet meer doorgaat. Eén keer afgelast? Gebruik dan een uitzondering."
+        ),
+    )
+    status_reden = models.CharField(
+        _("reden van afgelasten"),
+        max_length=200,
+        blank=True,
+        help_text=_("Eén korte zin, bijvoorbeeld: de zaal is dicht."),
     )
 
     base_form_class = ActiviteitForm
@@ -279,6 +355,8 @@ class ActiviteitPage(BuurtItemPage):
             [FieldRowPanel([FieldPanel("start"), FieldPanel("eind")]), FieldPanel("herhaling")],
             heading=_("Wanneer"),
         ),
+        InlinePanel("uitzonderingen", heading=_("Gaat niet door op"), label=_("dag")),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("status_reden")], heading=_("Gaat het door?")),
         MultiFieldPanel(
             [PageChooserPanel("voorziening", "activiteiten.VoorzieningPage"), FieldPanel("locatie")],
             heading=_("Waar"),
@@ -292,6 +370,7 @@ class ActiviteitPage(BuurtItemPage):
             ],
             heading=_("Praktisch"),
         ),
+        SchrijfhulpPanel(),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("samenvatting", boost=2),
@@ -343,6 +422,33 @@ class ActiviteitPage(BuurtItemPage):
         return not next_occurrences(self, limit=1, after=timezone.now())
 
     def get_context(self, request, *args, **kwargs):
+        from .agenda import activiteit_context
+
         context = super().get_context(request, *args, **kwargs)
-        context["occurrences"] = self.next_occurrences(limit=6)
+        context.update(activiteit_context(request, self))
         return context
+
+
+class Uitzondering(Orderable):
+    """A day on which a (recurring) activity does not take place."""
+
+    SOORTEN = [
+        ("vrij", _("gaat niet door (van tevoren bekend, bijvoorbeeld een feestdag)")),
+        ("afgelast", _("afgelast (op het laatste moment)")),
+    ]
+    page = ParentalKey(ActiviteitPage, on_delete=models.CASCADE, related_name="uitzonderingen")
+    datum = models.DateField(_("datum"), help_text=_("De dag waarop het niet doorgaat."))
+    soort = models.CharField(
+        _("soort"),
+        max_length=20,
+        choices=SOORTEN,
+        default="vrij",
+        help_text=_("Was het van tevoren bekend? Of is het op het laatste moment afgelast?"),
+    )
+    reden = models.CharField(_("reden"), max_length=200, blank=True, help_text=_("Bijvoorbeeld: kerstvakantie."))
+
+    panels = [FieldRowPanel([FieldPanel("datum"), FieldPanel("soort"), FieldPanel("reden")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("uitzondering")
+        verbose_name_plural = _("uitzonderingen")

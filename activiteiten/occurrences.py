@@ -1,52 +1,220 @@
-"""Upcoming occurrences of activities, for agendas and highlights."""
+"""Occurrences of activities.
+
+Two sides:
+
+* ``compute`` expands ONE activity's rule (with its exception days and cancellations). The activity
+  page, the iCal feed and the refresh use it.
+* The ``Occurrence`` table stores the result for every live activity in a rolling window, so that
+  listings (agendas, "deze week", weekoverzicht) are one indexed query. ``refresh_page`` rebuilds one
+  activity (called from the publish/unpublish/delete signals); ``refresh_all`` rebuilds everything (the
+  ``refresh_occurrences`` management command, once a day).
+"""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.conf import settings
+from django.db import connection, transaction
 from django.utils import timezone
 
+from .doelgroepen import doelgroep_tags, is_gratis
+from .models_occurrence import Occurrence
 from .recurrence import expand
+
+# The stored table holds the times of the coming WINDOW_DAYS; a series that starts later still gets its
+# first time stored (so it shows under "Later"), and one-off activities are always stored.
+WINDOW_DAYS = getattr(settings, "AGENDA_WINDOW_DAYS", 120)
+# An activity page looks this far ahead for its next dates (computed for that one page, not stored).
+PAGE_HORIZON_DAYS = 800
+KEEP_PAST_DAYS = 1  # rows that ended longer ago than this are dropped at refresh
+MAX_SPAN_DAYS = 31  # agenda queries look back this far for multi-day activities that are still going on
+BATCH = 5000
 
 
 @dataclass
-class Occurrence:
+class Voorkomen:
+    """One computed time an activity takes place (not stored)."""
+
     activiteit: object
     start: datetime
     end: datetime
+    afgelast: bool = False
+    reden: str = ""
+
+    @property
+    def page(self):
+        return self.activiteit
 
     @property
     def buurt(self):
         return self.activiteit.get_parent().specific
 
 
-def next_occurrences(activiteit, limit=5, after=None, horizon_days=400):
+# Backwards-compatible name used by older code.
+OccurrenceData = Voorkomen
+
+
+def exceptions(page):
+    """({date: reden} of days it does not take place, {date: reden} of single cancellations)."""
+    vrij, afgelast = {}, {}
+    for u in page.uitzonderingen.all():
+        (afgelast if u.soort == "afgelast" else vrij)[u.datum] = u.reden
+    return vrij, afgelast
+
+
+def _times(page, window_start, window_end):
+    """(start, end, cancelled, reason) tuples; start and end carry the Europe/Amsterdam tzinfo."""
+    vrij, afgelast = exceptions(page)
+    whole = page.status == "afgelast"
+    whole_reason = page.status_reden or ""
+    for start, end in expand(page.start, page.eind, page.herhaling, window_start, window_end, exdates=vrij):
+        if whole:
+            yield start, end, True, whole_reason
+        else:
+            day = start.date()
+            yield start, end, day in afgelast, afgelast.get(day, "") or ""
+
+
+def compute(page, window_start, window_end, include_cancelled=True):
+    """The times `page` takes place that overlap [window_start, window_end), sorted."""
+    return [
+        Voorkomen(page, start, end, cancelled, reason)
+        for start, end, cancelled, reason in _times(page, window_start, window_end)
+        if include_cancelled or not cancelled
+    ]
+
+
+def next_occurrences(activiteit, limit=5, after=None, horizon_days=PAGE_HORIZON_DAYS, include_cancelled=True):
     after = after or timezone.now()
-    result = []
-    for start, end in expand(
-        activiteit.start, activiteit.eind, activiteit.herhaling, after, after + timedelta(days=horizon_days)
-    ):
-        result.append(Occurrence(activiteit, start, end))
-        if len(result) >= limit:
-            break
-    return result
+    return compute(activiteit, after, after + timedelta(days=horizon_days), include_cancelled)[:limit]
+
+
+def is_over(activiteit, now=None):
+    """True when the activity has no time left that has not ended yet (cancellations count as times)."""
+    now = now or timezone.now()
+    return not compute(activiteit, now, now + timedelta(days=PAGE_HORIZON_DAYS))
+
+
+# -- the stored table ------------------------------------------------------------------------------
+
+COLUMNS = [
+    "page_id", "buurt_id", "locale_id", "voorziening_key", "start", "end", "datum", "weekdag", "categorie",
+    "doelgroepen", "gratis", "toegankelijk", "afgelast", "reden",
+]  # fmt: skip
+
+
+def _rows(page, buurt_id, voorziening_key, now):
+    """Tuples in COLUMNS order for the stored table."""
+    doelgroepen = doelgroep_tags(page.doelgroep)
+    gratis = is_gratis(page.kosten)
+    window_start = now - timedelta(days=KEEP_PAST_DAYS)
+    window_end = now + timedelta(days=WINDOW_DAYS)
+    if not page.herhaling:
+        window_end = max(window_end, page.start + timedelta(days=1))  # one-offs: always, however far ahead
+    times = list(_times(page, window_start, window_end))
+    if not times and page.herhaling:
+        # A series that starts after the window: store its first time, so the agenda shows it under "Later".
+        times = list(_times(page, window_end, window_end + timedelta(days=PAGE_HORIZON_DAYS)))[:1]
+    for start, end, cancelled, reason in times:
+        # `start` is local (Europe/Amsterdam), so its date and weekday are the local ones.
+        yield (
+            page.pk, buurt_id, page.locale_id, voorziening_key, start, end, start.date(), start.weekday(),
+            page.categorie, doelgroepen, gratis, page.toegankelijk, cancelled, reason[:200],
+        )  # fmt: skip
+
+
+def _voorziening_key(page):
+    return page.voorziening.translation_key if page.voorziening_id and page.voorziening else None
+
+
+def refresh_page(page, now=None):
+    """Rebuild the stored rows of one activity. Returns the number of rows stored."""
+    from .models import ActiviteitPage, BuurtPage
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        Occurrence.objects.filter(page_id=page.pk).delete()
+        fresh = ActiviteitPage.objects.filter(pk=page.pk).live().public().select_related("voorziening").first()
+        if fresh is None:
+            return 0
+        buurt_id = BuurtPage.objects.filter(path=fresh.path[: -fresh.steplen]).values_list("pk", flat=True).first()
+        rows = [
+            Occurrence(**dict(zip(COLUMNS, row, strict=True)))
+            for row in _rows(fresh, buurt_id, _voorziening_key(fresh), now)
+        ]
+        Occurrence.objects.bulk_create(rows, batch_size=BATCH)
+    return len(rows)
+
+
+def _page_chunks(size=2000):
+    """Live, public activities in chunks of `size` (each chunk fully fetched, exceptions prefetched)."""
+    from .models import ActiviteitPage
+
+    ids = list(ActiviteitPage.objects.live().public().order_by("pk").values_list("pk", flat=True))
+    for offset in range(0, len(ids), size):
+        yield list(
+            ActiviteitPage.objects.filter(pk__in=ids[offset : offset + size])
+            .select_related("voorziening")
+            .prefetch_related("uitzonderingen")
+            .defer("omschrijving", "toegankelijkheid", "search_description")
+            .order_by("pk")
+        )
+
+
+def refresh_all(now=None, progress=None):
+    """Rebuild the whole table for the rolling window. Returns the number of rows stored.
+
+    Pages are read in chunks; the rows of each chunk are written with COPY on PostgreSQL and with
+    bulk_create elsewhere. Readers keep seeing the old rows until the transaction commits.
+    """
+    from .models import BuurtPage
+
+    now = now or timezone.now()
+    count = done = 0
+    table = connection.ops.quote_name(Occurrence._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(c) for c in COLUMNS)
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {table}")  # one statement, no per-row collecting
+        buurt_by_path = dict(BuurtPage.objects.values_list("path", "pk"))
+        for pages in _page_chunks():
+            rows = []
+            for page in pages:
+                buurt_id = buurt_by_path.get(page.path[: -page.steplen])
+                rows.extend(_rows(page, buurt_id, _voorziening_key(page), now))
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            else:
+                Occurrence.objects.bulk_create(
+                    [Occurrence(**dict(zip(COLUMNS, row, strict=True))) for row in rows], batch_size=BATCH
+                )
+            count += len(rows)
+            done += len(pages)
+            if progress:
+                progress(done)
+    return count
+
+
+# -- reading the table -----------------------------------------------------------------------------
+
+
+def stored(locale=None, now=None):
+    """Upcoming stored occurrences that go ahead, with what a listing shows joined in (one query)."""
+    now = now or timezone.now()
+    qs = Occurrence.objects.filter(afgelast=False, end__gt=now, start__gte=now - timedelta(days=MAX_SPAN_DAYS))
+    if locale is not None:
+        qs = qs.filter(locale=locale)
+    return qs.select_related("page", "page__voorziening", "buurt").order_by("start", "page_id")
 
 
 def upcoming_for(locale=None, buurt=None, voorziening=None, days=7, limit=None, after=None):
-    """Occurrences in the next `days` days, sorted by start."""
-    from .models import ActiviteitPage
-
+    """Stored occurrences in the next `days` days, sorted by start (used by home and voorziening pages)."""
     after = after or timezone.now()
-    until = after + timedelta(days=days)
-    qs = ActiviteitPage.objects.live().public().select_related("voorziening")
-    if locale is not None:
-        qs = qs.filter(locale=locale)
+    qs = stored(locale, after).filter(start__lt=after + timedelta(days=days))
     if buurt is not None:
-        qs = qs.child_of(buurt)
+        qs = qs.filter(buurt=buurt)
     if voorziening is not None:
-        qs = qs.filter(voorziening__translation_key=voorziening.translation_key)
-    result = []
-    for activiteit in qs:
-        for start, end in expand(activiteit.start, activiteit.eind, activiteit.herhaling, after, until):
-            result.append(Occurrence(activiteit, start, end))
-    result.sort(key=lambda o: (o.start, o.activiteit.title))
-    return result[:limit] if limit else result
+        qs = qs.filter(voorziening_key=voorziening.translation_key)
+    return list(qs[:limit] if limit else qs)

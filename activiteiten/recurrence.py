@@ -7,6 +7,7 @@ Rules are expanded on naive local wall-clock times and localised afterwards, so 
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrule, rrulestr
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -82,6 +83,31 @@ def localise(naive):
     return naive.replace(tzinfo=AMSTERDAM)
 
 
+def fast_forward(rule_text, local_start, before):
+    """A later first time with the same times from `before` on, or `local_start` itself.
+
+    dateutil iterates from the first time on, so a weekly rule that started years ago would walk
+    through every past week on each refresh. Moving the start by whole periods (INTERVAL days, weeks
+    or months) keeps the rule's phase and wall-clock time. Not for COUNT (it counts from the start).
+    """
+    if local_start >= before:
+        return local_start
+    parts = dict(p.partition("=")[::2] for p in normalise_rule(rule_text).split(";") if p)
+    if "COUNT" in parts:
+        return local_start
+    interval = int(parts.get("INTERVAL") or 1)
+    freq = parts.get("FREQ")
+    if freq in ("DAILY", "WEEKLY"):
+        step = interval * (7 if freq == "WEEKLY" else 1)
+        periods = (before - local_start).days // step - 1
+        return local_start + timedelta(days=periods * step) if periods > 0 else local_start
+    if freq == "MONTHLY" and ("BYDAY" in parts or "BYMONTHDAY" in parts or local_start.day <= 28):
+        months = (before.year - local_start.year) * 12 + before.month - local_start.month
+        periods = months // interval - 1
+        return local_start + relativedelta(months=periods * interval) if periods > 0 else local_start
+    return local_start
+
+
 def expand(start, end, rule_text, window_start, window_end, exdates=()):
     """Yield (start, end) aware datetimes of the occurrences that overlap [window_start, window_end).
 
@@ -98,7 +124,7 @@ def expand(start, end, rule_text, window_start, window_end, exdates=()):
     if not rule_text:
         candidates = [local_start]
     else:
-        rule = parse_rule(rule_text, local_start)
+        rule = parse_rule(rule_text, fast_forward(rule_text, local_start, win_start - duration))
         candidates = rule.between(win_start - duration, win_end, inc=True)
     for occ in candidates:
         occ_end = occ + duration

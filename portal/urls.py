@@ -6,6 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from redactie import melding as redactie_melding
+from search import api as search_api
 from search import views as search_views
 
 urlpatterns = [
@@ -13,10 +15,13 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/zoeken/", search_api.search, name="search_api"),  # not language-prefixed; ?lang=en
 ]
 
 urlpatterns += i18n_patterns(
     path("zoeken/", search_views.search, name="search"),
+    path("klopt-er-iets-niet/<int:page_id>/", redactie_melding.melding, name="melding"),
+    path("", include("activiteiten.urls")),  # agenda, .ics feeds, weekoverzicht
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

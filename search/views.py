@@ -1,24 +1,75 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+"""The search page /zoeken/ (HTML). The ranking itself lives in search.engine."""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from wagtail.models import Locale, Page
+from django.utils.translation import get_language
 
-MAX_QUERY_LENGTH = 200
+from . import engine, querylog
+
+PER_PAGE = 10
 
 
-def clean_query(raw):
-    """Remove control characters and excess space; keep at most MAX_QUERY_LENGTH characters."""
-    text = "".join(ch if ch.isprintable() else " " for ch in (raw or ""))
-    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+def _link(query, **params):
+    data = {"q": query}
+    data.update({k: v for k, v in params.items() if v})
+    return "?" + urlencode(data)
+
+
+def _servicepunten(outcome):
+    """The servicepunten to call: of the chosen buurt or the place in the query, else all."""
+    index = outcome.index
+    wanted = set()
+    if outcome.buurt:
+        wanted = {outcome.buurt.id}
+    elif outcome.analysis and outcome.analysis.place_buurt_ids:
+        wanted = set(outcome.analysis.place_buurt_ids)
+    punten = [d for d in index.docs.values() if d.type == "voorziening" and d.soort == "servicepunt" and d.telefoon]
+    chosen = [d for d in punten if d.buurt_id in wanted] if wanted else []
+    return sorted(chosen or punten, key=lambda d: (d.buurt_title, d.title))
 
 
 def search(request):
-    query = clean_query(request.GET.get("q"))
-    results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
-    paginator = Paginator(results, 10)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except (PageNotAnInteger, EmptyPage):
-        page = paginator.page(1)
-    return TemplateResponse(request, "search/search.html", {"query": query, "results": page})
+    outcome = engine.search(
+        request.GET.get("q", ""), buurt=request.GET.get("buurt", ""), type=request.GET.get("type", "")
+    )
+    language = (get_language() or "nl")[:2]
+    querylog.record(outcome, language)
+    paginator = Paginator(outcome.results, PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    engine.add_next_dates(page.object_list)
+    q = outcome.query
+    buurt_slug = outcome.buurt.slug if outcome.buurt else ""
+    type_links = [
+        {"type": "", "count": sum(outcome.type_counts.values()), "url": _link(q, buurt=buurt_slug)},
+        *(
+            {"type": t, "count": n, "url": _link(q, buurt=buurt_slug, type=t)}
+            for t, n in outcome.type_counts.items()
+            if n
+        ),
+    ]
+    buurt_links = [
+        {"buurt": b, "count": n, "url": _link(q, buurt=b.slug, type=outcome.type)} for b, n in outcome.buurt_counts
+    ]
+    context = {
+        "query": q,
+        "outcome": outcome,
+        "results": page,
+        "total": paginator.count,
+        "type_links": type_links,
+        "buurt_links": buurt_links,
+        "all_buurten_url": _link(q, type=outcome.type),
+        "page_links": {
+            "previous": _link(q, buurt=buurt_slug, type=outcome.type, page=page.previous_page_number())
+            if page.has_previous()
+            else "",
+            "next": _link(q, buurt=buurt_slug, type=outcome.type, page=page.next_page_number())
+            if page.has_next()
+            else "",
+        },
+    }
+    if q and not outcome.results:
+        context["servicepunten"] = _servicepunten(outcome)
+        context["popular"] = [p for p in querylog.popular_with_results(language) if p != q.lower()][:6]
+    return TemplateResponse(request, "search/search.html", context)

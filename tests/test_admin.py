@@ -58,8 +58,9 @@ class AdminCreateTests(WagtailPageTestCase):
             "samenvatting": "Samen breien en kletsen.", "omschrijving": rich_text("Neem je eigen wol mee."),
             "start": "2026-12-01 14:00", "eind": "2026-12-01 16:00", "herhaling": "FREQ=WEEKLY;BYDAY=TU",
             "voorziening": str(VoorzieningPage.objects.get(slug="buurthuis-de-klimop", locale__language_code="nl").pk), "locatie": "Kleine zaal",
-            "kosten": "gratis", "aanmelden": "niet nodig", "contact": "", "organisator": "", "toegankelijk": "ja", "status": "gepland",
+            "kosten": "gratis", "aanmelden": "niet nodig", "contact": "", "organisator": "", "toegankelijk": "ja", "status": "gepland", "status_reden": "",
             "toegankelijkheid": "",
+            "uitzonderingen": inline_formset([]),
         }  # fmt: skip
         data.update(overrides)
         return nested_form_data(data)

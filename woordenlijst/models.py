@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import path as route
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -31,7 +33,7 @@ def index_letter(text):
     return "#"
 
 
-class WoordenlijstPage(BasePage):
+class WoordenlijstPage(RoutablePageMixin, BasePage):
     intro = RichTextField(
         _("introductie"),
         blank=True,
@@ -76,12 +78,35 @@ class WoordenlijstPage(BasePage):
         context["alphabet"] = [(chr(c), chr(c) in present) for c in range(ord("A"), ord("Z") + 1)]
         return context
 
+    @route("")
+    def index_route(self, request, *args, **kwargs):
+        return super().index_route(request, *args, **kwargs)
+
+    @route("boekje/", name="boekje")
+    def boekje(self, request):
+        """The booklet "Gemeenschappelijke taal" on A4 (see booklet.py)."""
+        from .booklet import booklet
+
+        return booklet(self, request)
+
+    @route("boekje/pdf/", name="boekje_pdf")
+    def boekje_pdf(self, request):
+        from .booklet import booklet_pdf
+
+        return booklet_pdf(self, request)
+
 
 class BegripPage(BasePage):
     afkorting = models.CharField(
         _("afkorting"), max_length=40, blank=True, help_text=_("Bijvoorbeeld Wmo of VVT. Laat leeg als er geen is.")
     )
-    domein = models.CharField(_("domein"), max_length=20, choices=DOMEINEN, default="algemeen")
+    domein = models.CharField(
+        _("domein"),
+        max_length=20,
+        choices=DOMEINEN,
+        default="algemeen",
+        help_text=_("Bij welk gebied hoort dit woord? Wonen, welzijn, zorg, gemeente of algemeen."),
+    )
     uitleg = models.TextField(
         _("uitleg"),
         help_text=_("Uitleg voor bewoners in gewone woorden. Korte zinnen, één gedachte per zin."),
@@ -140,7 +165,13 @@ class BegripPage(BasePage):
 
 class BegripZieOok(Orderable):
     page = ParentalKey(BegripPage, on_delete=models.CASCADE, related_name="zie_ook_links")
-    doel = models.ForeignKey(BegripPage, verbose_name=_("begrip"), on_delete=models.CASCADE, related_name="+")
+    doel = models.ForeignKey(
+        BegripPage,
+        verbose_name=_("begrip"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Een ander woord uit de woordenlijst dat hierbij past."),
+    )
 
     panels = [PageChooserPanel("doel", "woordenlijst.BegripPage")]
 

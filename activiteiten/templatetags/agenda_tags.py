@@ -6,7 +6,9 @@ register = template.Library()
 
 
 def _time(value):
-    return f"{value.hour:02d}.{value.minute:02d}"
+    from activiteiten.rrule_text import clock
+
+    return clock(value)
 
 
 @register.filter

@@ -25,10 +25,12 @@ INSTALLED_APPS = [
     "activiteiten",
     "woordenlijst",
     "search",
+    "redactie",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -136,13 +138,12 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_HITS_MAX_AGE = 365
 
 # Search: Wagtail's database backend by default (PostgreSQL full text with the Dutch configuration
-# where the database is PostgreSQL); Elasticsearch when ELASTICSEARCH_URL is set.
-WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "dutch",
-    }
-}
+# where the database is PostgreSQL); OpenSearch when OPENSEARCH_URL is set, Elasticsearch 8 when
+# ELASTICSEARCH_URL is set (then the database backend stays as "database", the fallback). Index names
+# start with SEARCH_INDEX_PREFIX. See search/analysis.py.
+from search.analysis import search_backends  # noqa: E402
+
+WAGTAILSEARCH_BACKENDS = search_backends()
 
 LOGGING = {
     "version": 1,
@@ -154,5 +155,8 @@ LOGGING = {
         "wagtail": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django_tasks": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "modelsearch": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "opensearch": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "opensearchpy.trace": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "elastic_transport": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }

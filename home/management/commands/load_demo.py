@@ -41,6 +41,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             home = self._site()
         call_command("import_corpus", directory, stdout=self.stdout, stderr=self.stderr)
+        call_command("setup_groups", stdout=self.stdout)
+        # The English aliases were created without a publish signal: fill the agenda for both languages.
+        call_command("refresh_occurrences", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo-website klaar: {home.title}."))
 
     def _admin(self, password):

@@ -1,0 +1,200 @@
+"""iCalendar (.ics) feeds, built with the `icalendar` library.
+
+One VEVENT per activity with its RRULE; EXDATE for days it does not take place; a single cancelled
+time is an extra VEVENT with RECURRENCE-ID and STATUS:CANCELLED; a cancelled activity has
+STATUS:CANCELLED. URLs (inside i18n_patterns, so /en/... gives the English pages):
+
+    /agenda/ical/activiteit/<id>.ics   one activity ("Zet in mijn agenda")
+    /agenda/ical/buurt/<slug>.ics      all activities of a buurt (subscribe)
+    /agenda/ical/categorie/<cat>.ics   all activities of a categorie
+    /agenda/ical/alles.ics             the whole site
+"""
+
+from datetime import UTC, datetime, timedelta
+
+from dateutil.rrule import rrule
+from django.http import Http404, HttpResponse
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event, vRecur
+from wagtail.models import Locale
+
+from .occurrences import exceptions
+from .recurrence import AMSTERDAM, normalise_rule, parse_rule, to_local_naive
+from .rrule_text import describe
+
+KEEP_ENDED_DAYS = 30  # activities that ended longer ago are left out of the feeds
+PRODID = "-//Zorgzame Buurten//Agenda//NL"
+
+
+def _local(naive):
+    return naive.replace(tzinfo=AMSTERDAM)
+
+
+def _rrule_for_ical(rule_text):
+    """The rule as vRecur; a floating UNTIL is read as local time and written in UTC (RFC 5545)."""
+    parts = []
+    for part in normalise_rule(rule_text).split(";"):
+        name, _sep, value = part.partition("=")
+        if name == "UNTIL" and not value.endswith("Z"):
+            fmt = "%Y%m%dT%H%M%S" if "T" in value else "%Y%m%d"
+            local = datetime.strptime(value, fmt)
+            if "T" not in value:
+                local = local.replace(hour=23, minute=59, second=59)
+            value = _local(local).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+        parts.append(f"{name}={value}")
+    return vRecur.from_ical(";".join(parts))
+
+
+def last_end(page):
+    """When the last time ends (aware), or None when it goes on without end."""
+    start = to_local_naive(page.start)
+    duration = (to_local_naive(page.eind) - start) if page.eind else timedelta(hours=1)
+    if not page.herhaling:
+        return _local(start + duration)
+    rule = parse_rule(page.herhaling, start)
+    if rule._count is None and rule._until is None:
+        return None
+    dates = list(rule) if isinstance(rule, rrule) else []
+    return _local((dates[-1] if dates else start) + duration)
+
+
+def _absolute(request, page):
+    return request.build_absolute_uri(page.get_url(request) or "/")
+
+
+def events_for(page, request, stamp):
+    start = to_local_naive(page.start)
+    end = to_local_naive(page.eind) if page.eind else None
+    url = _absolute(request, page)
+    vrij, afgelast = exceptions(page)
+    cancelled = page.status == "afgelast"
+    prefix = _("Afgelast") + ": " if cancelled else ""
+    uid = f"activiteit-{page.translation_key}-{page.locale.language_code}@zorgzame-buurten"
+    sentence = describe(page.herhaling, page.start, page.eind, exdates=vrij) or ""
+    description = "\n\n".join(t for t in [strip_tags(page.samenvatting), sentence, page.aanmelden, url] if t)
+    if cancelled and page.status_reden:
+        description = _("Afgelast") + ": " + page.status_reden + "\n\n" + description
+    location = page.place_name() or ""
+    if page.voorziening_id and page.voorziening and page.voorziening.adres:
+        v = page.voorziening
+        location = f"{location}, {v.adres}, {v.postcode} {v.plaats}".strip(", ")
+
+    master = Event()
+    master.add("uid", uid)
+    master.add("dtstamp", stamp)
+    master.add("summary", prefix + page.title)
+    master.add("dtstart", _local(start))
+    if end:
+        master.add("dtend", _local(end))
+    master.add("description", description)
+    master.add("location", location)
+    master.add("url", url)
+    master.add("categories", [page.get_categorie_display()])
+    master.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    if page.last_published_at:
+        master.add("last-modified", page.last_published_at)
+    events = [master]
+    if page.herhaling:
+        master.add("rrule", _rrule_for_ical(page.herhaling))
+        for day in sorted(vrij):
+            master.add("exdate", _local(datetime.combine(day, start.time())))
+        for day, reden in sorted(afgelast.items()):
+            occ_start = _local(datetime.combine(day, start.time()))
+            single = Event()
+            single.add("uid", uid)
+            single.add("dtstamp", stamp)
+            single.add("recurrence-id", occ_start)
+            single.add("summary", _("Afgelast") + ": " + page.title)
+            single.add("dtstart", occ_start)
+            if end:
+                single.add("dtend", occ_start + (end - start))
+            single.add("description", (_("Afgelast") + ": " + reden + "\n\n" if reden else "") + url)
+            single.add("location", location)
+            single.add("url", url)
+            single.add("status", "CANCELLED")
+            events.append(single)
+    elif start.date() in afgelast and not cancelled:
+        master["status"] = "CANCELLED"
+        master["summary"] = _("Afgelast") + ": " + page.title
+    return events
+
+
+def calendar(pages, name, request):
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", "Europe/Amsterdam")
+    from .agenda import now
+
+    stamp = now()
+    cutoff = stamp - timedelta(days=KEEP_ENDED_DAYS)
+    for page in pages:
+        ends = last_end(page)
+        if ends is not None and ends < cutoff:
+            continue
+        for event in events_for(page, request, stamp):
+            cal.add_component(event)
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def _response(body, filename, attachment=False):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+def _pages(locale):
+    from .models import ActiviteitPage
+
+    return (
+        ActiviteitPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .select_related("voorziening", "locale")
+        .prefetch_related("uitzonderingen")
+        .order_by("start", "pk")
+    )
+
+
+def ical_activiteit(request, page_id):
+    page = _pages(Locale.get_active()).filter(pk=page_id).first()
+    if page is None:
+        from .models import ActiviteitPage
+
+        page = ActiviteitPage.objects.live().public().filter(pk=page_id).first()
+    if page is None:
+        raise Http404(_("Deze activiteit bestaat niet (meer)."))
+    return _response(calendar([page], page.title, request), f"{page.slug}.ics", attachment=True)
+
+
+def ical_buurt(request, slug):
+    from .models import BuurtPage
+
+    locale = Locale.get_active()
+    buurt = BuurtPage.objects.live().public().filter(locale=locale, slug=slug).first()
+    if buurt is None:
+        raise Http404(_("Deze buurt bestaat niet."))
+    pages = _pages(locale).child_of(buurt)
+    name = _("Agenda %(buurt)s") % {"buurt": buurt.title}
+    return _response(calendar(pages, name, request), f"agenda-{slug}.ics")
+
+
+def ical_categorie(request, categorie):
+    from .models import ActiviteitPage
+
+    labels = dict(ActiviteitPage.CATEGORIEEN)
+    if categorie not in labels:
+        raise Http404(_("Deze categorie bestaat niet."))
+    pages = _pages(Locale.get_active()).filter(categorie=categorie)
+    name = _("Zorgzame Buurten: %(categorie)s") % {"categorie": labels[categorie]}
+    return _response(calendar(pages, name, request), f"agenda-{categorie}.ics")
+
+
+def ical_site(request):
+    return _response(calendar(_pages(Locale.get_active()), _("Zorgzame Buurten"), request), "agenda.ics")

@@ -1,0 +1,107 @@
+"""schema.org Event as JSON-LD for an activity page (with eventSchedule for repeating activities)."""
+
+import json
+
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from .doelgroepen import is_gratis
+from .recurrence import AMSTERDAM, normalise_rule, to_local_naive
+
+SCHEMA_DAYS = {
+    "MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday", "SA": "Saturday",
+    "SU": "Sunday",
+}  # fmt: skip
+FREQ_UNIT = {"DAILY": "D", "WEEKLY": "W", "MONTHLY": "M", "YEARLY": "Y"}
+
+
+def _absolute(request, path):
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+def schedule(page):
+    """A schema.org Schedule for the page's rule, or None for a one-off."""
+    if not page.herhaling:
+        return None
+    parts = dict(p.partition("=")[::2] for p in normalise_rule(page.herhaling).split(";") if p)
+    start = to_local_naive(page.start)
+    end = to_local_naive(page.eind) if page.eind else None
+    result = {
+        "@type": "Schedule",
+        "scheduleTimezone": "Europe/Amsterdam",
+        "startDate": start.date().isoformat(),
+        "startTime": start.strftime("%H:%M"),
+    }
+    if end:
+        result["endTime"] = end.strftime("%H:%M")
+    unit = FREQ_UNIT.get(parts.get("FREQ"))
+    if unit:
+        result["repeatFrequency"] = f"P{parts.get('INTERVAL', '1')}{unit}"
+    days, weeks = [], []
+    for item in parts.get("BYDAY", "").split(","):
+        if item[-2:] in SCHEMA_DAYS:
+            days.append("https://schema.org/" + SCHEMA_DAYS[item[-2:]])
+            if item[:-2]:
+                weeks.append(int(item[:-2]))
+    if days:
+        result["byDay"] = days if len(days) > 1 else days[0]
+    if weeks and parts.get("FREQ") == "MONTHLY":
+        result["byMonthWeek"] = weeks if len(weeks) > 1 else weeks[0]
+    if "COUNT" in parts:
+        result["repeatCount"] = int(parts["COUNT"])
+    if "UNTIL" in parts:
+        until = parts["UNTIL"]
+        result["endDate"] = f"{until[:4]}-{until[4:6]}-{until[6:8]}"
+    excepted = sorted(u.datum.isoformat() for u in page.uitzonderingen.all())
+    if excepted:
+        result["exceptDate"] = excepted
+    return result
+
+
+def event_json_ld(page, upcoming, request=None):
+    """A <script type="application/ld+json"> string (safe to put in a template)."""
+    first = next((o for o in upcoming if not o.afgelast), upcoming[0] if upcoming else None)
+    start = first.start if first else page.start
+    end = first.end if first else page.eind
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": page.title,
+        "description": strip_tags(page.samenvatting),
+        "url": _absolute(request, page.get_url(request) or ""),
+        "inLanguage": get_language() or "nl",
+        "startDate": start.astimezone(AMSTERDAM).isoformat(),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "eventStatus": "https://schema.org/EventCancelled"
+        if page.status == "afgelast"
+        else "https://schema.org/EventScheduled",
+        "isAccessibleForFree": is_gratis(page.kosten),
+        "location": _location(page),
+    }
+    if end:
+        data["endDate"] = end.astimezone(AMSTERDAM).isoformat()
+    if page.organisator:
+        data["organizer"] = {"@type": "Organization", "name": page.organisator}
+    sched = schedule(page)
+    if sched:
+        data["eventSchedule"] = sched
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 - escaped above
+
+
+def _location(page):
+    place = {"@type": "Place", "name": page.place_name() or page.locatie}
+    v = page.voorziening
+    if v is not None:
+        place["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": v.adres,
+            "postalCode": v.postcode,
+            "addressLocality": v.plaats,
+            "addressCountry": "NL",
+        }
+        if v.telefoon:
+            place["telephone"] = v.telefoon
+    return place

@@ -1,0 +1,174 @@
+"""Search engines benchmark (not a test): OpenSearch vs Wagtail's database backend, same corpus, same run.
+
+Prints search latency p50/p95 and throughput at 10 and 20 concurrent clients (threads, loopback only,
+a fixed number of searches each), and how long a resident waits when the cluster is down or hangs.
+
+    search/opensearch/start.sh                                  # 1 node on 127.0.0.1:9201
+    export DATABASE_URL=sqlite:////tmp/zb-bench.sqlite3         # or postgres://… (the PostgreSQL figure)
+    export OPENSEARCH_URL=http://127.0.0.1:9201 SEARCH_INDEX_PREFIX=zbbench_
+    python manage.py migrate && python manage.py load_demo      # once
+    python benchmarks/search_engines_bench.py --index           # --index: update_index on the engine first
+
+The queries are those of demo/eval/dev_queries.jsonl, searched as the portal's engine asks the backend
+(PlainText, operator "or", live pages of one locale, first 100). Each search is timed from the call to
+the last page object loaded. "fallback" counts searches that the engine backend handed to the database
+backend (SEARCH_TIMEOUT, default 1 s): on a busy machine the figures for OpenSearch include them.
+"""
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")  # DEBUG off
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import override_settings  # noqa: E402
+from wagtail.models import Locale, Page  # noqa: E402
+from wagtail.search.backends import get_search_backend  # noqa: E402
+from wagtail.search.query import PlainText  # noqa: E402
+
+from search import backends  # noqa: E402
+from search.analysis import search_backends  # noqa: E402
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def one_search(backend_name, query, locale_pk):
+    backend = get_search_backend(backend_name)
+    pages = Page.objects.live().filter(locale_id=locale_pk)
+    started = time.perf_counter()
+    results = backend.search(PlainText(query, operator="or"), pages)[:100]
+    count = len(list(results))
+    return time.perf_counter() - started, count, getattr(results, "answered_by", None)
+
+
+def run(backend_name, queries, clients, per_client, locale_pk):
+    def client(offset):
+        out = []
+        try:
+            for i in range(per_client):
+                out.append(one_search(backend_name, queries[(offset + i) % len(queries)], locale_pk))
+        finally:
+            connection.close()
+        return out
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=clients) as pool:
+        rows = [row for part in pool.map(client, range(0, clients * 7, 7)) for row in part]
+    wall = time.perf_counter() - started
+    times = [r[0] * 1000 for r in rows]
+    return {
+        "searches": len(rows),
+        "p50_ms": percentile(times, 50),
+        "p95_ms": percentile(times, 95),
+        "mean_ms": statistics.fmean(times),
+        "per_s": len(rows) / wall,
+        "fallback": sum(1 for r in rows if r[2] == "fallback"),
+        "empty": sum(1 for r in rows if r[1] == 0),
+    }
+
+
+def wait_when_down(url, queries, locale_pk, rounds=5):
+    """Seconds a resident waits for an answer when the engine at `url` is down (first search of an outage)."""
+    config = search_backends({"OPENSEARCH_URL": url, "SEARCH_INDEX_PREFIX": "zbbench_down_"})
+    waits = []
+    with override_settings(WAGTAILSEARCH_BACKENDS=config):
+        for i in range(rounds):
+            backends.reset_failover_state()
+            seconds, _count, by = one_search("default", queries[i % len(queries)], locale_pk)
+            assert by == "fallback"
+            waits.append(seconds)
+    backends.reset_failover_state()
+    return waits
+
+
+def silent_server():
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    keep = []
+
+    def accept():
+        while True:
+            try:
+                keep.append(server.accept()[0])
+            except OSError:
+                return
+
+    threading.Thread(target=accept, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.getsockname()[1]}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--queries", default=str(ROOT / "demo" / "eval" / "dev_queries.jsonl"))
+    parser.add_argument("--clients", type=int, nargs="+", default=[10, 20])
+    parser.add_argument("--per-client", type=int, default=20, help="searches per client (bounded loop)")
+    parser.add_argument("--index", action="store_true", help="run update_index on the engine backend first")
+    args = parser.parse_args()
+
+    config = search_backends()
+    if "database" not in config:
+        sys.exit("Set OPENSEARCH_URL (or ELASTICSEARCH_URL): there is no engine to compare with.")
+    with open(args.queries, encoding="utf-8") as f:
+        queries = [json.loads(line)["query"] for line in f if line.strip()]
+    locale_pk = Locale.objects.get(language_code="nl").pk
+    vendor = connection.vendor
+    print(f"database: {vendor}; engine: {config['default']['BACKEND']} at {', '.join(config['default']['URLS'])}")
+    print(
+        f"{len(queries)} queries; {args.per_client} searches per client; SEARCH_TIMEOUT {config['default']['SEARCH_TIMEOUT']} s"
+    )
+    if args.index:
+        started = time.perf_counter()
+        call_command("update_index", backend_name="default", verbosity=0)
+        print(f"update_index on the engine: {time.perf_counter() - started:.1f} s")
+
+    for name in ("default", "database"):  # warm up: caches, connections, JIT of the engine
+        for q in queries:
+            one_search(name, q, locale_pk)
+    backends.reset_failover_state()
+
+    label = {"default": "opensearch", "database": f"database ({vendor})"}
+    print(
+        f"\n{'backend':22} {'clients':>7} {'searches':>8} {'p50 ms':>8} {'p95 ms':>8} {'mean ms':>8} {'per s':>7} {'fallback':>8} {'empty':>6}"
+    )
+    for clients in args.clients:
+        for name in ("default", "database"):
+            r = run(name, queries, clients, args.per_client, locale_pk)
+            print(
+                f"{label[name]:22} {clients:7} {r['searches']:8} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} "
+                f"{r['mean_ms']:8.1f} {r['per_s']:7.1f} {r['fallback']:8} {r['empty']:6}"
+            )
+            backends.reset_failover_state()
+
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    dead_url = f"http://127.0.0.1:{closed.getsockname()[1]}"  # bound, not listening: connection refused
+    waits = wait_when_down(dead_url, queries, locale_pk)
+    print(f"\ncluster down (connection refused): answer from the database after {max(waits) * 1000:.0f} ms at most")
+    server, hanging_url = silent_server()
+    waits = wait_when_down(hanging_url, queries, locale_pk, rounds=3)
+    print(f"cluster hangs (no answer): answer from the database after {max(waits) * 1000:.0f} ms at most")
+    server.close()
+    closed.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""The public "Klopt er iets niet?" form: store the report for the buurt's communitymanager."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from .forms import MeldingForm
+from .models import Melding, RedactieGroep
+
+RATE_LIMIT = getattr(settings, "REDACTIE_MELDING_RATE", (5, 60 * 60))  # at most 5 reports per hour per client
+PAGE_TYPES = ("activiteitpage", "voorzieningpage")
+
+
+def client_key(request):
+    return "redactie:melding:" + (request.META.get("REMOTE_ADDR") or "onbekend")
+
+
+def rate_limited(request):
+    limit, _seconds = RATE_LIMIT
+    return (cache.get(client_key(request)) or 0) >= limit
+
+
+def count_submission(request):
+    _limit, seconds = RATE_LIMIT
+    key = client_key(request)
+    if cache.add(key, 1, seconds):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, seconds)
+
+
+def notify(melding):
+    link = RedactieGroep.objects.filter(rol="communitymanager", buurt=melding.buurt).select_related("group").first()
+    if link is None:
+        return
+    recipients = [u.email for u in link.group.user_set.filter(is_active=True) if u.email]
+    if not recipients:
+        return
+    send_mail(
+        _("Nieuwe melding over ‘%(title)s’") % {"title": melding.pagina_titel},
+        _(
+            "Een bewoner meldt dat er iets niet klopt op ‘%(title)s’.\n\n%(bericht)s\n\nContact: %(contact)s\n\n"
+            "Je ziet alle meldingen in het beheer onder Redactie > Meldingen."
+        )
+        % {"title": melding.pagina_titel, "bericht": melding.bericht, "contact": melding.contact or "-"},
+        None,
+        recipients,
+        fail_silently=True,
+    )
+
+
+@require_POST
+def melding(request, page_id):
+    page = Page.objects.live().public().filter(pk=page_id).first()
+    if page is None or page.specific_class is None or page.specific_class._meta.model_name not in PAGE_TYPES:
+        raise Http404
+    page = page.specific
+    form = MeldingForm(request.POST, page_id=page.pk)
+    if form.is_spam():
+        # Pretend it worked; store nothing.
+        count_submission(request)
+        return HttpResponseRedirect(page.url + "?melding=ontvangen#klopt-er-iets-niet")
+    if rate_limited(request):
+        form.is_valid()
+        message = _(
+            "Je hebt al veel meldingen gestuurd. Probeer het over een uur nog eens. Je tekst staat hieronder nog."
+        )
+        return render(
+            request, "redactie/melding_page.html", {"page": page, "form": form, "blocked": message}, status=429
+        )
+    if not form.is_valid():
+        return render(request, "redactie/melding_page.html", {"page": page, "form": form}, status=400)
+    buurt = page.get_buurt()
+    if buurt is not None and buurt.alias_of_id:
+        buurt = buurt.alias_of
+    source = page.alias_of.specific if page.alias_of_id else page
+    item = Melding.objects.create(
+        page=source,
+        buurt=buurt,
+        pagina_titel=page.title,
+        bericht=form.cleaned_data["bericht"].strip(),
+        contact=form.cleaned_data["contact"].strip(),
+    )
+    count_submission(request)
+    notify(item)
+    return HttpResponseRedirect(page.url + "?melding=ontvangen#klopt-er-iets-niet")

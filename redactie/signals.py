@@ -1,0 +1,44 @@
+"""Signals: a new buurt gets its groups; publishing the glossary refreshes the cached glossary markup."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished
+
+
+def buurt_saved(sender, instance, created, raw=False, **kwargs):
+    if raw or instance.alias_of_id:
+        return
+    from .groups import ensure_buurt_groups
+
+    ensure_buurt_groups(instance)
+
+
+def buurt_published(sender, instance, **kwargs):
+    if instance.alias_of_id:
+        return
+    from .groups import ensure_buurt_groups
+
+    ensure_buurt_groups(instance)
+
+
+def glossary_changed(sender, instance, **kwargs):
+    from woordenlijst.markup import invalidate
+
+    invalidate()
+
+
+def connect():
+    from activiteiten.models import BuurtPage
+    from woordenlijst.models import BegripPage
+
+    post_save.connect(_only_created(buurt_saved), sender=BuurtPage, weak=False, dispatch_uid="redactie_buurt_created")
+    page_published.connect(buurt_published, sender=BuurtPage, dispatch_uid="redactie_buurt_published")
+    for signal in (page_published, page_unpublished, post_delete):
+        signal.connect(glossary_changed, sender=BegripPage, dispatch_uid=f"redactie_glossary_{id(signal)}")
+
+
+def _only_created(handler):
+    def wrapper(sender, instance, created, **kwargs):
+        if created:
+            handler(sender, instance, created, **kwargs)
+
+    return wrapper

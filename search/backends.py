@@ -1,0 +1,352 @@
+"""OpenSearch / Elasticsearch backends that never leave a resident without an answer.
+
+`FailoverOpenSearchBackend` is Wagtail's `opensearch3` backend (modelsearch) with:
+
+- Dutch analysis (search/analysis.py); the glossary parts (synonyms, compound word list) are read
+  from the database each time an index is created, so `update_index` (atomic: new index, then the
+  alias moves) always builds with the current glossary;
+- failover: a search that meets a connection error, an error answer or no answer within
+  SEARCH_TIMEOUT seconds (1 s) is answered by the FALLBACK backend (the database backend, kept up to
+  date next to the engine) with a warning in the log. After a failure the engine is left alone for
+  RETRY_AFTER seconds, so residents do not wait for a dead cluster again and again;
+- `reload_synonyms()`: puts new glossary synonyms into the live indexes (close, update, open:
+  OpenSearch 3.8 has no `_reload_search_analyzers`). Searches in that short gap use the fallback.
+
+`FailoverElasticsearch8Backend` does the same on Wagtail's `elasticsearch8` backend. It is
+configured by ELASTICSEARCH_URL but could not be run here (no Elasticsearch 8 on this machine).
+"""
+
+import logging
+import threading
+import time
+from copy import deepcopy
+
+from elastic_transport import TransportError as ElasticTransportError
+from elasticsearch import ApiError, Elasticsearch
+from modelsearch.backends import get_search_backend
+from modelsearch.backends.elasticsearch8 import (
+    Elasticsearch8AutocompleteQueryCompiler,
+    Elasticsearch8Index,
+    Elasticsearch8Mapping,
+    Elasticsearch8SearchBackend,
+    Elasticsearch8SearchQueryCompiler,
+    Elasticsearch8SearchResults,
+)
+from modelsearch.backends.elasticsearchbase import (
+    ElasticsearchAtomicIndexRebuilder,
+    ElasticsearchAutocompleteQueryCompilerImpl,
+)
+from modelsearch.backends.opensearch3 import (
+    OpenSearch3AutocompleteQueryCompiler,
+    OpenSearch3Index,
+    OpenSearch3Mapping,
+    OpenSearch3SearchBackend,
+    OpenSearch3SearchQueryCompiler,
+    OpenSearch3SearchResults,
+)
+from modelsearch.index import get_indexed_models
+from opensearchpy import OpenSearch, OpenSearchException
+from wagtail.models import Page
+
+from . import analysis
+
+logger = logging.getLogger(__name__)
+
+RETRY_AFTER = 30.0  # seconds without the engine after a failure
+
+_clients = {}
+_state_lock = threading.Lock()
+_down_until = {}  # {cluster key: monotonic time until which the engine is skipped}
+
+
+def reset_failover_state():
+    """Forget earlier failures (tests, and after a cluster is known to be back)."""
+    with _state_lock:
+        _down_until.clear()
+
+
+def _cached_client(factory):
+    """One client (with its connection pool) per cluster and options, shared by all backend objects:
+    Wagtail makes a new backend object for every search."""
+
+    def make(hosts, **options):
+        key = (factory.__module__, factory.__name__, repr(hosts), repr(sorted(options.items())))
+        with _state_lock:
+            client = _clients.get(key)
+            if client is None:
+                client = _clients[key] = factory(hosts=hosts, **options)
+        return client
+
+    return staticmethod(make)
+
+
+class FailoverResultsMixin:
+    answered_by = None  # "engine" or "fallback" once evaluated (for tests and benchmarks)
+
+    def _fallback_results(self):
+        compiler = self.query_compiler
+        fallback = self.backend.fallback_backend()
+        method = (
+            fallback.autocomplete
+            if isinstance(compiler, ElasticsearchAutocompleteQueryCompilerImpl)
+            else fallback.search
+        )
+        results = method(
+            compiler.query, compiler.queryset, fields=compiler.fields, order_by_relevance=compiler.order_by_relevance
+        )
+        if self._score_field:
+            results = results.annotate_score(self._score_field)
+        return results[self.start : self.stop]
+
+    def _engine_or_fallback(self, engine_call, fallback_call):
+        backend = self.backend
+        if not backend.engine_is_down():
+            started = time.monotonic()
+            try:
+                answer = engine_call()
+                self.answered_by = "engine"
+                return answer
+            except backend.client_errors as exc:
+                backend.mark_down(exc, time.monotonic() - started)
+        self.answered_by = "fallback"
+        return fallback_call()
+
+    def _do_search(self):
+        return self._engine_or_fallback(
+            lambda: list(super(FailoverResultsMixin, self)._do_search()), lambda: list(self._fallback_results())
+        )
+
+    def _do_count(self):
+        return self._engine_or_fallback(
+            lambda: super(FailoverResultsMixin, self)._do_count(), lambda: self._fallback_results().count()
+        )
+
+    def facet(self, field_name):
+        return self._engine_or_fallback(
+            lambda: super(FailoverResultsMixin, self).facet(field_name),
+            lambda: self._fallback_results().facet(field_name),
+        )
+
+    def _backend_do_search(self, body, **kwargs):
+        return self.backend.search_client().search(**self.backend.search_arguments(body, kwargs))
+
+
+class DutchIndexMixin:
+    def put(self):
+        settings = deepcopy(self.backend.settings)
+        filters = settings["settings"]["analysis"]["filter"]
+        try:
+            for name, values in analysis.dynamic_analysis().items():
+                filters[name].update(values)
+        except Exception:  # no database tables yet (first migrate): the static lists only
+            logger.warning("Glossary not readable; index %s gets the core word list only", self.name, exc_info=True)
+        self.create(settings)
+
+
+class AtomicAliasRebuilder(ElasticsearchAtomicIndexRebuilder):
+    """Moves the alias to the new index in one request. Wagtail's rebuilder adds the new index to the
+    alias first and removes the old one after: searches in between find every page twice."""
+
+    def finish(self):
+        self.index.refresh()
+        if not self.alias.is_alias():
+            return super().finish()  # first build: nothing answers under this name yet
+        old = [index.name for index in self.alias.aliased_indices() if index.name != self.index.name]
+        actions = [{"remove": {"index": name, "alias": self.alias.name}} for name in old]
+        actions.append({"add": {"index": self.index.name, "alias": self.alias.name}})
+        self.index.backend.update_aliases(actions)
+        for name in old:
+            self.index.backend.index_class(self.index.backend, name).delete()
+
+
+class FailoverBackendMixin:
+    """Shared by the OpenSearch and Elasticsearch classes below."""
+
+    client_errors = ()
+    atomic_rebuilder_class = AtomicAliasRebuilder
+
+    def __init__(self, params):
+        params = dict(params)
+        self.search_timeout = float(params.pop("SEARCH_TIMEOUT", 1.0))
+        self.fallback_name = params.pop("FALLBACK", "database")
+        self.retry_after = float(params.pop("RETRY_AFTER", RETRY_AFTER))
+        urls = params.get("URLS") or params.get("HOSTS") or []
+        self.cluster_key = tuple(urls) if isinstance(urls, list | tuple) else (urls,)
+        super().__init__(params)
+
+    # -- failover ----------------------------------------------------------------------------------
+    def fallback_backend(self):
+        return get_search_backend(self.fallback_name)
+
+    def engine_is_down(self):
+        with _state_lock:
+            until = _down_until.get(self.cluster_key)
+        return until is not None and time.monotonic() < until
+
+    def mark_down(self, exc, seconds):
+        with _state_lock:
+            _down_until[self.cluster_key] = time.monotonic() + self.retry_after
+        logger.warning(
+            "Search engine %s failed after %.2f s (%s: %s); answering from the '%s' backend for the next %.0f s",
+            ",".join(map(str, self.cluster_key)),
+            seconds,
+            type(exc).__name__,
+            str(exc)[:200],
+            self.fallback_name,
+            self.retry_after,
+        )
+
+    # -- synonyms ----------------------------------------------------------------------------------
+    def concrete_indexes(self, models=None):
+        """Names of the live indexes behind this backend's aliases (one per root model)."""
+        names = set()
+        for alias in {self.get_index_for_model(model).name for model in models or get_indexed_models()}:
+            try:
+                names.update(self.es.indices.get_settings(index=alias).keys())
+            except self.NotFoundError:
+                continue
+        return sorted(names)
+
+    def reload_synonyms(self, rules=None):
+        """Put the glossary synonyms into every live index whose synonyms differ. Returns the names."""
+        rules = analysis.synonym_rules() if rules is None else rules
+        new = analysis.synonym_filter(rules)
+        changed = []
+        for name in self.concrete_indexes([Page]):  # images and documents have no glossary words
+            current = self.es.indices.get_settings(index=name)[name]["settings"]["index"]
+            filt = current.get("analysis", {}).get("filter", {}).get(analysis.SYNONYM_FILTER, {})
+            if list(filt.get("synonyms", [])) == new["synonyms"]:
+                continue
+            self.es.indices.close(index=name)
+            try:
+                self.put_index_settings(name, {"analysis": {"filter": {analysis.SYNONYM_FILTER: new}}})
+            finally:
+                self.es.indices.open(index=name)
+                self.wait_for_index(name)
+            changed.append(name)
+        return changed
+
+
+# -- OpenSearch 3 ------------------------------------------------------------------------------------
+
+AUTOCOMPLETE_CONFIG = {"analyzer": "edgengram_analyzer", "search_analyzer": "zb_autocomplete_search"}
+
+
+class DutchOpenSearchMapping(OpenSearch3Mapping):
+    edgengram_analyzer_config = AUTOCOMPLETE_CONFIG
+
+
+class DutchOpenSearchIndex(DutchIndexMixin, OpenSearch3Index):
+    def create(self, settings):
+        self.es.indices.create(index=self.name, body=settings)
+
+
+class TypoTolerantMixin:
+    """Plain text also matches words with a typo ("valpreventy"), at a lower weight. The fuzzy part
+    uses the index analyzer (no synonyms): fuzziness and multi-word synonyms do not mix."""
+
+    FUZZY_BOOST = 0.3
+
+    def _compile_plaintext_query(self, query, fields, boost=1.0):
+        exact = super()._compile_plaintext_query(query, fields, boost)
+        fuzzy = {
+            "query": query.query_string,
+            "fields": [field.field_name_with_boost for field in fields],
+            "fuzziness": "AUTO",
+            "prefix_length": 1,
+            "analyzer": "default",
+            "boost": boost * self.FUZZY_BOOST,
+        }
+        if query.operator != "or":
+            fuzzy["operator"] = query.operator
+        return {"bool": {"should": [exact, {"multi_match": fuzzy}]}}
+
+
+class DutchOpenSearchQueryCompiler(TypoTolerantMixin, OpenSearch3SearchQueryCompiler):
+    mapping_class = DutchOpenSearchMapping
+
+
+class DutchOpenSearchAutocompleteCompiler(OpenSearch3AutocompleteQueryCompiler):
+    mapping_class = DutchOpenSearchMapping
+
+
+class FailoverOpenSearchResults(FailoverResultsMixin, OpenSearch3SearchResults):
+    pass
+
+
+class FailoverOpenSearchBackend(FailoverBackendMixin, OpenSearch3SearchBackend):
+    mapping_class = DutchOpenSearchMapping
+    index_class = DutchOpenSearchIndex
+    query_compiler_class = DutchOpenSearchQueryCompiler
+    autocomplete_query_compiler_class = DutchOpenSearchAutocompleteCompiler
+    results_class = FailoverOpenSearchResults
+    client_class = _cached_client(OpenSearch)
+    client_errors = (OpenSearchException,)
+
+    def search_client(self):
+        return self.es
+
+    def search_arguments(self, body, kwargs):
+        return {"body": body, "request_timeout": self.search_timeout, **kwargs}
+
+    def put_index_settings(self, name, body):
+        self.es.indices.put_settings(index=name, body=body)
+
+    def update_aliases(self, actions):
+        self.es.indices.update_aliases(body={"actions": actions})
+
+    def wait_for_index(self, name):
+        # opensearch-py reads a `timeout` argument as its own; the server waits 30 s by default
+        self.es.cluster.health(index=name, wait_for_status="yellow", request_timeout=35)
+
+
+# -- Elasticsearch 8 (configured by ELASTICSEARCH_URL; not run on this machine) ---------------------
+
+
+class DutchElasticsearch8Mapping(Elasticsearch8Mapping):
+    edgengram_analyzer_config = AUTOCOMPLETE_CONFIG
+
+
+class DutchElasticsearch8Index(DutchIndexMixin, Elasticsearch8Index):
+    def create(self, settings):
+        self.es.indices.create(index=self.name, **settings)
+
+
+class DutchElasticsearch8QueryCompiler(TypoTolerantMixin, Elasticsearch8SearchQueryCompiler):
+    mapping_class = DutchElasticsearch8Mapping
+
+
+class DutchElasticsearch8AutocompleteCompiler(Elasticsearch8AutocompleteQueryCompiler):
+    mapping_class = DutchElasticsearch8Mapping
+
+
+class FailoverElasticsearch8Results(FailoverResultsMixin, Elasticsearch8SearchResults):
+    pass
+
+
+class FailoverElasticsearch8Backend(FailoverBackendMixin, Elasticsearch8SearchBackend):
+    mapping_class = DutchElasticsearch8Mapping
+    index_class = DutchElasticsearch8Index
+    query_compiler_class = DutchElasticsearch8QueryCompiler
+    autocomplete_query_compiler_class = DutchElasticsearch8AutocompleteCompiler
+    results_class = FailoverElasticsearch8Results
+    client_class = _cached_client(Elasticsearch)
+    client_errors = (ApiError, ElasticTransportError)
+
+    def search_client(self):
+        return self.es.options(request_timeout=self.search_timeout)
+
+    def search_arguments(self, body, kwargs):
+        return {**body, **kwargs}
+
+    def put_index_settings(self, name, body):
+        self.es.indices.put_settings(index=name, settings=body)
+
+    def update_aliases(self, actions):
+        self.es.indices.update_aliases(actions=actions)
+
+    def wait_for_index(self, name):
+        self.es.cluster.health(index=name, wait_for_status="yellow", timeout="30s")
+
+
+SearchBackend = FailoverOpenSearchBackend

@@ -1,0 +1,364 @@
+"""An in-memory picture of the searchable pages of one locale, for query understanding and ranking.
+
+The search backend (database or Elasticsearch) finds candidates; this index knows the words of every
+page (stems and compound parts), the glossary (terms, abbreviations, other words), the place names and
+the weekdays of activities. It is built from the live pages and rebuilt when pages change (a cheap
+fingerprint query per search, and a signal on publish in this process).
+"""
+
+import bisect
+import itertools
+import math
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db.models import Count, Max, Q
+from django.utils import timezone
+from django.utils.html import strip_tags
+from wagtail.models import Locale, Page
+
+from .text import base_lexicon, fold, split_compound, stem, stopwords, words
+
+TITLE, SUMMARY, BODY, LOW = 1.0, 0.7, 0.5, 0.3
+PART = 0.85  # a compound part counts a little less than the whole word
+PREFIX = 0.85
+IDF_POWER = 1.0  # measured: softer (0.5, 0.3) was not better on the dev and held-out queries
+SHORT_WORDS = frozenset({"gym", "dag", "rit", "val", "bus", "les", "wmo", "pgb", "mfc", "zin", "thee", "bed"})
+GENERIC_PLACE_WORDS = frozenset(
+    "noord zuid oost west zuidoost zuidwest noordoost noordwest centrum midden lage land hoge oude nieuwe "
+    "dorp wijk kern buurt complex".split()
+)
+WEEKDAY_CODES = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
+_generations = itertools.count(1)
+TYPE_ORDER = {"begrip": 0, "activiteit": 1, "voorziening": 2, "buurt": 3}
+
+
+@dataclass
+class Doc:
+    id: int
+    type: str
+    slug: str
+    title: str
+    url: str
+    summary: str
+    body: str
+    buurt_id: int | None = None
+    buurt_slug: str = ""
+    buurt_title: str = ""
+    terms: dict = field(default_factory=dict)
+    title_words: frozenset = frozenset()
+    weekdays: frozenset = frozenset()
+    start_hour: int | None = None
+    ends_at: datetime | None = None  # last moment of the last occurrence; None = goes on
+    telefoon: str = ""
+    voorziening_id: int | None = None  # where an activity takes place
+    soort: str = ""
+
+    def is_over(self, now):
+        return self.ends_at is not None and self.ends_at < now
+
+
+@dataclass
+class Concept:
+    """A glossary term with the ways residents may say it."""
+
+    doc_id: int
+    title: str
+    afkorting: str
+    uitleg: str
+    url: str
+    phrases: list  # [(kind, tuple of folded content words)]
+    title_words: tuple
+    synonym_groups: list  # [tuple of folded content words]
+
+
+def _content_words(text):
+    stop = stopwords()
+    return [w for w in words(text) if w not in stop]
+
+
+def _weekdays(page):
+    from activiteiten.recurrence import normalise_rule, to_local_naive
+
+    local = to_local_naive(page.start)
+    rule = normalise_rule(page.herhaling)
+    days = set()
+    if rule:
+        parts = dict(part.partition("=")[::2] for part in rule.split(";") if part)
+        byday = parts.get("BYDAY", "")
+        for code in byday.split(","):
+            code = code.strip().lstrip("+-0123456789")
+            if code in WEEKDAY_CODES:
+                days.add(WEEKDAY_CODES[code])
+        if not byday:
+            days = set(range(7)) if parts.get("FREQ") == "DAILY" else {local.weekday()}
+    else:
+        days = {local.weekday()}
+    return frozenset(days), local.hour
+
+
+def _ends_at(page):
+    """When the activity is over for good: end of a one-off, last occurrence of a COUNT/UNTIL rule."""
+    from activiteiten.recurrence import localise, normalise_rule, parse_rule, to_local_naive
+
+    duration = (page.eind - page.start) if page.eind and page.eind > page.start else timedelta(hours=1)
+    rule_text = normalise_rule(page.herhaling)
+    if not rule_text:
+        return page.start + duration
+    if "COUNT=" not in rule_text and "UNTIL=" not in rule_text:
+        return None
+    try:
+        rule = parse_rule(rule_text, to_local_naive(page.start))
+        occurrences = list(rule)  # bounded by COUNT or UNTIL
+        last = occurrences[-1] if occurrences else None
+    except (ValueError, TypeError):
+        return None
+    return localise(last) + duration if last else page.start + duration
+
+
+class DocIndex:
+    def __init__(self, locale):
+        self.generation = next(_generations)  # a new number for every build: cache keys use it
+        self.locale = locale
+        self.docs = {}
+        self.postings = {}
+        self.concepts = []
+        self.places = {}  # folded place words → set of buurt ids
+        self.buurten = {}  # buurt id → Doc
+        self._build()
+        self.n = max(len(self.docs), 1)
+        self.sorted_terms = sorted(self.postings)
+        self.surface = sorted({w for w in self._surface if len(w) >= 4})
+        self._match_cache = {}
+
+    # -- building ---------------------------------------------------------------------------------
+    def _add_text(self, doc, text, weight):
+        stop = stopwords()
+        for word in words(text):
+            if word in stop:
+                continue
+            self._surface.add(word)
+            self._put(doc, stem(word), weight)
+            if len(word) >= 7:
+                parts = split_compound(word, self.lexicon, self.short_words)
+                for part in parts or ():
+                    self._put(doc, stem(part), weight * PART)
+
+    def _put(self, doc, term, weight):
+        if doc.terms.get(term, 0) < weight:
+            doc.terms[term] = weight
+            self.postings.setdefault(term, {})[doc.id] = weight
+
+    def _build(self):
+        from activiteiten.models import ActiviteitPage, BuurtPage, VoorzieningPage
+        from woordenlijst.models import BegripPage
+
+        default = Locale.get_default()
+
+        def live(model, related=(), prefetch=()):
+            """Live pages of this locale, plus the default-language page where there is no live
+            translation — the same page the site shows for that address (Wagtail's `localized`)."""
+            base = model.objects.live().public().select_related(*related).prefetch_related(*prefetch)
+            own = list(base.filter(locale=self.locale))
+            if self.locale.pk == default.pk:
+                return own
+            keys = {p.translation_key for p in own}
+            return own + list(base.filter(locale=default).exclude(translation_key__in=keys))
+
+        buurten = live(BuurtPage)
+        voorzieningen = live(VoorzieningPage, prefetch=["openingstijden"])
+        activiteiten = live(ActiviteitPage, related=["voorziening"])
+        begrippen = live(BegripPage)
+        self._surface = set()
+        corpus_words = set()
+        for page in [*buurten, *voorzieningen, *activiteiten, *begrippen]:
+            corpus_words.update(words(page.title))
+        self.short_words = SHORT_WORDS | {w for w in corpus_words if len(w) == 3}
+        self.lexicon = base_lexicon() | {w for w in corpus_words if len(w) >= 4}
+
+        by_path = {}
+        for page in buurten:
+            doc = self._doc(page, "buurt", page.intro, f"{page.gemeente} {page.intro}")
+            doc.buurt_id, doc.buurt_slug, doc.buurt_title = page.id, page.slug, page.title
+            self._add_text(doc, page.title, TITLE)
+            self._add_text(doc, page.gemeente, SUMMARY)
+            self._add_text(doc, page.intro, BODY)
+            by_path[page.path] = doc
+            self.buurten[page.id] = doc
+            for key in {fold(page.title), fold(page.gemeente), *words(page.title), *words(page.gemeente)}:
+                if len(key) >= 4 and key not in GENERIC_PLACE_WORDS and key not in stopwords():
+                    self.places.setdefault(key, set()).add(page.id)
+            self.places.setdefault(" ".join(_content_words(page.title)), set()).add(page.id)
+
+        def attach(doc, page):
+            buurt = by_path.get(page.path[: -Page.steplen])
+            if buurt:
+                doc.buurt_id, doc.buurt_slug, doc.buurt_title = buurt.id, buurt.slug, buurt.title
+            return buurt
+
+        for page in voorzieningen:
+            body = strip_tags(page.omschrijving)
+            doc = self._doc(page, "voorziening", page.get_summary(), body)
+            doc.telefoon, doc.soort = page.telefoon, page.soort
+            buurt = attach(doc, page)
+            self._add_text(doc, page.title, TITLE)
+            self._add_text(doc, f"{page.soort} {page.get_soort_display()}", TITLE)  # ‘huisarts’ is what it is
+            self._add_text(doc, body, BODY)
+            self._add_text(doc, f"{page.adres} {page.plaats} {page.toegankelijkheid}", LOW)
+            for day in {o.dag for o in page.openingstijden.all()}:
+                doc.weekdays |= {day}
+            if buurt and page.plaats:
+                for key in {fold(page.plaats), *words(page.plaats)}:
+                    if len(key) >= 4 and key not in GENERIC_PLACE_WORDS:
+                        self.places.setdefault(key, set()).add(buurt.id)
+
+        now = timezone.now()
+        for page in activiteiten:
+            if getattr(page, "status", "") == "afgelast":
+                continue
+            body = strip_tags(page.omschrijving)
+            doc = self._doc(page, "activiteit", page.samenvatting, body)
+            attach(doc, page)
+            doc.voorziening_id = page.voorziening_id
+            doc.weekdays, doc.start_hour = _weekdays(page)
+            doc.ends_at = _ends_at(page)
+            if doc.is_over(now):
+                del self.docs[doc.id]
+                continue
+            self._add_text(doc, page.title, TITLE)
+            self._add_text(doc, page.get_categorie_display(), TITLE)  # what kind of activity it is
+            self._add_text(doc, f"{page.samenvatting} {page.doelgroep}", SUMMARY)
+            self._add_text(doc, body, BODY)
+            place = page.voorziening.title if page.voorziening_id and page.voorziening else ""
+            self._add_text(doc, f"{place} {page.locatie} {page.organisator}", LOW)
+
+        for page in begrippen:
+            doc = self._doc(page, "begrip", page.uitleg, f"{page.uitleg} {page.definitie}")
+            self._add_text(doc, f"{page.title} {page.afkorting}", TITLE)
+            self._add_text(doc, f"{page.synoniemen} {page.uitleg}", SUMMARY)
+            self._add_text(doc, page.definitie, BODY)
+            self.concepts.append(self._concept(page, doc))
+
+    def _doc(self, page, kind, summary, body):
+        doc = Doc(
+            id=page.id,
+            type=kind,
+            slug=page.slug,
+            title=page.title,
+            url=page.get_url() or page.url_path,
+            summary=strip_tags(summary or ""),
+            body=body or "",
+            title_words=frozenset(stem(w) for w in words(page.title)),
+        )
+        self.docs[page.id] = doc
+        return doc
+
+    def _concept(self, page, doc):
+        phrases = [("term", tuple(_content_words(page.title)))]
+        if page.afkorting:
+            phrases.append(("afkorting", tuple(words(page.afkorting))))
+        synonyms = [tuple(_content_words(s)) for s in page.synoniem_list()]
+        phrases += [("synoniem", s) for s in synonyms]
+        return Concept(
+            doc_id=page.id,
+            title=page.title,
+            afkorting=page.afkorting,
+            uitleg=page.uitleg,
+            url=doc.url,
+            phrases=[(kind, words_) for kind, words_ in phrases if words_],
+            title_words=tuple(_content_words(page.title)),
+            synonym_groups=[s for s in synonyms if s and len(s) <= 2],
+        )
+
+    # -- lookups ------------------------------------------------------------------------------------
+    def idf(self, df):
+        """How telling a word is: rare words count more than common ones."""
+        return math.log(1 + self.n / (df + 1)) ** IDF_POWER
+
+    def max_idf(self):
+        return self.idf(0)
+
+    def match(self, term):
+        """{doc id: strength} for a stemmed term: exact, longer words that start with it, or its shorter stem."""
+        cached = self._match_cache.get(term)
+        if cached is not None:
+            return cached
+        result = dict(self.postings.get(term, {}))
+        if len(term) >= 4:
+            start = bisect.bisect_left(self.sorted_terms, term)
+            for other in self.sorted_terms[start:]:
+                if not other.startswith(term):
+                    break
+                if other != term:
+                    for doc_id, weight in self.postings[other].items():
+                        result[doc_id] = max(result.get(doc_id, 0), weight * PREFIX)
+            for cut in range(max(4 if len(term) <= 6 else 5, len(term) - 2), len(term)):
+                shorter = term[:cut]
+                for doc_id, weight in self.postings.get(shorter, {}).items():
+                    result[doc_id] = max(result.get(doc_id, 0), weight * PREFIX)
+        if len(self._match_cache) < 20_000:
+            self._match_cache[term] = result
+        return result
+
+    def match_alt(self, parts):
+        """{doc id: strength} for documents that have one stem of every part (the weakest part counts)."""
+        per_part = []
+        for options in parts:
+            merged = {}
+            for term in options:
+                for doc_id, value in self.match(term).items():
+                    if value > merged.get(doc_id, 0):
+                        merged[doc_id] = value
+            per_part.append(merged)
+        if not per_part:
+            return {}
+        common = set(per_part[0]).intersection(*per_part[1:])
+        return {doc_id: min(m[doc_id] for m in per_part) for doc_id in common}
+
+    def known(self, word):
+        return bool(self.match(stem(word)))
+
+
+_lock = threading.Lock()
+_indexes = {}
+
+
+def _fingerprint(locale):
+    agg = Page.objects.filter(locale__in={locale.pk, Locale.get_default().pk}).aggregate(
+        n=Count("id", filter=Q(live=True)), p=Max("last_published_at"), r=Max("latest_revision_id")
+    )
+    return (agg["n"], agg["p"], agg["r"], timezone.localdate())
+
+
+_checked = {}
+
+
+def _check_seconds():
+    """How long another process may serve the old picture after a change (setting; 0 in tests)."""
+    return getattr(settings, "SEARCH_INDEX_CHECK_SECONDS", 2.0)
+
+
+def get_index(locale):
+    entry = _indexes.get(locale.pk)
+    now = time.monotonic()
+    if entry and now - _checked.get(locale.pk, 0) < _check_seconds():
+        return entry[1]
+    key = _fingerprint(locale)
+    _checked[locale.pk] = now
+    if entry and entry[0] == key:
+        return entry[1]
+    with _lock:
+        entry = _indexes.get(locale.pk)
+        if entry and entry[0] == key:
+            return entry[1]
+        index = DocIndex(locale)
+        _indexes[locale.pk] = (key, index)
+        return index
+
+
+def clear(**kwargs):
+    _indexes.clear()
+    _checked.clear()

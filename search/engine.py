@@ -1,0 +1,367 @@
+"""The one search of the portal: query understanding + candidates from the search backend + ranking.
+
+Used by the HTML page, the JSON API and `evaluate_search`, so all three rank the same way. The
+candidates come from Wagtail's search API (`Page.objects…search()` with modelsearch query classes),
+so switching WAGTAILSEARCH_BACKENDS (database → Elasticsearch) changes nothing here or in the views.
+"""
+
+import logging
+import re
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import PlainText
+
+from .docindex import TITLE, TYPE_ORDER, get_index
+from .query_understanding import analyse
+from .text import fold, stem
+
+logger = logging.getLogger(__name__)
+
+TYPES = ("activiteit", "voorziening", "begrip", "buurt")
+MAX_RESULTS = 50
+API_RESULTS = 20
+BACKEND_CANDIDATES = 100
+BACKEND_WORDS = 16
+MIN_COVERAGE = 0.4  # all words, or the most telling ones
+ANY_WORD_COVERAGE = 0.2  # fallback when that finds little: any word, if every word is known on the site
+FEW = 5
+HOST_SHARE = 0.5
+BEGRIP_IN_BUURT = 0.8
+TYPE_PRIOR = {"activiteit": 0.05, "voorziening": 0.03}
+RELATIVE_CUTOFF = 0.3
+
+
+@dataclass
+class Result:
+    """One found page. The snippet and the next date are worked out only when shown."""
+
+    doc: object
+    score: float
+    coverage: float
+    promoted: bool = False
+    terms: frozenset = frozenset()
+
+    @property
+    def type(self):
+        return self.doc.type
+
+    @cached_property
+    def snippet(self):
+        return _snippet(self, self.terms)
+
+    next_start = None  # set by add_next_dates() for the results on show
+
+    def as_json(self):
+        return {
+            "type": self.doc.type,
+            "slug": self.doc.slug,
+            "title": self.doc.title,
+            "url": self.doc.url,
+            "buurt": self.doc.buurt_slug or None,
+            "snippet": str(self.snippet),
+        }
+
+
+@dataclass
+class Outcome:
+    query: str
+    analysis: object = None
+    results: list = field(default_factory=list)  # after the buurt and type filters
+    type_counts: dict = field(default_factory=dict)
+    buurt_counts: list = field(default_factory=list)  # [(buurt doc, count)]
+    explanations: list = field(default_factory=list)  # glossary concepts to explain on top
+    buurt: object = None  # the chosen buurt (Doc) or None
+    type: str = ""
+    unknown_buurt: str = ""
+    unknown_type: str = ""
+    index: object = None
+
+
+def _backend_ranks(analysis, locale):
+    """Ranks of the candidates the search backend finds for any of the words ({page id: rank})."""
+    query_words = analysis.backend_words()
+    if not query_words:
+        return {}
+    query = PlainText(" ".join(query_words[:BACKEND_WORDS]), operator="or")
+    queryset = Page.objects.live().filter(locale__in={locale.pk, Locale.get_default().pk})
+    try:
+        results = get_search_backend().search(query, queryset)[:BACKEND_CANDIDATES]
+        return {page.pk: rank for rank, page in enumerate(results)}
+    except Exception:  # the backend is down or refuses the query: rank with the in-memory index only
+        logger.exception("Search backend failed for %r", analysis.text)
+        return {}
+
+
+def _alt_match(index, alt):
+    return {doc_id: alt.weight * value for doc_id, value in index.match_alt(alt.terms).items()}
+
+
+def _clause_scores(index, clause, now):
+    """{doc id: 0–1} how well each document answers one clause."""
+    if clause.kind == "weekday":
+        scores = {}
+        for doc in index.docs.values():
+            if doc.type == "activiteit" and doc.weekdays & clause.weekdays:
+                in_hours = clause.hours is None or (
+                    doc.start_hour is not None and clause.hours[0] <= doc.start_hour < clause.hours[1]
+                )
+                scores[doc.id] = 1.0 if in_hours else 0.5
+            elif doc.type == "voorziening" and doc.weekdays & clause.weekdays:
+                scores[doc.id] = 0.3  # open on that day
+        return scores
+    scores = {}
+    for alt in clause.alts:
+        for doc_id, value in _alt_match(index, alt).items():
+            if value > scores.get(doc_id, 0):
+                scores[doc_id] = value
+    # A place where a matching activity happens answers a little too (‘koffieochtend’ → its buurthuis).
+    for doc_id, value in list(scores.items()):
+        doc = index.docs.get(doc_id)
+        if doc is not None and doc.voorziening_id in index.docs:
+            host = doc.voorziening_id
+            scores[host] = max(scores.get(host, 0), HOST_SHARE * value)
+    if clause.kind == "place":
+        scores = {doc_id: value * 0.5 for doc_id, value in scores.items()}
+        for doc in index.docs.values():
+            if doc.buurt_id in clause.buurt_ids:
+                scores[doc.id] = 1.0
+    return scores
+
+
+def rank(analysis, index, locale):
+    """All matching documents of the locale, best first: [Result]."""
+    now = timezone.now()
+    clauses = analysis.clauses
+    total = sum(c.weight for c in clauses)
+    if not clauses or total <= 0:
+        return []
+    per_clause = [(clause, _clause_scores(index, clause, now)) for clause in clauses]
+    candidates = set()
+    for _clause, scores in per_clause:
+        candidates.update(scores)
+    backend = _backend_ranks(analysis, locale)
+    named = {c.doc_id for c in analysis.named_concepts}
+    primary = {c.doc_id for c in analysis.primary_concepts} & named
+    secondary = {c.doc_id for c in analysis.concepts} - primary
+    by_term = {c.doc_id for c in analysis.term_concepts}
+    only_context = all(c.kind in ("place", "weekday") for c in clauses)
+    coverage = {}
+    for doc_id in candidates:
+        doc = index.docs.get(doc_id)
+        if doc is not None and not doc.is_over(now):
+            coverage[doc_id] = sum(clause.weight * scores.get(doc_id, 0) for clause, scores in per_clause) / total
+    minimum = MIN_COVERAGE
+    words_asked = sum(1 for c in clauses if c.kind in ("word", "concept"))
+    if (
+        words_asked > 1
+        and sum(1 for c in coverage.values() if c >= MIN_COVERAGE) < FEW
+        and all(c.known for c in clauses)
+    ):
+        minimum = ANY_WORD_COVERAGE
+    best = max(coverage.values(), default=0)
+    results = []
+    for doc_id, cover in coverage.items():
+        if cover < minimum or cover < RELATIVE_CUTOFF * best:
+            continue
+        doc = index.docs[doc_id]
+        score = cover
+        # The explanation of a named term is shown above the results; in the list itself it leads only
+        # when the question asks what something means. Otherwise things to do and places come first.
+        if doc_id in primary:
+            score += 0.45 if analysis.definitional else (0.07 if doc_id in by_term else 0.0)
+        elif doc_id in secondary:
+            score += 0.05
+        if analysis.definitional:
+            score += 0.15 if doc.type == "begrip" else 0
+        else:
+            score += TYPE_PRIOR.get(doc.type, 0)
+        if doc_id in backend:
+            score += 0.1 / (1 + backend[doc_id] / 5)
+        if only_context:
+            score += {"buurt": 0.3, "voorziening": 0.1}.get(doc.type, 0)
+        else:
+            score += 0.1 * _title_share(analysis, doc)
+        results.append(Result(doc=doc, score=score, coverage=cover))
+    results.sort(key=lambda r: (-r.score, TYPE_ORDER[r.doc.type], r.doc.title))
+    return results[:MAX_RESULTS]
+
+
+def _title_share(analysis, doc):
+    terms = [alt.terms for c in analysis.clauses if c.kind in ("word", "concept") for alt in c.alts[:1]]
+    if not terms:
+        return 0.0
+    hits = sum(1 for t in terms if all(any(doc.terms.get(x, 0) >= TITLE for x in part) for part in t))
+    return hits / len(terms)
+
+
+# -- presentation ---------------------------------------------------------------------------------------
+SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
+TOKEN_RE = re.compile(r"([^\W_]+)", re.UNICODE)
+
+
+def _word_matches(word, terms):
+    s = stem(fold(word))
+    if len(s) < 3:
+        return False
+    for term in terms:
+        if s == term or (len(term) >= 4 and (s.startswith(term) or (len(s) >= 4 and term.startswith(s)))):
+            return True
+    return False
+
+
+def highlight(text, terms, max_words=30):
+    """A short, escaped piece of `text` around the first match, matches wrapped in <mark>."""
+    sentences = [s for s in SENTENCE_RE.split(text.strip()) if s]
+    if not sentences:
+        return ""
+    scored = [(sum(_word_matches(w, terms) for w in TOKEN_RE.findall(s)), -i, s) for i, s in enumerate(sentences)]
+    best_index = -max(scored)[1] if terms else 0
+    tokens = sentences[best_index].split()
+    for following in sentences[best_index + 1 :]:
+        if len(tokens) >= 18:
+            break
+        tokens += following.split()
+    if len(tokens) > max_words:
+        first = next((i for i, t in enumerate(tokens) if _word_matches(t, terms)), 0)
+        start = max(0, min(first - 5, len(tokens) - max_words))
+        tokens = (["…"] if start else []) + tokens[start : start + max_words] + ["…"]
+    out = []
+    for part in TOKEN_RE.split(" ".join(tokens)):
+        if part and TOKEN_RE.fullmatch(part) and _word_matches(part, terms):
+            out.append(f"<mark>{escape(part)}</mark>")
+        else:
+            out.append(escape(part))
+    return mark_safe("".join(out))  # noqa: S308 — every piece is escaped above
+
+
+def _snippet(result, terms):
+    doc = result.doc
+    for text in (doc.summary, doc.body):
+        if text and any(_word_matches(w, terms) for w in TOKEN_RE.findall(text)):
+            return highlight(text, terms)
+    return highlight(doc.summary or doc.body, terms)
+
+
+def _promotions(query, index):
+    try:
+        from wagtail.contrib.search_promotions.models import SearchPromotion
+    except ImportError:  # pragma: no cover - the app is installed in this project
+        return []
+    ids = SearchPromotion.objects.filter(query__query_string=query.lower()).order_by("sort_order")
+    return [index.docs[pid] for pid in ids.values_list("page_id", flat=True) if pid in index.docs]
+
+
+_cache = OrderedDict()
+_cache_lock = threading.Lock()
+CACHE_SIZE = 1000
+CACHE_SECONDS = 300
+
+
+def _cached(key, compute):
+    """A small per-process LRU for the query understanding and the ranking of the current index:
+    residents ask the same things often. A new index (any page change) means new keys."""
+    now = time.monotonic()
+    with _cache_lock:
+        hit = _cache.get(key)
+        if hit and now - hit[0] < CACHE_SECONDS:
+            _cache.move_to_end(key)
+            return hit[1]
+    value = compute()
+    with _cache_lock:
+        _cache[key] = (now, value)
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return value
+
+
+def _cached_analysis(query, index):
+    return _cached(("analysis", index.generation, query), lambda: analyse(query, index))
+
+
+def _cached_rank(analysis, index, locale):
+    return _cached(("rank", index.generation, locale.pk, analysis.text), lambda: rank(analysis, index, locale))
+
+
+def add_next_dates(results):
+    """Give the activities among `results` their next date: one query on the occurrence table,
+    and the activity's own rule for any activity the table does not know (yet)."""
+    from activiteiten.models import ActiviteitPage
+
+    ids = [r.doc.id for r in results if r.doc.type == "activiteit"]
+    if not ids:
+        return
+    now = timezone.now()
+    found = {}
+    try:
+        from django.db.models import Min
+
+        from activiteiten.models_occurrence import Occurrence
+
+        rows = Occurrence.objects.filter(page_id__in=ids, start__gte=now, afgelast=False)
+        found = dict(rows.values("page_id").annotate(first=Min("start")).values_list("page_id", "first"))
+    except (ImportError, LookupError):  # pragma: no cover - without the occurrence table
+        found = {}
+    missing = [i for i in ids if i not in found]
+    for page in ActiviteitPage.objects.filter(pk__in=missing):
+        upcoming = [o for o in page.next_occurrences(limit=3) if not getattr(o, "afgelast", False)]
+        found[page.pk] = upcoming[0].start if upcoming else None
+    for result in results:
+        if result.doc.type == "activiteit":
+            result.next_start = found.get(result.doc.id)
+
+
+def search(query, locale=None, buurt="", type="", limit=MAX_RESULTS):
+    """Search like a resident: returns an Outcome. `buurt` is a buurt slug, `type` one of TYPES."""
+    locale = locale or Locale.get_active()
+    index = get_index(locale)
+    analysis = _cached_analysis(query, index)
+    outcome = Outcome(query=analysis.text, analysis=analysis, index=index)
+    buurt = (buurt or "").strip()[:100]
+    type = (type or "").strip()[:30]
+    if buurt:
+        outcome.buurt = next((b for b in index.buurten.values() if b.slug == buurt), None)
+        outcome.unknown_buurt = "" if outcome.buurt else buurt
+    if type:
+        outcome.type = type if type in TYPES else ""
+        outcome.unknown_type = "" if outcome.type else type
+    if analysis.is_empty:
+        return outcome
+    ranked = [replace(r) for r in _cached_rank(analysis, index, locale)]
+    promoted = [Result(doc=d, score=0, coverage=1, promoted=True) for d in _promotions(analysis.text, index)]
+    promoted_ids = {r.doc.id for r in promoted}
+    ranked = promoted + [r for r in ranked if r.doc.id not in promoted_ids]
+    if outcome.buurt:
+        # Within a buurt its own places and activities come first; glossary words stay, a little lower.
+        ranked = [r for r in ranked if r.doc.type == "begrip" or r.doc.buurt_id == outcome.buurt.id]
+        for r in ranked:
+            if r.doc.type == "begrip" and not r.promoted:
+                r.score *= BEGRIP_IN_BUURT
+        ranked.sort(key=lambda r: (not r.promoted, -r.score, TYPE_ORDER[r.doc.type], r.doc.title))
+    counts = {t: 0 for t in TYPES}
+    for r in ranked:
+        counts[r.doc.type] += 1
+    outcome.type_counts = counts
+    if outcome.type:
+        ranked = [r for r in ranked if r.doc.type == outcome.type]
+    per_buurt = {}
+    for r in ranked:
+        if r.doc.buurt_id:
+            per_buurt[r.doc.buurt_id] = per_buurt.get(r.doc.buurt_id, 0) + 1
+    outcome.buurt_counts = sorted(
+        ((index.buurten[b], n) for b, n in per_buurt.items() if b in index.buurten), key=lambda bn: bn[0].title
+    )
+    outcome.results = ranked[:limit]
+    outcome.explanations = [c for c in analysis.primary_concepts if c in analysis.named_concepts][:2]
+    terms = frozenset(analysis.highlight_terms())
+    for result in outcome.results:
+        result.terms = terms
+    return outcome

@@ -1,0 +1,78 @@
+"""Measure the search on judged queries: python manage.py evaluate_search FILE [--baseline] [--details]."""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Locale, Page
+
+from search import engine
+from search.evaluation import MODEL_TYPES, Scores, read_queries
+
+
+def baseline_ranking(query):
+    """Plain Wagtail search, as a site without this app would do it."""
+    if not query.strip():
+        return []
+    ranked = []
+    for page in Page.objects.live().search(query)[:50]:
+        key = (MODEL_TYPES.get(page.content_type.model, page.content_type.model), page.slug)
+        if key not in ranked:
+            ranked.append(key)
+    return ranked
+
+
+class Command(BaseCommand):
+    help = "Meet de zoekfunctie met beoordeelde zoekvragen (JSON lines, zoals demo/eval/dev_queries.jsonl)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="bestand met zoekvragen en beoordelingen (JSON lines)")
+        parser.add_argument("--baseline", action="store_true", help="meet ook het gewone Wagtail-zoeken")
+        parser.add_argument("--details", action="store_true", help="toon per zoekvraag de eerste resultaten")
+        parser.add_argument("--lang", default="nl", help="taal van de inhoud (standaard nl)")
+
+    def handle(self, file, baseline=False, details=False, lang="nl", **options):
+        try:
+            queries = read_queries(file)
+        except OSError as exc:
+            raise CommandError(f"Kan {file} niet lezen: {exc}") from exc
+        except ValueError as exc:
+            raise CommandError(f"{file}, {exc}") from exc
+        locale = Locale.objects.filter(language_code=lang).first()
+        if locale is None:
+            raise CommandError(f"De taal ‘{lang}’ bestaat niet op deze website.")
+        ours, plain = Scores(), Scores()
+        started = time.perf_counter()
+        for q in queries:
+            outcome = engine.search(q.query, locale=locale, buurt=q.buurt or "", limit=10)
+            ranked = [(r.doc.type, r.doc.slug) for r in outcome.results]
+            ndcg = ours.add(q, ranked)
+            base_ndcg = plain.add(q, baseline_ranking(q.query)) if baseline else None
+            if details:
+                self._details(q, ranked, ndcg, base_ndcg)
+        elapsed = time.perf_counter() - started
+        self.stdout.write(f"{len(queries)} zoekvragen uit {file} ({ours.answerable} met antwoord)")
+        self._table(ours.summary(), plain.summary() if baseline else None)
+        self.stdout.write(f"tijd: {elapsed:.1f} s")
+
+    def _details(self, q, ranked, ndcg, base_ndcg):
+        score = "geen antwoord verwacht" if ndcg is None else f"nDCG@10 {ndcg:.2f}"
+        if base_ndcg is not None:
+            score += f" (baseline {base_ndcg:.2f})"
+        buurt = f" [buurt {q.buurt}]" if q.buurt else ""
+        self.stdout.write(f"\n{q.id} ‘{q.query}’{buurt}: {score}")
+        for i, key in enumerate(ranked[:10], start=1):
+            self.stdout.write(f"  {i:2}. [{q.grades.get(key, 0)}] {key[0]}:{key[1]}")
+        missing = [k for k, g in sorted(q.grades.items(), key=lambda kg: -kg[1]) if g >= 2 and k not in ranked[:10]]
+        for key in missing:
+            self.stdout.write(f"   mist [{q.grades[key]}] {key[0]}:{key[1]}")
+
+    def _table(self, ours, plain):
+        header = f"{'maat':28} {'zoeken':>8}" + (f" {'baseline':>9}" if plain else "")
+        self.stdout.write(header)
+        for name, value in ours.items():
+            line = f"{name:28} {value:8.3f}"
+            if plain:
+                line += f" {plain[name]:9.3f}"
+            self.stdout.write(line)
+        if plain and plain["nDCG@10"]:
+            self.stdout.write(f"nDCG@10 t.o.v. baseline: {ours['nDCG@10'] / plain['nDCG@10']:.2f}×")

@@ -1,0 +1,308 @@
+"""Query understanding: from what a resident types to weighted clauses the engine can score.
+
+Steps: clean and split the words; recognise question forms ("wat is …"), weekdays and day parts,
+place names (buurt, gemeente, plaats) and glossary terms (term, afkorting, andere woorden — read from
+the live BegripPages); then for every other word collect alternatives: its stem, everyday synonyms and
+English words (data/thesaurus.txt), compound parts, the word joined with its neighbour, and — for a word
+the site does not know — the nearest known words (typos).
+"""
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from .text import clean_query, fold, split_compound, stem, stopwords, thesaurus, words
+
+MAX_WORDS = 12
+HEAD_MAX_SHARE = 0.05  # a compound's head alone only counts when it is a telling word (‘gym’, not ‘problemen’)
+DEFINITION_STARTS = (
+    ("wat", "is"),
+    ("wat", "zijn"),
+    ("wat", "betekent"),
+    ("wat", "doet"),
+    ("wat", "houdt"),
+    ("wat", "bedoelen"),
+    ("what", "is"),
+    ("what", "are"),
+    ("what", "does"),
+    ("what", "means"),
+    ("betekenis",),
+    ("uitleg",),
+)
+WEEKDAYS = {
+    "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5, "zondag": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+DAYPARTS = {"ochtend": (6, 12), "morgen": (6, 12), "middag": (12, 18), "avond": (18, 24), "morning": (6, 12),
+            "afternoon": (12, 18), "evening": (18, 24)}  # fmt: skip
+WEEKEND = {"weekend", "weekeinde"}
+
+
+@dataclass
+class Alt:
+    terms: tuple  # one tuple of stems per part; a document must have (one stem of) every part
+    weight: float
+    surface: tuple  # words for the backend and for highlighting
+
+
+@dataclass
+class Clause:
+    kind: str  # word, concept, place, weekday
+    label: str
+    alts: list = field(default_factory=list)
+    weight: float = 1.0
+    buurt_ids: frozenset = frozenset()
+    weekdays: frozenset = frozenset()
+    hours: tuple | None = None
+    concept: object = None
+    known: bool = True  # False: no page on the site has this word, not even spelled a little differently
+
+
+@dataclass
+class Analysis:
+    text: str
+    clauses: list
+    concepts: list  # recognised glossary concepts, most important first
+    primary_concepts: list  # concepts that own a clause
+    named_concepts: list  # concepts the query names by term, abbreviation or a phrase of several words
+    term_concepts: list  # named by their term or abbreviation
+    definitional: bool
+    place_buurt_ids: frozenset
+    weekdays: frozenset
+
+    @property
+    def is_empty(self):
+        return not self.clauses
+
+    def backend_words(self):
+        seen = []
+        for clause in self.clauses:
+            for alt in clause.alts:
+                for word in alt.surface:
+                    if word not in seen:
+                        seen.append(word)
+        return seen[:40]
+
+    def highlight_terms(self):
+        return {
+            term
+            for clause in self.clauses
+            for alt in clause.alts
+            if alt.weight >= 0.8
+            for part in alt.terms
+            for term in part
+        }
+
+
+def _equivalent(phrase_word, query_word):
+    if phrase_word == query_word or stem(phrase_word) == stem(query_word):
+        return True
+    related = thesaurus().get(query_word, ())
+    return phrase_word in related or stem(phrase_word) in {stem(w) for w in related}
+
+
+def _match_phrase(phrase, tokens, positions):
+    """Positions of `tokens` that together say `phrase`, or None."""
+    used = []
+    joined = {}
+    for a, b in zip(positions, positions[1:], strict=False):
+        joined[tokens[a] + tokens[b]] = (a, b)
+    for word in phrase:
+        hit = None
+        for pos in positions:
+            if pos not in used and _equivalent(word, tokens[pos]):
+                hit = (pos,)
+                break
+        if hit is None and word in joined:
+            hit = joined[word]
+        if hit is None:
+            return None
+        used.extend(hit)
+    if len(phrase) == 1 and len(used) == 1 and len(tokens[used[0]]) <= 3 and phrase[0] != tokens[used[0]]:
+        return None
+    return used
+
+
+def _joined_phrase(phrase, tokens, positions):
+    """A single query word that is the phrase written as one word (‘thuis plus flat’ ~ ‘thuisplusflat’)."""
+    if len(phrase) < 2:
+        return None
+    glued = "".join(phrase)
+    for pos in positions:
+        if tokens[pos] == glued:
+            return [pos]
+    return None
+
+
+def _concepts(index, tokens, positions):
+    found = []
+    for concept in index.concepts:
+        best = None
+        for kind, phrase in concept.phrases:
+            used = _match_phrase(phrase, tokens, positions) or _joined_phrase(phrase, tokens, positions)
+            if used and (
+                best is None or len(used) > len(best[1]) or (len(used) == len(best[1]) and kind != "synoniem")
+            ):
+                best = (kind, used)
+        if best:
+            found.append((concept, best[0], best[1]))
+    found.sort(key=lambda f: (-len(f[2]), f[1] == "synoniem", f[2][0]))
+    return found
+
+
+def _correct(index, word):
+    """Known words close to an unknown word (typos): [(word, similarity 0–1)]."""
+    if len(word) < 5 or not word.isalpha() or index.known(word):
+        return []
+    hits = process.extract(word, index.surface, scorer=fuzz.ratio, score_cutoff=78, limit=3)
+    return [(hit, score / 100) for hit, score, _i in hits]
+
+
+def _related(word):
+    """Stems of everyday synonyms and English words for `word` (single words only)."""
+    stop = stopwords()
+    found = []
+    for related in sorted(thesaurus().get(word, ())):
+        if " " in related or related in stop:
+            continue
+        term = stem(related)
+        if len(term) >= 3 and term not in stop and term not in found:
+            found.append(term)
+    return tuple(found)
+
+
+def _options(word):
+    return (stem(word), *(t for t in _related(word) if t != stem(word)))
+
+
+def _single(words_):
+    return tuple((stem(w),) for w in words_)
+
+
+def _word_clause(index, tokens, pos, positions):
+    word = tokens[pos]
+    alts = [Alt(((stem(word),),), 1.0, (word,))]
+    related = _related(word)
+    if related:
+        alts.append(Alt((related,), 0.6, tuple(sorted(thesaurus().get(word, ())))[:6]))
+    parts = split_compound(word, index.lexicon, index.short_words)
+    if parts:
+        alts.append(Alt(tuple(_options(p) for p in parts), 0.85, tuple(parts)))
+        head_docs = index.match(stem(parts[-1]))
+        if all(index.known(p) for p in parts[:-1]) and len(head_docs) <= HEAD_MAX_SHARE * index.n:
+            alts.append(Alt((_options(parts[-1]),), 0.45, (parts[-1],)))  # the head: an ‘ouderengym’ is a gym
+    i = positions.index(pos)
+    for neighbour in (positions[i - 1 : i], positions[i + 1 : i + 2]):
+        if neighbour:
+            a, b = sorted((pos, neighbour[0]))
+            glued = tokens[a] + tokens[b]
+            if index.known(glued):
+                alts.append(Alt(((stem(glued),),), 0.95, (glued,)))
+    if not index.known(word) and not parts:
+        for fixed, similarity in _correct(index, word):
+            alts.append(Alt(((stem(fixed),),), 0.8 * similarity, (fixed,)))
+    docs = set()
+    for alt in alts[:1] if index.known(word) else alts:
+        docs |= set(index.match_alt(alt.terms))
+    weight = index.idf(len(docs)) if docs else index.max_idf()
+    return Clause("word", word, alts, weight, known=bool(docs))
+
+
+def _concept_clause(concept, kind, used, tokens, weights):
+    # Named by its term or abbreviation: those count fully. Said in other words: what the resident
+    # typed counts fully and the term a little less.
+    named = 1.0 if kind != "synoniem" else 0.8
+    typed = tuple(tokens[p] for p in used)
+    alts = [Alt(tuple(_options(w) for w in typed), 1.0 if kind == "synoniem" else 0.9, typed)]
+    alts.append(Alt(_single(concept.title_words), named, concept.title_words))
+    if concept.afkorting:
+        afk = tuple(words(concept.afkorting))
+        alts.append(Alt(_single(afk), named, afk))
+    for group in concept.synonym_groups:
+        alts.append(Alt(_single(group), 0.55, group))
+    label = " ".join(typed)
+    return Clause("concept", label, alts, max(sum(weights), 1.0), concept=concept)
+
+
+def analyse(raw, index):
+    text = clean_query(raw)
+    all_words = words(text)[:MAX_WORDS]
+    definitional = any(tuple(all_words[: len(start)]) == start for start in DEFINITION_STARTS)
+    stop = stopwords()
+    tokens = all_words
+    positions = [i for i, w in enumerate(tokens) if w not in stop]
+
+    clauses = []
+    weekdays, hours = set(), None
+    rest = []
+    for pos in positions:
+        word = tokens[pos]
+        day = next((d for name, d in WEEKDAYS.items() if word.startswith(name)), None)
+        if day is not None:
+            weekdays.add(day)
+            suffix = word[len(next(n for n in WEEKDAYS if word.startswith(n))) :]
+            hours = DAYPARTS.get(suffix, hours)
+        elif word in WEEKEND:
+            weekdays |= {5, 6}
+        elif word in DAYPARTS and weekdays:
+            hours = DAYPARTS[word]
+        else:
+            rest.append(pos)
+    if weekdays:
+        clauses.append(Clause("weekday", "dag", [], 1.0, weekdays=frozenset(weekdays), hours=hours))
+
+    place_ids = set()
+    positions, rest = rest, []
+    for i, pos in enumerate(positions):
+        word = tokens[pos]
+        pair = f"{word} {tokens[positions[i + 1]]}" if i + 1 < len(positions) else None
+        ids = index.places.get(word) or (index.places.get(pair) if pair else None)
+        if ids and len(word) >= 4:
+            place_ids |= ids
+            clauses.append(Clause("place", word, [Alt((stem(word),), 1.0, (word,))], 1.0, buurt_ids=frozenset(ids)))
+        else:
+            rest.append(pos)
+
+    # Typos first, so that ‘mantelzrog’ is recognised as the glossary term ‘mantelzorg’.
+    corrected = list(tokens)
+    for pos in rest:
+        fixes = _correct(index, tokens[pos])
+        if fixes and fixes[0][1] >= 0.85:
+            corrected[pos] = fixes[0][0]
+    found = _concepts(index, corrected, rest)
+    word_clauses = {pos: _word_clause(index, tokens, pos, rest) for pos in rest}
+    taken = set()
+    primary, named, by_term = [], [], []
+    for concept, kind, used in found:
+        if kind != "synoniem" or len(used) > 1:
+            named.append(concept)
+        if kind != "synoniem":
+            by_term.append(concept)
+        if taken.intersection(used):
+            continue
+        taken.update(used)
+        weights = [word_clauses[p].weight for p in used]
+        clauses.append(_concept_clause(concept, kind, used, corrected, weights))
+        primary.append(concept)
+    clauses += [word_clauses[pos] for pos in rest if pos not in taken]
+    if clauses and all(c.kind == "weekday" for c in clauses) is False:
+        avg = sum(c.weight for c in clauses if c.kind in ("word", "concept")) or 0
+        count = sum(1 for c in clauses if c.kind in ("word", "concept"))
+        base = avg / count if count else 1.0
+        for clause in clauses:
+            if clause.kind in ("place", "weekday"):
+                clause.weight = base * (0.8 if clause.kind == "place" else 0.5)
+    return Analysis(
+        text=text,
+        clauses=clauses,
+        concepts=[c for c, _k, _u in found],
+        primary_concepts=primary,
+        named_concepts=named,
+        term_concepts=by_term,
+        definitional=definitional,
+        place_buurt_ids=frozenset(place_ids),
+        weekdays=frozenset(weekdays),
+    )
+
+
+__all__ = ["Alt", "Analysis", "Clause", "analyse", "fold"]

@@ -1,0 +1,41 @@
+"""A change to the glossary changes the search synonyms (see synonyms.py); a move re-indexes the subtree."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from woordenlijst.models import BegripPage
+
+from .synonyms import engine_backends, refresh_synonyms
+
+
+def _schedule(**kwargs):
+    transaction.on_commit(refresh_synonyms)
+
+
+@receiver(page_published, sender=BegripPage, dispatch_uid="zb_synonyms_published")
+def begrip_published(sender, **kwargs):
+    _schedule()
+
+
+@receiver(page_unpublished, sender=BegripPage, dispatch_uid="zb_synonyms_unpublished")
+def begrip_unpublished(sender, **kwargs):
+    _schedule()
+
+
+@receiver(post_delete, sender=BegripPage, dispatch_uid="zb_synonyms_deleted")
+def begrip_deleted(sender, **kwargs):
+    _schedule()
+
+
+@receiver(post_page_move, dispatch_uid="zb_reindex_moved_descendants")
+def reindex_moved_descendants(sender, instance, **kwargs):
+    """Wagtail re-indexes the moved page only; the tree path of its descendants changes too (also when
+    only the order changes), and the engine filters on it (search within a buurt)."""
+    if not engine_backends():
+        return
+    for page in Page.objects.descendant_of(instance).specific().iterator():
+        index.insert_or_update_object(page)

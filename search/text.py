@@ -1,0 +1,129 @@
+"""Text handling for search: normalising, Dutch stemming, compound splitting and word lists.
+
+Everything here works the same on every search backend. It makes up for what SQLite lacks
+(no stemming, no compounds) and helps PostgreSQL and Elasticsearch with Dutch compounds too.
+"""
+
+import gzip
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from nltk.stem.snowball import DutchStemmer
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+MAX_QUERY_LENGTH = 200
+
+_stemmer = DutchStemmer()
+
+
+def clean_query(raw):
+    """Remove control characters and extra spaces; keep at most MAX_QUERY_LENGTH characters."""
+    text = "".join(ch if ch.isprintable() else " " for ch in (raw or ""))
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def fold(text):
+    """Lower case without accents: ‘Café’ → ‘cafe’."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def words(text):
+    """The words of a text, folded. Signs like * ~ : " are dropped."""
+    return WORD_RE.findall(fold(text))
+
+
+@lru_cache(maxsize=50_000)
+def stem(word):
+    """A light Dutch stem (Snowball), for matching ‘mantelzorgers’ with ‘mantelzorger’."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    return _stemmer.stem(word)
+
+
+def _read_lines(name):
+    path = DATA_DIR / name
+    opener = gzip.open if name.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            line = line.split("#", 1)[0].strip()
+            if line:
+                yield line
+
+
+@lru_cache(maxsize=1)
+def stopwords():
+    return frozenset(fold(w) for line in _read_lines("stopwoorden.txt") for w in line.split())
+
+
+@lru_cache(maxsize=1)
+def base_lexicon():
+    """Dutch base words (4–9 letters, derived from Debian's wdutch list) for compound splitting."""
+    return frozenset(_read_lines("woorden.txt.gz"))
+
+
+@lru_cache(maxsize=1)
+def thesaurus():
+    """{folded word: frozenset(related words)} from data/thesaurus.txt (one group per line)."""
+    groups = {}
+    for line in _read_lines("thesaurus.txt"):
+        members = {fold(w.strip()) for w in line.split(",") if w.strip()}
+        for member in members:
+            groups.setdefault(member, set()).update(members - {member})
+    return {word: frozenset(related) for word, related in groups.items()}
+
+
+LINKS = ("", "s", "e", "en")
+
+
+def is_simple(word, lexicon):
+    """A known word or the plural of one (‘boodschappen’ ← ‘boodschap’): not a compound to split."""
+    if word in lexicon:
+        return True
+    for ending in ("en", "s", "n", "es"):
+        if word.endswith(ending):
+            base = word[: -len(ending)]
+            if base in lexicon or (len(base) > 2 and base[-1] == base[-2] and base[:-1] in lexicon):
+                return True
+    return False
+
+
+def split_compound(word, lexicon, short_words=frozenset(), min_part=3):
+    """Split a Dutch compound into two or three known parts, or return None.
+
+    ‘mantelzorgondersteuning’ → ['mantelzorg', 'ondersteuning']; linking -s-/-e- are allowed
+    (‘klusjesdienst’ → ['klusjes', 'dienst']). Parts of 3 letters must be in `short_words`.
+    """
+    if len(word) < 7 or not word.isalpha() or is_simple(word, base_lexicon()):
+        return None
+
+    def known(part):
+        if len(part) < min_part:
+            return False
+        if len(part) == 3:
+            return part in short_words
+        return part in lexicon
+
+    best = None
+    for cut in range(len(word) - min_part, min_part - 1, -1):
+        head, tail = word[:cut], word[cut:]
+        if not known(tail):
+            continue
+        for link in LINKS:
+            if link and not head.endswith(link):
+                continue
+            stem_head = head[: len(head) - len(link)] if link else head
+            if known(stem_head) or (link and known(head)):
+                part = stem_head if known(stem_head) else head
+                candidate = [part, tail]
+                score = min(len(part), len(tail))
+                if best is None or score > best[0]:
+                    best = (score, candidate)
+        if best is None and len(head) >= 7:
+            inner = split_compound(head, lexicon, short_words, min_part)
+            if inner:
+                best = (0, [*inner, tail])
+    return best[1] if best else None

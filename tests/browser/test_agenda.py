@@ -1,0 +1,52 @@
+"""axe-core on the agenda and weekoverzicht pages; the filters work without JavaScript; large print."""
+
+import pytest
+
+from .conftest import axe_violations, describe
+
+PAGES = {
+    "site-agenda": "/agenda/",
+    "site-agenda-gefilterd": "/agenda/?categorie=ontmoeten&dag=ma&dag=wo&gratis=ja&periode=deze-week",
+    "site-agenda-fout": "/agenda/?categorie=dansen&dag=xx",
+    "buurt-agenda": "/presikhaaf/?voor=ouderen&toegankelijk=ja",
+    "weekoverzicht": "/agenda/malburgen/weekoverzicht/",
+    "activiteit-herhaling": "/malburgen/repair-cafe-malburgen/",
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_axe_no_violations(page, live_url, name):
+    response = page.goto(live_url + PAGES[name])
+    assert response.status == 200
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+
+
+@pytest.mark.parametrize("name", ["site-agenda", "weekoverzicht"])
+def test_axe_and_no_sideways_scrolling_at_320_px(phone_page, live_url, name):
+    phone_page.goto(live_url + PAGES[name])
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 320
+    violations = axe_violations(phone_page)
+    assert violations == [], describe(violations)
+
+
+def test_filter_form_works_without_javascript(browser, live_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_url + "/agenda/")
+    page.select_option("#f-categorie", "bewegen")
+    page.check("#f-gratis")
+    page.click("button:has-text('Toon activiteiten')")
+    assert "categorie=bewegen" in page.url and "gratis=ja" in page.url
+    assert page.locator("#f-gratis").is_checked()
+    assert page.locator(".agenda__title").count() > 0
+    context.close()
+
+
+def test_weekoverzicht_prints_in_large_type(page, live_url):
+    page.goto(live_url + PAGES["weekoverzicht"])
+    page.emulate_media(media="print")
+    size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.wo-item p')).fontSize)")
+    assert size >= 14 * 96 / 72  # 14 pt in CSS pixels
+    assert page.is_hidden(".wo-tools")
+    assert page.is_visible(".wo-servicepunt")

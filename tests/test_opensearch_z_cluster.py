@@ -1,0 +1,45 @@
+"""A 3-node cluster with one replica: stop node 3, the same search gives the same answer.
+
+Runs last (file name): it stops node 3 with `search/opensearch/stop.sh 3` (same OPENSEARCH_BASE_PATH
+as start.sh) and does not start it again. Needs OPENSEARCH_TEST_URL with 3 node URLs.
+"""
+# ruff: noqa: F811  (pytest fixtures imported from opensearch_support)
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from wagtail.models import Locale, Page
+
+from .opensearch_support import (  # noqa: F401
+    engine,
+    health,
+    not_available,
+    opensearch_config,
+    opensearch_urls,
+    search,
+)
+
+pytestmark = pytest.mark.elasticsearch
+
+STOP = Path(__file__).resolve().parent.parent / "search" / "opensearch" / "stop.sh"
+QUERIES = ["koffieochtend", "mantelzorgondersteuning", "wat is wmo", "valpreventy", "buurthuizen"]
+
+
+def test_search_survives_losing_a_node(engine, opensearch_urls):
+    if len(opensearch_urls) < 3:
+        not_available(f"the failover test needs 3 nodes in OPENSEARCH_TEST_URL, got {len(opensearch_urls)}")
+    index = engine.get_index_for_model(Page).name
+    settings = engine.es.indices.get_settings(index=index)
+    assert all(s["settings"]["index"]["number_of_replicas"] == "1" for s in settings.values())
+    assert health(opensearch_urls[0], wait_for_status="green", wait_for_nodes=3, timeout="60s")["timed_out"] is False
+    pages = Page.objects.live().filter(locale=Locale.objects.get(language_code="nl"))
+    before = {q: search(engine, q, pages) for q in QUERIES}
+    assert all(by == "engine" and slugs for slugs, by in before.values())
+
+    subprocess.run(["bash", str(STOP), "3"], check=True, timeout=120)
+    state = health(opensearch_urls[0], wait_for_nodes=2, wait_for_status="yellow", timeout="60s")
+    assert state["timed_out"] is False and state["number_of_nodes"] == 2
+
+    after = {q: search(engine, q, pages) for q in QUERIES}
+    assert after == before  # same pages, same order, answered by the engine

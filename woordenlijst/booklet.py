@@ -1,0 +1,69 @@
+"""The booklet "Gemeenschappelijke taal": all terms A–Z on A4, as a print page and as a PDF (WeasyPrint).
+
+    /woordenlijst/boekje/       print-ready page (A4)
+    /woordenlijst/boekje/pdf/   the same as a PDF
+
+Both are routes of WoordenlijstPage (RoutablePageMixin). The PDF is cached until the glossary changes.
+"""
+
+import logging
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from .markup import CACHE_SECONDS, version
+from .models import DOMEINEN
+
+for _name in ("weasyprint", "weasyprint.progress", "fontTools"):
+    logging.getLogger(_name).setLevel(logging.WARNING)
+
+
+def booklet_context(page):
+    labels = dict(DOMEINEN)
+    groups = []
+    for letter, entries in page.letter_groups():
+        items = []
+        for entry in entries:
+            begrip = entry["begrip"]
+            items.append({**entry, "domein": labels.get(begrip.domein, begrip.domein), "id": f"b-{begrip.slug}"})
+        groups.append((letter, items))
+    count = sum(1 for _l, items in groups for e in items if not e["is_afkorting"])
+    return {"page": page, "groups": groups, "count": count, "today": timezone.localdate(), "domeinen": DOMEINEN}
+
+
+def booklet(page, request):
+    context = booklet_context(page)
+    context["pdf_url"] = page.url + page.reverse_subpage("boekje_pdf")
+    return render(request, "woordenlijst/boekje.html", context)
+
+
+def _static_file_uri(path):
+    found = finders.find(path)
+    return Path(found).as_uri() if found else ""
+
+
+def render_pdf(page):
+    from weasyprint import HTML
+
+    context = booklet_context(page)
+    context["fonts"] = {
+        weight: _static_file_uri(f"fonts/atkinson-hyperlegible-latin-{weight}-normal.woff2") for weight in (400, 700)
+    }
+    html = render_to_string("woordenlijst/boekje_pdf.html", context)
+    return HTML(string=html, base_url=str(Path(__file__).resolve().parent)).write_pdf()
+
+
+def booklet_pdf(page, request):
+    key = f"woordenlijst:boekje:{version()}:{page.pk}"
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = render_pdf(page)
+        cache.set(key, pdf, CACHE_SECONDS)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="gemeenschappelijke-taal.pdf"'
+    return response
