@@ -3,8 +3,12 @@
 Everything here is idempotent: running it again repairs and renames, it never duplicates.
 """
 
+import functools
+
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import (
     Collection,
@@ -41,6 +45,29 @@ def cm_name(title):
 
 def ww_name(title):
     return f"Welzijnswerker – {title}"
+
+
+# Wagtail's own groups from its first migration may edit the whole site; here rights go per buurt.
+WAGTAIL_DEFAULT_GROUPS = ["Editors", "Moderators"]
+
+
+def in_site_language(func):
+    """Group, collection and workflow names are always in the site's language (Dutch), whoever triggers this."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        with translation.override(settings.LANGUAGE_CODE):
+            return func(*args, **kwargs)
+
+    return wrapper
+
+
+def retire_default_groups():
+    """Take the site-wide page rights from Wagtail's default groups; delete them when nobody is in them."""
+    for group in Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS):
+        GroupPagePermission.objects.filter(group=group).delete()
+        if not group.user_set.exists():
+            group.delete()
 
 
 def _perm(app_label, codename):
@@ -90,9 +117,11 @@ def _translations(page):
     return Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
 
 
+@in_site_language
 def ensure_global_groups():
     from woordenlijst.models import WoordenlijstPage
 
+    retire_default_groups()
     beheer = _group("beheerder", BEHEERDER)
     beheer.permissions.set(Permission.objects.all())
     _page_perms(beheer, Page.get_first_root_node(), [*PAGE_PUBLISH, "bulk_delete"])
@@ -115,6 +144,7 @@ def source_buurt(buurt):
     return BuurtPage.objects.filter(translation_key=buurt.translation_key, locale=default).first() or buurt
 
 
+@in_site_language
 @transaction.atomic
 def ensure_buurt_groups(buurt):
     """Communitymanager and Welzijnswerker groups, media collection and approval workflow for one buurt."""
