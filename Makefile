@@ -5,9 +5,16 @@ BIN     = $(VENV)/bin
 PORT   ?= 8000
 ADMIN_PASSWORD ?= zorgzaam-demo
 
-.PHONY: install run demo test test-browser lint check messages clean-db
+.PHONY: install system-deps run demo test test-browser lint check messages clean-db
 
-install: $(VENV)/.installed
+install: system-deps $(VENV)/.installed
+
+# The PDFs (weekoverzicht, booklet) need Pango. Installed with apt when we may; otherwise we say how.
+system-deps:
+	@dpkg -s libpango-1.0-0 libpangoft2-1.0-0 >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; \
+	  else echo "Note: PDF downloads need Pango: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0"; fi; }
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
