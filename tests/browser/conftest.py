@@ -97,3 +97,9 @@ def describe(violations):
     return "\n".join(
         f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}" for v in violations
     )
+
+
+def assert_no_axe_violations(page):
+    """Fail with a readable list when axe-core finds WCAG 2.2 A/AA violations on the loaded page."""
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)

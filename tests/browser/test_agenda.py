@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import axe_violations, describe
+from .conftest import assert_no_axe_violations
 
 PAGES = {
     "site-agenda": "/agenda/",
@@ -18,16 +18,14 @@ PAGES = {
 def test_axe_no_violations(page, live_url, name):
     response = page.goto(live_url + PAGES[name])
     assert response.status == 200
-    violations = axe_violations(page)
-    assert violations == [], describe(violations)
+    assert_no_axe_violations(page)
 
 
 @pytest.mark.parametrize("name", ["site-agenda", "weekoverzicht"])
 def test_axe_and_no_sideways_scrolling_at_320_px(phone_page, live_url, name):
     phone_page.goto(live_url + PAGES[name])
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 320
-    violations = axe_violations(phone_page)
-    assert violations == [], describe(violations)
+    assert_no_axe_violations(phone_page)
 
 
 def test_filter_form_works_without_javascript(browser, live_url):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import axe_violations, describe
+from .conftest import assert_no_axe_violations, axe_violations
 
 PAGES = {
     "home": "/",
@@ -20,8 +20,7 @@ PAGES = {
 def test_axe_no_violations(page, live_url, name):
     response = page.goto(live_url + PAGES[name])
     assert response.status == 200
-    violations = axe_violations(page)
-    assert violations == [], describe(violations)
+    assert_no_axe_violations(page)
 
 
 @pytest.mark.parametrize("name", PAGES)

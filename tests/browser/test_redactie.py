@@ -1,6 +1,6 @@
 """Browser checks (axe-core, WCAG 2.2 AA) for the glossary markup, the booklet and the feedback form."""
 
-from .conftest import axe_violations, describe
+from .conftest import assert_no_axe_violations, axe_violations
 
 TERM_PAGE = "/zevenaar-stegeslag/dementie-en-nu-zevenaar/"
 
@@ -8,8 +8,7 @@ TERM_PAGE = "/zevenaar-stegeslag/dementie-en-nu-zevenaar/"
 def test_page_with_glossary_markup_has_no_violations(page, live_url):
     assert page.goto(live_url + TERM_PAGE).status == 200
     assert page.locator(".glossary-text .term").count() > 0
-    violations = axe_violations(page)
-    assert violations == [], describe(violations)
+    assert_no_axe_violations(page)
 
 
 def test_uitleg_on_keyboard_focus_and_hover_and_for_screen_readers(page, live_url):
@@ -25,8 +24,7 @@ def test_uitleg_on_keyboard_focus_and_hover_and_for_screen_readers(page, live_ur
         " return document.getElementById(a.getAttribute('aria-describedby')).textContent; }"
     )
     assert described.strip() and described.strip() == tip.text_content().strip()
-    violations = axe_violations(page)  # also with the tooltip open
-    assert violations == [], describe(violations)
+    assert_no_axe_violations(page)  # also with the tooltip open
     page.keyboard.press("Escape")
     assert not tip.is_visible()
     page.locator("h1").hover()
@@ -46,8 +44,7 @@ def test_uitleg_is_printed_as_a_list(page, live_url):
 
 def test_booklet_has_no_violations(page, live_url):
     assert page.goto(live_url + "/woordenlijst/boekje/").status == 200
-    violations = axe_violations(page)
-    assert violations == [], describe(violations)
+    assert_no_axe_violations(page)
 
 
 def test_feedback_form_and_its_errors_have_no_violations(page, live_url):
@@ -59,8 +56,7 @@ def test_feedback_form_and_its_errors_have_no_violations(page, live_url):
     page.wait_for_load_state()
     assert "minstens 10 tekens" in page.content()
     assert page.locator("textarea").input_value() == "kort"
-    violations = axe_violations(page)
-    assert violations == [], describe(violations)
+    assert_no_axe_violations(page)
 
 
 def test_feedback_form_at_320_px(phone_page, live_url):
