@@ -1,5 +1,6 @@
 """Editors create each page type in the Wagtail admin, and get clear messages on bad input."""
 
+from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
@@ -100,3 +101,15 @@ class AdminCreateTests(WagtailPageTestCase):
         page = BegripPage.objects.get(slug="buurtcirkel", locale__language_code="nl")
         self.assertEqual([link.doel.slug for link in page.zie_ook_links.all()], ["wmo"])
         self.assertIn(page, wmo.related_terms())
+
+    def test_create_woordenlijst_under_a_new_site_root(self):
+        # A second site root (e.g. for another region) gets its own glossary through the admin.
+        home = Page.get_first_root_node().add_child(
+            instance=HomePage(title="Zorgzame Buurten Noord", slug="noord", intro="<p>Welkom.</p>")
+        )
+        self.assertCanCreate(
+            home,
+            WoordenlijstPage,
+            nested_form_data({"title": "Woordenlijst Noord", "slug": "woordenlijst", "intro": rich_text("Uitleg.")}),
+        )
+        self.assertEqual(WoordenlijstPage.objects.child_of(home).get().title, "Woordenlijst Noord")
