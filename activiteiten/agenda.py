@@ -239,7 +239,11 @@ def site_agenda(request):
 
     locale = Locale.get_active()
     buurten = list(
-        BuurtPage.objects.live().public().filter(locale=locale).order_by("title").only("pk", "slug", "title")
+        BuurtPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .order_by("title")
+        .values_list("pk", "slug", "title", named=True)  # hundreds of buurten: rows, not page objects
     )
     context = agenda_context(request, locale, buurten=buurten)
     context["ical_url"] = reverse("agenda_ical_site")

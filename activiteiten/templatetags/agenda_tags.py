@@ -1,5 +1,8 @@
+from functools import lru_cache
+
 from django import template
 from django.utils import formats, timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -11,21 +14,34 @@ def _time(value):
     return clock(value)
 
 
+# An agenda page shows dozens of occurrences at a handful of times and dates: format each one once.
+@lru_cache(maxsize=4096)
+def _tijdvak(start, end, language):
+    """`start`, `end`: times of day; `end` None when the occurrence does not end later that day."""
+    if end is not None:
+        return _("%(start)s – %(end)s uur") % {"start": _time(start), "end": _time(end)}
+    return _("vanaf %(start)s uur") % {"start": _time(start)}
+
+
+@lru_cache(maxsize=4096)
+def _datum_lang(value, language):
+    return formats.date_format(value, "l j F Y")
+
+
 @register.filter
 def tijdvak(occurrence):
     """'10.00 – 12.00 uur' (or 'vanaf 10.00 uur')."""
     start = timezone.localtime(occurrence.start)
     end = timezone.localtime(occurrence.end) if occurrence.end else None
-    if end and end.date() == start.date() and end > start:
-        return _("%(start)s – %(end)s uur") % {"start": _time(start), "end": _time(end)}
-    return _("vanaf %(start)s uur") % {"start": _time(start)}
+    same_day = end is not None and end.date() == start.date() and end > start
+    return _tijdvak(start.time(), end.time() if same_day else None, get_language())
 
 
 @register.filter
 def datum_lang(value):
     """'dinsdag 24 november 2026'."""
     value = timezone.localtime(value) if hasattr(value, "tzinfo") and value.tzinfo else value
-    return formats.date_format(value, "l j F Y")
+    return _datum_lang(value.date() if hasattr(value, "date") else value, get_language())
 
 
 @register.filter
@@ -41,3 +57,19 @@ def wanneer(occurrence):
             "end_time": _time(end),
         }
     return f"{datum_lang(start)}, {tijdvak(occurrence)}"
+
+
+@lru_cache(maxsize=64)
+def _toegankelijk(value, language):
+    from activiteiten.models import ActiviteitPage
+
+    choices = dict(ActiviteitPage._meta.get_field("toegankelijk").flatchoices)
+    return str(choices.get(value, value))
+
+
+@register.filter
+def toegankelijk_tekst(activiteit):
+    """The label of the activity's ‘toegankelijk’ choice, capitalised ("Ja", "Gedeeltelijk"…).
+    Django's get_FOO_display hashes every lazy label on each call; an agenda shows dozens."""
+    label = _toegankelijk(activiteit.toegankelijk, get_language())
+    return label[:1].upper() + label[1:]
