@@ -3,27 +3,35 @@
 The same engine and ranking as the HTML page; at most 20 results; never an error for odd input.
 """
 
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
-from . import engine, querylog
+from . import answers, engine, querylog
+from .docindex import get_index
 
 
 @require_GET
 def search(request):
     lang = "en" if request.GET.get("lang", "").strip().lower() == "en" else "nl"
     locale = Locale.objects.filter(language_code=lang).first() or Locale.get_default()
-    with translation.override(lang):
-        outcome = engine.search(
-            request.GET.get("q", ""),
-            locale=locale,
-            buurt=request.GET.get("buurt", ""),
-            type=request.GET.get("type", ""),
-            limit=engine.API_RESULTS,
-        )
-    querylog.record(outcome, lang)
-    response = JsonResponse({"query": outcome.query, "results": [r.as_json() for r in outcome.results]})
+    question = tuple(request.GET.get(name, "")[:5000] for name in ("q", "buurt", "type"))
+    key = ("json", lang, locale.pk, get_index(locale).generation, question)
+    answer = answers.get(key)
+    if answer is None:
+        with translation.override(lang):
+            outcome = engine.search(
+                request.GET.get("q", ""),
+                locale=locale,
+                buurt=request.GET.get("buurt", ""),
+                type=request.GET.get("type", ""),
+                limit=engine.API_RESULTS,
+            )
+        data = JsonResponse({"query": outcome.query, "results": [r.as_json() for r in outcome.results]})
+        answer = answers.Answer(data.content, data["Content-Type"], outcome.query, bool(outcome.results))
+        answers.put(key, answer)
+    querylog.record_query(answer.query, lang, answer.found)
+    response = HttpResponse(answer.content, content_type=answer.content_type)
     response["Access-Control-Allow-Origin"] = "*"
     return response

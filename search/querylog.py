@@ -1,33 +1,87 @@
-"""Recording searches (our log and Wagtail's Query hits) and reading the popular ones back."""
+"""Recording searches (our log and Wagtail's Query hits) and reading the popular ones back.
 
+Searches are counted in memory and written in one transaction at most every SEARCH_LOG_SECONDS
+(default 5; 0 writes at once, as the tests do), so a busy search page does not wait for database
+writes. The reports read the database, so they can be those seconds behind; what this process has not
+written yet is written before a report is read, and when the process stops.
+"""
+
+import atexit
 import logging
+import threading
+import time
+from collections import Counter
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import DatabaseError, transaction
-from django.db.models import Sum
+from django.db.models import F, Sum
 from django.utils import timezone
 
 from .models import ZoekDag
 
 logger = logging.getLogger(__name__)
 
+_pending = Counter()  # (zoekterm, taal, datum, found) → searches not written yet
+_lock = threading.Lock()
+_last_write = time.monotonic()
+
+
+def _seconds():
+    return getattr(settings, "SEARCH_LOG_SECONDS", 5)
+
 
 def record(outcome, language):
     """Log a search. A failure to log never breaks the search itself."""
-    if not outcome.query:
-        return
-    try:
-        with transaction.atomic():
-            ZoekDag.record(outcome.query, language, bool(outcome.results))
-            from wagtail.contrib.search_promotions.models import Query
+    record_query(outcome.query, language, bool(outcome.results))
 
-            Query.get(outcome.query).add_hit()
+
+def record_query(query, language, found):
+    global _last_write
+    zoekterm = " ".join((query or "").lower().split())[:255]
+    if not zoekterm:
+        return
+    with _lock:
+        _pending[(zoekterm, language[:10], timezone.localdate(), found)] += 1
+        due = time.monotonic() - _last_write >= _seconds()
+    if due:
+        flush()
+
+
+def flush():
+    """Write the counted searches: per query and day one row in our log and Wagtail's daily hits."""
+    global _pending, _last_write
+    with _lock:
+        pending, _pending = _pending, Counter()
+        _last_write = time.monotonic()
+    if not pending:
+        return
+    totals, zonder = Counter(), Counter()
+    for (zoekterm, taal, datum, found), n in pending.items():
+        totals[(zoekterm, taal, datum)] += n
+        if not found:
+            zonder[(zoekterm, taal, datum)] += n
+    try:
+        from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+
+        with transaction.atomic():
+            for (zoekterm, taal, datum), total in totals.items():
+                row, _created = ZoekDag.objects.get_or_create(zoekterm=zoekterm, taal=taal, datum=datum)
+                ZoekDag.objects.filter(pk=row.pk).update(
+                    aantal=F("aantal") + total, zonder_resultaat=F("zonder_resultaat") + zonder[(zoekterm, taal, datum)]
+                )
+                hits, _created = QueryDailyHits.objects.get_or_create(query=Query.get(zoekterm), date=datum)
+                QueryDailyHits.objects.filter(pk=hits.pk).update(hits=F("hits") + total)
     except DatabaseError:
-        logger.exception("Could not log the search %r", outcome.query)
+        logger.exception("Could not log %d searches", sum(pending.values()))
+
+
+atexit.register(flush)
 
 
 def top_queries(days=30, language=None, without_results=False, limit=50):
     """[{zoekterm, aantal, zonder_resultaat}] for the last `days` days, most searched first."""
+    flush()
     since = timezone.localdate() - timedelta(days=days - 1)
     rows = ZoekDag.objects.filter(datum__gte=since)
     if language:

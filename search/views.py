@@ -3,10 +3,13 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
+from wagtail.models import Locale
 
-from . import engine, querylog
+from . import answers, engine, querylog
+from .docindex import get_index
 
 PER_PAGE = 10
 
@@ -31,11 +34,30 @@ def _servicepunten(outcome):
 
 
 def search(request):
+    """The page, or the same page kept a short while ago for the same question (see search.answers)."""
+    language = (get_language() or "nl")[:2]
+    locale = Locale.get_active()
+    question = tuple(request.GET.get(name, "")[:5000] for name in ("q", "buurt", "type", "page"))
+    key = ("html", language, locale.pk, get_index(locale).generation, request.user.is_authenticated, question)
+    answer = answers.get(key)
+    if answer is None:
+        response = _search(request, language)
+        response.render()
+        answer = answers.Answer(
+            response.content,
+            response["Content-Type"],
+            response.context_data["query"],
+            bool(response.context_data["total"]),
+        )
+        answers.put(key, answer)
+    querylog.record_query(answer.query, language, answer.found)
+    return HttpResponse(answer.content, content_type=answer.content_type)
+
+
+def _search(request, language):
     outcome = engine.search(
         request.GET.get("q", ""), buurt=request.GET.get("buurt", ""), type=request.GET.get("type", "")
     )
-    language = (get_language() or "nl")[:2]
-    querylog.record(outcome, language)
     paginator = Paginator(outcome.results, PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     engine.add_next_dates(page.object_list)

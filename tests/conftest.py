@@ -37,3 +37,13 @@ def admin_client(db, django_user_model):
     client = Client()
     client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def forget_search_answers():
+    """Each test rolls its data back; answers kept by the search page must not leak into the next test."""
+    from search import answers
+
+    answers.clear()
+    yield
+    answers.clear()

@@ -68,3 +68,43 @@ def test_editors_promotion_comes_first_in_html_and_json(client):
     soup = BeautifulSoup(client.get("/zoeken/", {"q": "koffie"}).content, "html.parser")
     first = soup.select_one(".search-result")
     assert "Tip" in first.select_one(".label").get_text() and first.h2.get_text(strip=True) == begrip.title
+
+
+def test_a_repeated_search_gives_the_same_page_and_is_counted_each_time(client):
+    first = client.get("/zoeken/", {"q": "valpreventie"})
+    second = client.get("/zoeken/", {"q": "valpreventie"})
+    assert second.status_code == 200 and second.content == first.content
+    assert second["Content-Type"] == "text/html; charset=utf-8"
+    api_first = client.get("/api/zoeken/", {"q": "valpreventie"})
+    assert client.get("/api/zoeken/", {"q": "valpreventie"}).json() == api_first.json()
+    assert ZoekDag.objects.get(zoekterm="valpreventie").aantal == 4
+
+
+def test_a_new_promotion_shows_at_once_after_the_same_search(client):
+    before = client.get("/api/zoeken/", {"q": "koffie"}).json()["results"][0]
+    client.get("/zoeken/", {"q": "koffie"})
+    begrip = BegripPage.objects.get(slug="respijtzorg", locale__language_code="nl")
+    assert (before["type"], before["slug"]) != ("begrip", "respijtzorg")
+    SearchPromotion.objects.create(query=Query.get("koffie"), page=begrip, sort_order=0, description="")
+    first = client.get("/api/zoeken/", {"q": "koffie"}).json()["results"][0]
+    assert (first["type"], first["slug"]) == ("begrip", "respijtzorg")
+    soup = BeautifulSoup(client.get("/zoeken/", {"q": "koffie"}).content, "html.parser")
+    assert soup.select_one(".search-result h2").get_text(strip=True) == begrip.title
+
+
+def test_searches_are_written_in_batches_and_the_reports_include_the_latest(admin_client, client, settings):
+    from search import querylog
+
+    settings.SEARCH_LOG_SECONDS = 300
+    querylog.flush()  # start a new batch now
+    client.get("/zoeken/", {"q": "buurthuis"})
+    client.get("/api/zoeken/", {"q": "hondenuitlaatservice"})
+    assert not ZoekDag.objects.filter(zoekterm__in=["buurthuis", "hondenuitlaatservice"]).exists()
+    missing = admin_client.get("/admin/zoekrapport/zonder-resultaat/?dagen=7")
+    rows = [
+        [td.get_text(strip=True) for td in tr.find_all("td")]
+        for tr in BeautifulSoup(missing.content, "html.parser").select("tbody tr")
+    ]
+    assert rows == [["hondenuitlaatservice", "1", "1"]]
+    assert ZoekDag.objects.get(zoekterm="buurthuis").aantal == 1
+    assert Query.get("buurthuis").hits == 1

@@ -144,6 +144,9 @@ WAGTAILSEARCH_HITS_MAX_AGE = 365
 from search.analysis import search_backends  # noqa: E402
 
 WAGTAILSEARCH_BACKENDS = search_backends()
+# How long each process keeps a whole search answer (0: never), and how often it writes the query log.
+SEARCH_ANSWER_SECONDS = int(os.environ.get("SEARCH_ANSWER_SECONDS", "60"))
+SEARCH_LOG_SECONDS = int(os.environ.get("SEARCH_LOG_SECONDS", "5"))
 
 LOGGING = {
     "version": 1,

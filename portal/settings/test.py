@@ -18,3 +18,6 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": os.environ.get("TEST_SQLITE_PATH", f"/tmp/zorgzame-buurten-test-{os.getpid()}.sqlite3")
     }
+
+# Write every search to the query log at once, so tests see it (production writes every 5 seconds).
+SEARCH_LOG_SECONDS = 0

@@ -1,0 +1,77 @@
+"""Whole answers of /zoeken/ and /api/zoeken/, kept for a short time in each process.
+
+Residents ask the same things often ("koffie", "wmo", the name of their buurt). Working out a ranking and
+rendering the page costs tens of milliseconds; sending a kept answer costs well under one. An answer is
+kept under the question (q, buurt, type, page, language, logged in or not) and the version of the
+in-memory search picture (`DocIndex.generation`): any published, unpublished, moved or deleted page
+makes a new picture, so a new key, within SEARCH_INDEX_CHECK_SECONDS. A change to the search
+promotions empties the store of this process (other processes follow within SEARCH_ANSWER_SECONDS).
+
+Each search is still counted in the query log (search.querylog), hit or not.
+"""
+
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+SIZE = 2000
+
+
+@dataclass(frozen=True)
+class Answer:
+    content: bytes
+    content_type: str
+    query: str  # the cleaned query, as the log stores it
+    found: bool
+
+
+_store = OrderedDict()
+_lock = threading.Lock()
+
+
+def seconds():
+    """How long an answer is kept (setting SEARCH_ANSWER_SECONDS; 0 switches the store off)."""
+    return getattr(settings, "SEARCH_ANSWER_SECONDS", 60)
+
+
+def get(key):
+    if seconds() <= 0:
+        return None
+    with _lock:
+        hit = _store.get(key)
+        if hit is None:
+            return None
+        if time.monotonic() - hit[0] >= seconds():
+            del _store[key]
+            return None
+        _store.move_to_end(key)
+        return hit[1]
+
+
+def put(key, answer):
+    if seconds() <= 0:
+        return
+    with _lock:
+        _store[key] = (time.monotonic(), answer)
+        while len(_store) > SIZE:
+            _store.popitem(last=False)
+
+
+def clear(**kwargs):
+    with _lock:
+        _store.clear()
+
+
+def _connect_promotions():
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    for signal in (post_save, post_delete):
+        receiver(signal, sender=SearchPromotion, dispatch_uid=f"zb_answers_{signal is post_save}")(clear)
+
+
+_connect_promotions()
