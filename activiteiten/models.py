@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -18,7 +18,7 @@ from redactie.panels import SchrijfhulpPanel
 
 from .models_occurrence import Occurrence  # noqa: F401  (the agenda's occurrence table)
 from .openingstijden import DAG_CHOICES, Slot, format_time
-from .recurrence import validate_rrule
+from .recurrence import days_without_occurrence, validate_rrule
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -247,7 +247,29 @@ class ActiviteitForm(WagtailAdminPageForm):
         parent = self.parent_page if self.instance.pk is None else self.instance.get_parent()
         if voorziening and parent and voorziening.get_parent().pk != parent.pk:
             self.add_error("voorziening", _("Kies een voorziening in dezelfde buurt als deze activiteit."))
+        self._check_uitzonderingen(cleaned)
         return cleaned
+
+    def _check_uitzonderingen(self, cleaned):
+        """An exception ("gaat niet door op …") must fall on a day the activity takes place."""
+        formset = self.formsets.get("uitzonderingen")
+        start = cleaned.get("start")
+        if formset is None or not start or "herhaling" in self.errors or not formset.is_valid():
+            return
+        days = [
+            form.cleaned_data["datum"]
+            for form in formset.forms
+            if form.cleaned_data.get("datum") and not form.cleaned_data.get("DELETE")
+        ]
+        for day in days_without_occurrence(start, cleaned.get("eind"), cleaned.get("herhaling", ""), days):
+            self.add_error(
+                None,
+                _(
+                    "Uitzonderingen: op %(datum)s is er geen activiteit volgens het begin en de herhaling. "
+                    "Kies een dag waarop de activiteit is, of pas de herhaling aan."
+                )
+                % {"datum": formats.date_format(day, "l j F Y")},
+            )
 
 
 class ActiviteitPage(BuurtItemPage):

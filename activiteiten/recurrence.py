@@ -131,3 +131,15 @@ def expand(start, end, rule_text, window_start, window_end, exdates=()):
         overlaps = occ < win_end and (occ_end > win_start or (not duration and occ >= win_start))
         if overlaps and occ.date() not in excluded:
             yield localise(occ), localise(occ_end)
+
+
+def days_without_occurrence(start, end, rule_text, days):
+    """The dates among `days` on which the activity (first time `start`–`end`, rule `rule_text`) does not
+    take place at all: an exception on such a day would change nothing, so the editor made a mistake."""
+    missing = []
+    for day in days:
+        day_start = localise(datetime.combine(day, datetime.min.time()))
+        day_end = localise(datetime.combine(day + timedelta(days=1), datetime.min.time()))
+        if next(expand(start, end, rule_text, day_start, day_end), None) is None:
+            missing.append(day)
+    return missing

@@ -113,3 +113,30 @@ class AdminCreateTests(WagtailPageTestCase):
             nested_form_data({"title": "Woordenlijst Noord", "slug": "woordenlijst", "intro": rich_text("Uitleg.")}),
         )
         self.assertEqual(WoordenlijstPage.objects.child_of(home).get().title, "Woordenlijst Noord")
+
+
+class AdminUitzonderingTests(WagtailPageTestCase):
+    def setUp(self):
+        self.login()
+        self.buurt = BuurtPage.objects.get(slug="presikhaaf", locale__language_code="nl")
+        self.url = f"/admin/pages/add/activiteiten/activiteitpage/{self.buurt.pk}/"
+
+    def data(self, dates):
+        return AdminCreateTests.activiteit_data(
+            self, uitzonderingen=inline_formset([{"datum": d, "soort": "vrij", "reden": "vakantie"} for d in dates])
+        )
+
+    def test_an_exception_on_a_day_without_the_activity_is_refused_with_the_date_named(self):
+        # Every Tuesday from 1 December 2026; 23 December 2026 is a Wednesday.
+        response = self.client.post(self.url, self.data(["2026-12-22", "2026-12-23"]))
+        self.assertEqual(response.status_code, 200)
+        errors = " ".join(response.context["form"].non_field_errors())
+        self.assertIn("woensdag 23 december 2026", errors)
+        self.assertNotIn("22 december", errors)
+        self.assertContains(response, 'value="2026-12-23"')  # what was typed is kept
+        self.assertFalse(ActiviteitPage.objects.filter(slug="breiclub").exists())
+
+    def test_an_exception_on_a_day_of_the_rule_is_saved(self):
+        self.assertCanCreate(self.buurt, ActiviteitPage, self.data(["2026-12-22", "2026-12-29"]))
+        page = ActiviteitPage.objects.get(slug="breiclub", locale__language_code="nl")
+        self.assertEqual([f"{u.datum:%Y-%m-%d}" for u in page.uitzonderingen.all()], ["2026-12-22", "2026-12-29"])
