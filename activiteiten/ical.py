@@ -8,17 +8,23 @@ STATUS:CANCELLED. URLs (inside i18n_patterns, so /en/... gives the English pages
     /agenda/ical/buurt/<slug>.ics      all activities of a buurt (subscribe)
     /agenda/ical/categorie/<cat>.ics   all activities of a categorie
     /agenda/ical/alles.ics             the whole site
+
+A feed holds at most AGENDA_FEED_MAX activities (default 1,000): a region with 100,000 activities
+would otherwise make a file no calendar app can read, built in minutes. Past that number the feed has
+the activities that come first (from the stored occurrences) and says so in its description.
 """
 
 from datetime import UTC, datetime, timedelta
 
 from dateutil.rrule import rrule
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vRecur
 from wagtail.models import Locale
 
+from .models_occurrence import Occurrence
 from .occurrences import exceptions
 from .recurrence import AMSTERDAM, normalise_rule, parse_rule, to_local_naive
 from .rrule_text import describe
@@ -120,7 +126,34 @@ def events_for(page, request, stamp):
     return events
 
 
-def calendar(pages, name, request):
+def _feed_max():
+    return getattr(settings, "AGENDA_FEED_MAX", 1000)
+
+
+def soonest(pages, occurrences, moment):
+    """`pages` when there are at most AGENDA_FEED_MAX of them; otherwise the ones whose next time comes
+    first, found in the stored `occurrences` (read in the order of the agenda index), with a note."""
+    limit = _feed_max()
+    if pages.count() <= limit:
+        return pages, ""
+    chosen = {}  # page id → place (dicts keep their order)
+    rows = occurrences.filter(afgelast=False, start__gte=moment).order_by("start", "page_id")
+    offset, step = 0, 5 * limit
+    while len(chosen) < limit:
+        batch = list(rows.values_list("page_id", flat=True)[offset : offset + step])
+        for page_id in batch:
+            chosen.setdefault(page_id, len(chosen))
+        if len(batch) < step:
+            break
+        offset += step
+    chosen = dict(list(chosen.items())[:limit])
+    note = _(
+        "Dit zijn de %(aantal)s activiteiten die het eerst komen. Kies een buurt voor alle activiteiten van die buurt."
+    ) % {"aantal": limit}
+    return sorted(pages.filter(pk__in=chosen), key=lambda page: chosen[page.pk]), note
+
+
+def calendar(pages, name, request, note=""):
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -128,6 +161,8 @@ def calendar(pages, name, request):
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Europe/Amsterdam")
+    if note:
+        cal.add("x-wr-caldesc", note)
     from .agenda import now
 
     stamp = now()
@@ -180,9 +215,15 @@ def ical_buurt(request, slug):
     buurt = BuurtPage.objects.live().public().filter(locale=locale, slug=slug).first()
     if buurt is None:
         raise Http404(_("Deze buurt bestaat niet."))
-    pages = _pages(locale).child_of(buurt)
+    pages, note = _capped(_pages(locale).child_of(buurt), Occurrence.objects.filter(buurt=buurt))
     name = _("Agenda %(buurt)s") % {"buurt": buurt.title}
-    return _response(calendar(pages, name, request), f"agenda-{slug}.ics")
+    return _response(calendar(pages, name, request, note), f"agenda-{slug}.ics")
+
+
+def _capped(pages, occurrences):
+    from .agenda import now
+
+    return soonest(pages, occurrences, now())
 
 
 def ical_categorie(request, categorie):
@@ -191,10 +232,15 @@ def ical_categorie(request, categorie):
     labels = dict(ActiviteitPage.CATEGORIEEN)
     if categorie not in labels:
         raise Http404(_("Deze categorie bestaat niet."))
-    pages = _pages(Locale.get_active()).filter(categorie=categorie)
+    locale = Locale.get_active()
+    pages, note = _capped(
+        _pages(locale).filter(categorie=categorie), Occurrence.objects.filter(locale=locale, categorie=categorie)
+    )
     name = _("Zorgzame Buurten: %(categorie)s") % {"categorie": labels[categorie]}
-    return _response(calendar(pages, name, request), f"agenda-{categorie}.ics")
+    return _response(calendar(pages, name, request, note), f"agenda-{categorie}.ics")
 
 
 def ical_site(request):
-    return _response(calendar(_pages(Locale.get_active()), _("Zorgzame Buurten"), request), "agenda.ics")
+    locale = Locale.get_active()
+    pages, note = _capped(_pages(locale), Occurrence.objects.filter(locale=locale))
+    return _response(calendar(pages, _("Zorgzame Buurten"), request, note), "agenda.ics")

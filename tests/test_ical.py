@@ -169,3 +169,26 @@ def test_json_ld_cancelled_and_address_of_voorziening(client, buurt):
     page.save_revision().publish()
     page = ActiviteitPage.objects.get(pk=page.pk)
     assert json_ld(client, page)["eventStatus"] == "https://schema.org/EventCancelled"
+
+
+def test_a_very_big_feed_holds_the_activities_that_come_first_and_says_so(client, settings):
+    from activiteiten.models_occurrence import Occurrence
+
+    settings.AGENDA_FEED_MAX = 3
+    nl = BuurtPage.objects.get(slug="presikhaaf", locale__language_code="nl").locale
+    first = []
+    for page_id in Occurrence.objects.filter(locale=nl, afgelast=False, start__gte=NOW).values_list(
+        "page_id", flat=True
+    ):
+        if page_id not in first:
+            first.append(page_id)
+    assert len(first) > 3
+    site = get_calendar(client, "/agenda/ical/alles.ics")
+    masters = [e for e in site.walk("VEVENT") if "RECURRENCE-ID" not in e]
+    expected = ActiviteitPage.objects.filter(pk__in=first[:3])
+    assert sorted(str(e["SUMMARY"]).removeprefix("Afgelast: ") for e in masters) == sorted(p.title for p in expected)
+    assert "de 3 activiteiten die het eerst komen" in str(site["X-WR-CALDESC"])
+    buurt = get_calendar(client, "/agenda/ical/buurt/presikhaaf.ics")
+    assert len([e for e in buurt.walk("VEVENT") if "RECURRENCE-ID" not in e]) == 3
+    settings.AGENDA_FEED_MAX = 1000
+    assert "X-WR-CALDESC" not in get_calendar(client, "/agenda/ical/alles.ics")
