@@ -9,6 +9,7 @@ fingerprint query per search, and a signal on publish in this process).
 import bisect
 import itertools
 import math
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from wagtail.models import Locale, Page
 from .text import base_lexicon, fold, split_compound, stem, stopwords, words
 
 TITLE, SUMMARY, BODY, LOW = 1.0, 0.7, 0.5, 0.3
+HOST = 0.5  # the name of the place where an activity takes place
 PART = 0.85  # a compound part counts a little less than the whole word
 PREFIX = 0.85
 IDF_POWER = 1.0  # measured: softer (0.5, 0.3) was not better on the dev and held-out queries
@@ -33,6 +35,7 @@ GENERIC_PLACE_WORDS = frozenset(
 )
 WEEKDAY_CODES = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
 _generations = itertools.count(1)
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 TYPE_ORDER = {"begrip": 0, "activiteit": 1, "voorziening": 2, "buurt": 3}
 
 
@@ -56,9 +59,16 @@ class Doc:
     telefoon: str = ""
     voorziening_id: int | None = None  # where an activity takes place
     soort: str = ""
+    flat: str | None = None
 
     def is_over(self, now):
         return self.ends_at is not None and self.ends_at < now
+
+    def words_in_order(self):
+        """All its words in order, folded, with a space on both sides (for phrase matches; made once)."""
+        if self.flat is None:
+            self.flat = f" {' '.join(words(f'{self.title} {self.summary} {self.body}'))} "
+        return self.flat
 
 
 @dataclass
@@ -73,6 +83,11 @@ class Concept:
     phrases: list  # [(kind, tuple of folded content words)]
     title_words: tuple
     synonym_groups: list  # [tuple of folded content words]
+    related: tuple = ()  # doc ids of the terms linked under ‘zie ook’ (both directions)
+
+
+def first_sentence(text):
+    return SENTENCE_END.split((text or "").strip(), maxsplit=1)[0]
 
 
 def _content_words(text):
@@ -206,6 +221,8 @@ class DocIndex:
             buurt = attach(doc, page)
             self._add_text(doc, page.title, TITLE)
             self._add_text(doc, f"{page.soort} {page.get_soort_display()}", TITLE)  # ‘huisarts’ is what it is
+            # A place has no summary field: the first sentence of its description says what it is.
+            self._add_text(doc, first_sentence(page.search_description or body), SUMMARY)
             self._add_text(doc, body, BODY)
             self._add_text(doc, f"{page.adres} {page.plaats} {page.toegankelijkheid}", LOW)
             for day in {o.dag for o in page.openingstijden.all()}:
@@ -232,8 +249,11 @@ class DocIndex:
             self._add_text(doc, page.get_categorie_display(), TITLE)  # what kind of activity it is
             self._add_text(doc, f"{page.samenvatting} {page.doelgroep}", SUMMARY)
             self._add_text(doc, body, BODY)
+            # The place where it happens answers half, as a place answers half for its activities
+            # (‘wijkrestaurant’ → the soup lunch in Wijkrestaurant De Pollepel).
             place = page.voorziening.title if page.voorziening_id and page.voorziening else ""
-            self._add_text(doc, f"{place} {page.locatie} {page.organisator}", LOW)
+            self._add_text(doc, place, HOST)
+            self._add_text(doc, f"{page.locatie} {page.organisator}", LOW)
 
         for page in begrippen:
             doc = self._doc(page, "begrip", page.uitleg, f"{page.uitleg} {page.definitie}")
@@ -241,6 +261,7 @@ class DocIndex:
             self._add_text(doc, f"{page.synoniemen} {page.uitleg}", SUMMARY)
             self._add_text(doc, page.definitie, BODY)
             self.concepts.append(self._concept(page, doc))
+        self._link_related(begrippen)
 
     def _doc(self, page, kind, summary, body):
         doc = Doc(
@@ -272,6 +293,20 @@ class DocIndex:
             title_words=tuple(_content_words(page.title)),
             synonym_groups=[s for s in synonyms if s and len(s) <= 2],
         )
+
+    def _link_related(self, begrippen):
+        """The editors' ‘zie ook’ links between glossary terms, both ways, as on the term's page."""
+        from woordenlijst.models import BegripZieOok
+
+        by_key = {page.translation_key: page.id for page in begrippen}
+        related = {}
+        pairs = BegripZieOok.objects.values_list("page__translation_key", "doel__translation_key").distinct()
+        for a, b in pairs:
+            if a in by_key and b in by_key and a != b:
+                related.setdefault(by_key[a], set()).add(by_key[b])
+                related.setdefault(by_key[b], set()).add(by_key[a])
+        for concept in self.concepts:
+            concept.related = tuple(sorted(related.get(concept.doc_id, ())))
 
     # -- lookups ------------------------------------------------------------------------------------
     def idf(self, df):

@@ -38,6 +38,8 @@ HOST_SHARE = 0.5
 BEGRIP_IN_BUURT = 0.8
 TYPE_PRIOR = {"activiteit": 0.05, "voorziening": 0.03}
 RELATIVE_CUTOFF = 0.3
+RELATED_SHARE = 0.6  # a term linked under ‘zie ook’ to the term the query names
+PHRASE_BONUS = 0.2  # the share of neighbouring query words the page has side by side
 
 
 @dataclass
@@ -159,6 +161,13 @@ def rank(analysis, index, locale):
         doc = index.docs.get(doc_id)
         if doc is not None and not doc.is_over(now):
             coverage[doc_id] = sum(clause.weight * scores.get(doc_id, 0) for clause, scores in per_clause) / total
+    # Terms the editors linked to a named term (‘zie ook’) belong with it, a little lower.
+    for concept in analysis.primary_concepts:
+        if concept.doc_id in named and concept.doc_id in coverage:
+            for doc_id in concept.related:
+                if doc_id in index.docs:
+                    share = RELATED_SHARE * coverage[concept.doc_id]
+                    coverage[doc_id] = max(coverage.get(doc_id, 0), share)
     minimum = MIN_COVERAGE
     words_asked = sum(1 for c in clauses if c.kind in ("word", "concept"))
     if (
@@ -186,6 +195,7 @@ def rank(analysis, index, locale):
             score += TYPE_PRIOR.get(doc.type, 0)
         if doc_id in backend:
             score += 0.1 / (1 + backend[doc_id] / 5)
+        score += PHRASE_BONUS * analysis.phrase_share(doc)
         if only_context:
             score += {"buurt": 0.3, "voorziening": 0.1}.get(doc.type, 0)
         else:

@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .text import clean_query, fold, split_compound, stem, stopwords, thesaurus, words
+from .text import broader, clean_query, fold, split_compound, stem, stopwords, thesaurus, words
 
 MAX_WORDS = 12
+WIDER = 0.45  # a wider word (‘yoga’ → bewegen) counts less than a synonym (0.6)
+WIDER_PART = 0.75  # the same inside a compound (‘stoelyoga’ → stoel + bewegen)
 HEAD_MAX_SHARE = 0.05  # a compound's head alone only counts when it is a telling word (‘gym’, not ‘problemen’)
 DEFINITION_STARTS = (
     ("wat", "is"),
@@ -69,6 +71,14 @@ class Analysis:
     definitional: bool
     place_buurt_ids: frozenset
     weekdays: frozenset
+    phrases: tuple = ()  # each two neighbouring words as typed, with the small words between them
+
+    def phrase_share(self, doc):
+        """The share of those word pairs the page says just as the resident typed them (‘nieuw in de wijk’)."""
+        if not self.phrases:
+            return 0.0
+        flat = doc.words_in_order()
+        return sum(f" {p} " in flat for p in self.phrases) / len(self.phrases)
 
     @property
     def is_empty(self):
@@ -171,8 +181,15 @@ def _related(word):
     return tuple(found)
 
 
-def _options(word):
-    return (stem(word), *(t for t in _related(word) if t != stem(word)))
+def _wider(word):
+    """Stems of the wider words for `word` (one-way lines of the thesaurus): weaker than a synonym."""
+    own = {stem(word), *_related(word)}
+    return tuple(sorted({stem(w) for w in broader().get(word, ()) if " " not in w} - own))
+
+
+def _options(word, wide=False):
+    found = (stem(word), *(t for t in _related(word) if t != stem(word)))
+    return (*found, *_wider(word)) if wide else found
 
 
 def _single(words_):
@@ -185,9 +202,14 @@ def _word_clause(index, tokens, pos, positions):
     related = _related(word)
     if related:
         alts.append(Alt((related,), 0.6, tuple(sorted(thesaurus().get(word, ())))[:6]))
+    wider = _wider(word)
+    if wider:
+        alts.append(Alt((wider,), WIDER, tuple(sorted(broader()[word]))[:4]))
     parts = split_compound(word, index.lexicon, index.short_words)
     if parts:
         alts.append(Alt(tuple(_options(p) for p in parts), 0.85, tuple(parts)))
+        if any(_wider(p) for p in parts):
+            alts.append(Alt(tuple(_options(p, wide=True) for p in parts), 0.85 * WIDER_PART, tuple(parts)))
         head_docs = index.match(stem(parts[-1]))
         if all(index.known(p) for p in parts[:-1]) and len(head_docs) <= HEAD_MAX_SHARE * index.n:
             alts.append(Alt((_options(parts[-1]),), 0.45, (parts[-1],)))  # the head: an ‘ouderengym’ is a gym
@@ -224,13 +246,21 @@ def _concept_clause(concept, kind, used, tokens, weights):
     return Clause("concept", label, alts, max(sum(weights), 1.0), concept=concept)
 
 
+def _phrases(all_words, positions):
+    """Each two neighbouring content words as typed, with the small words between them."""
+    return tuple(" ".join(all_words[a : b + 1]) for a, b in zip(positions, positions[1:], strict=False))
+
+
 def analyse(raw, index):
     text = clean_query(raw)
     all_words = words(text)[:MAX_WORDS]
-    definitional = any(tuple(all_words[: len(start)]) == start for start in DEFINITION_STARTS)
+    asked = next((start for start in DEFINITION_STARTS if tuple(all_words[: len(start)]) == start), ())
+    definitional = bool(asked)
     stop = stopwords()
     tokens = all_words
-    positions = [i for i, w in enumerate(tokens) if w not in stop]
+    # The question form (‘wat doet …’) says what kind of answer is wanted, not what it is about.
+    positions = [i for i, w in enumerate(tokens) if w not in stop and i >= len(asked)]
+    content_positions = list(positions)
 
     clauses = []
     weekdays, hours = set(), None
@@ -293,6 +323,7 @@ def analyse(raw, index):
             if clause.kind in ("place", "weekday"):
                 clause.weight = base * (0.8 if clause.kind == "place" else 0.5)
     return Analysis(
+        phrases=_phrases(all_words, content_positions),
         text=text,
         clauses=clauses,
         concepts=[c for c, _k, _u in found],

@@ -65,15 +65,37 @@ def base_lexicon():
     return frozenset(_read_lines("woorden.txt.gz"))
 
 
+def _thesaurus_lines():
+    for line in _read_lines("thesaurus.txt"):
+        left, arrow, right = line.partition(">")
+        members = {fold(w.strip()) for w in left.split(",") if w.strip()}
+        yield members, bool(arrow), {fold(w.strip()) for w in right.split(",") if w.strip()}
+
+
 @lru_cache(maxsize=1)
 def thesaurus():
-    """{folded word: frozenset(related words)} from data/thesaurus.txt (one group per line)."""
+    """{folded word: frozenset(words that mean the same)} from data/thesaurus.txt (one group per line)."""
     groups = {}
-    for line in _read_lines("thesaurus.txt"):
-        members = {fold(w.strip()) for w in line.split(",") if w.strip()}
-        for member in members:
-            groups.setdefault(member, set()).update(members - {member})
+    for members, arrow, _targets in _thesaurus_lines():
+        if not arrow:
+            for member in members:
+                groups.setdefault(member, set()).update(members - {member})
     return {word: frozenset(related) for word, related in groups.items()}
+
+
+@lru_cache(maxsize=1)
+def broader():
+    """{folded word: frozenset(wider words)} from the one-way lines `a, b > c, d` of data/thesaurus.txt.
+
+    a and b each also find c and d, not the other way round: a need finds what helps with it
+    (‘eenzaam > ontmoeten’), a kind of thing finds its general word (‘yoga > bewegen’).
+    """
+    wider = {}
+    for members, arrow, targets in _thesaurus_lines():
+        if arrow:
+            for member in members:
+                wider.setdefault(member, set()).update(targets - {member})
+    return {word: frozenset(found) for word, found in wider.items()}
 
 
 LINKS = ("", "s", "e", "en")

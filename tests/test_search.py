@@ -6,9 +6,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
-from activiteiten.models import ActiviteitPage, BuurtPage
+from activiteiten.models import ActiviteitPage, BuurtPage, VoorzieningPage
 from search import docindex
-from woordenlijst.models import BegripPage
+from woordenlijst.models import BegripPage, BegripZieOok
 
 pytestmark = pytest.mark.django_db
 
@@ -174,3 +174,70 @@ def test_index_is_rebuilt_after_a_change():
     assert docindex.get_index(nl) is first
     BegripPage.objects.get(slug="wmo", locale=nl).save_revision().publish()
     assert docindex.get_index(nl) is not first
+
+
+def nl_page(model, slug):
+    return model.objects.get(slug=slug, locale__language_code="nl")
+
+
+def categories(results):
+    slugs_ = [r["slug"] for r in results if r["type"] == "activiteit"]
+    return set(ActiviteitPage.objects.filter(slug__in=slugs_).values_list("categorie", flat=True))
+
+
+def test_terms_linked_under_zie_ook_come_with_the_named_term(client):
+    valpreventie, pgb = nl_page(BegripPage, "valpreventie"), nl_page(BegripPage, "pgb")
+    assert ("begrip", "pgb") not in slugs(api(client, q="valpreventie"))
+    valpreventie.zie_ook_links.add(BegripZieOok(doel=pgb))
+    valpreventie.save_revision().publish()
+    found = slugs(api(client, q="valpreventie"))
+    assert ("begrip", "pgb") in found
+    assert found.index(("begrip", "valpreventie")) < found.index(("begrip", "pgb"))
+
+
+def test_question_words_are_not_searched_for(client):
+    found = slugs(api(client, q="wat doet een buurtverbinder"))
+    assert found[0] == ("begrip", "buurtverbinder")
+    assert found == slugs(api(client, q="wat is een buurtverbinder"))
+
+
+def test_words_side_by_side_as_typed_rank_above_the_same_words_apart(client):
+    together, apart = nl_page(ActiviteitPage, "bingomiddag-tolhuis"), nl_page(ActiviteitPage, "klaverjasavond-spijk")
+    together.samenvatting = "Postzegels ruilen met andere verzamelaars uit het dorp."
+    apart.samenvatting = "Ruilen mag altijd: wie wil ruilen, neemt zijn postzegels en zijn postzegels mee."
+    for page in (together, apart):
+        page.save_revision().publish()
+    found = slugs(api(client, q="postzegels ruilen"))
+    assert found[:2] == [("activiteit", "bingomiddag-tolhuis"), ("activiteit", "klaverjasavond-spijk")]
+
+
+def test_a_kind_of_exercise_finds_the_exercise_activities(client):
+    found = api(client, q="pilates")["results"]  # no page mentions pilates
+    assert found and categories(found[:5]) == {"bewegen"}
+
+
+def test_a_need_finds_what_helps_but_not_the_other_way_round(client):
+    lonely = api(client, q="eenzaam")["results"]
+    assert "ontmoeten" in categories(lonely[:5])
+    assert ("begrip", "sociaal-werker") in slugs({"results": lonely})  # it mentions eenzaamheid
+    assert ("begrip", "sociaal-werker") not in slugs(api(client, q="ontmoeten"))
+
+
+def test_activities_are_found_by_the_name_of_their_place(client):
+    place = nl_page(VoorzieningPage, "buurthuis-de-klimop")
+    assert api(client, q="zonnedak")["results"] == []
+    place.title = "Buurthuis Het Zonnedak"
+    place.save_revision().publish()
+    found = slugs(api(client, q="zonnedak"))
+    assert found[0] == ("voorziening", "buurthuis-de-klimop")
+    assert ("activiteit", "koffieochtend-de-klimop") in found
+
+
+def test_the_first_sentence_of_a_place_says_what_it_is(client):
+    first, later = nl_page(VoorzieningPage, "leeshoek-duiven"), nl_page(VoorzieningPage, "buurthuis-de-klimop")
+    first.omschrijving = "<p>Hier leer je kalligrafie. Verder is er een leestafel met kranten.</p>"
+    later.omschrijving = "<p>Een zaal voor de buurt. Op dinsdag kalligrafie, op vrijdag ook kalligrafie.</p>"
+    for page in (first, later):
+        page.save_revision().publish()
+    found = slugs(api(client, q="kalligrafie"))
+    assert found.index(("voorziening", "leeshoek-duiven")) < found.index(("voorziening", "buurthuis-de-klimop"))
