@@ -9,6 +9,11 @@
   SEARCH_TIMEOUT seconds (1 s) is answered by the FALLBACK backend (the database backend, kept up to
   date next to the engine) with a warning in the log. After a failure the engine is left alone for
   RETRY_AFTER seconds, so residents do not wait for a dead cluster again and again;
+- a queue for writes: an index change (publish, unpublish, move, delete) that cannot reach the
+  engine (connection error, timeout, error answer, or the engine is known to be down) is kept in the
+  database (search/pending.py) with a warning in the log, never an error for the editor. The queue is
+  replayed after the next successful write, when a search finds the engine back after an outage, by
+  `python manage.py replay_search_queue`, and `update_index` clears what it rebuilt;
 - `reload_synonyms()`: puts new glossary synonyms into the live indexes (close, update, open:
   OpenSearch 3.8 has no `_reload_search_analyzers`). Searches in that short gap use the fallback.
 
@@ -21,6 +26,7 @@ import threading
 import time
 from copy import deepcopy
 
+from django.utils import timezone
 from elastic_transport import TransportError as ElasticTransportError
 from elasticsearch import ApiError, Elasticsearch
 from modelsearch.backends import get_search_backend
@@ -35,6 +41,7 @@ from modelsearch.backends.elasticsearch8 import (
 from modelsearch.backends.elasticsearchbase import (
     ElasticsearchAtomicIndexRebuilder,
     ElasticsearchAutocompleteQueryCompilerImpl,
+    ElasticsearchIndexRebuilder,
 )
 from modelsearch.backends.opensearch3 import (
     OpenSearch3AutocompleteQueryCompiler,
@@ -45,10 +52,11 @@ from modelsearch.backends.opensearch3 import (
     OpenSearch3SearchResults,
 )
 from modelsearch.index import get_indexed_models
-from opensearchpy import OpenSearch, OpenSearchException
+from opensearchpy import ConnectionError as OpenSearchConnectionError
+from opensearchpy import OpenSearch, OpenSearchException, TransportError
 from wagtail.models import Page
 
-from . import analysis
+from . import analysis, pending
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +71,7 @@ def reset_failover_state():
     """Forget earlier failures (tests, and after a cluster is known to be back)."""
     with _state_lock:
         _down_until.clear()
+    pending.reset()
 
 
 def _cached_client(factory):
@@ -104,10 +113,12 @@ class FailoverResultsMixin:
             started = time.monotonic()
             try:
                 answer = engine_call()
-                self.answered_by = "engine"
-                return answer
             except backend.client_errors as exc:
                 backend.mark_down(exc, time.monotonic() - started)
+            else:
+                self.answered_by = "engine"
+                backend.engine_answered()
+                return answer
         self.answered_by = "fallback"
         return fallback_call()
 
@@ -143,7 +154,24 @@ class DutchIndexMixin:
         self.create(settings)
 
 
-class AtomicAliasRebuilder(ElasticsearchAtomicIndexRebuilder):
+class QueueClearingRebuilderMixin:
+    """`update_index` reads everything from the database: queued changes from before it began are done."""
+
+    def start(self):
+        self.started_at = timezone.now()
+        return super().start()
+
+    def finish(self):
+        super().finish()
+        target = getattr(self, "alias", self.index)  # the name searches use
+        pending.forget_rebuilt(target.backend, target.name, self.started_at)
+
+
+class QueueClearingIndexRebuilder(QueueClearingRebuilderMixin, ElasticsearchIndexRebuilder):
+    pass
+
+
+class AtomicAliasRebuilder(QueueClearingRebuilderMixin, ElasticsearchAtomicIndexRebuilder):
     """Moves the alias to the new index in one request. Wagtail's rebuilder adds the new index to the
     alias first and removes the old one after: searches in between find every page twice."""
 
@@ -157,6 +185,7 @@ class AtomicAliasRebuilder(ElasticsearchAtomicIndexRebuilder):
         self.index.backend.update_aliases(actions)
         for name in old:
             self.index.backend.index_class(self.index.backend, name).delete()
+        pending.forget_rebuilt(self.alias.backend, self.alias.name, self.started_at)
 
 
 class FailoverBackendMixin:
@@ -164,6 +193,7 @@ class FailoverBackendMixin:
 
     client_errors = ()
     atomic_rebuilder_class = AtomicAliasRebuilder
+    basic_rebuilder_class = QueueClearingIndexRebuilder
 
     def __init__(self, params):
         params = dict(params)
@@ -183,18 +213,60 @@ class FailoverBackendMixin:
             until = _down_until.get(self.cluster_key)
         return until is not None and time.monotonic() < until
 
-    def mark_down(self, exc, seconds):
+    def mark_down(self, exc, seconds, doing="search"):
         with _state_lock:
             _down_until[self.cluster_key] = time.monotonic() + self.retry_after
         logger.warning(
-            "Search engine %s failed after %.2f s (%s: %s); answering from the '%s' backend for the next %.0f s",
+            "Search engine %s failed after %.2f s (%s%s: %s); answering from the '%s' backend for the next %.0f s",
             ",".join(map(str, self.cluster_key)),
             seconds,
+            "" if doing == "search" else f"{doing}, ",
             type(exc).__name__,
             str(exc)[:200],
             self.fallback_name,
             self.retry_after,
         )
+
+    def engine_answered(self, wrote=False):
+        """The engine answered: end a known outage, and replay queued writes if it is time (cheap)."""
+        with _state_lock:
+            recovered = _down_until.pop(self.cluster_key, None) is not None
+        if recovered:
+            logger.info("Search engine %s answers again", ",".join(map(str, self.cluster_key)))
+        pending.after_engine_answer(self, recovered=recovered, wrote=wrote)
+
+    def is_outage(self, exc):
+        """A connection error, timeout or 5xx/429 answer: worth trying again later."""
+        return False
+
+    # -- writes: never lost ------------------------------------------------------------------------
+    def add(self, obj):
+        self._write("index", obj)
+
+    def delete(self, obj):
+        self._write("delete", obj)
+
+    def write_to_engine(self, action, obj):
+        """The plain write, without the queue (used by the replay)."""
+        index = self.get_index_for_object(obj)
+        if action == "index":
+            index.add_item(obj)
+        else:
+            index.delete_item(obj)
+
+    def _write(self, action, obj):
+        if self.engine_is_down():  # do not keep the editor waiting for a cluster known to be down
+            pending.remember(obj, action, pending.EngineDown("not tried: the engine failed shortly before"))
+            return
+        started = time.monotonic()
+        try:
+            self.write_to_engine(action, obj)
+        except self.client_errors as exc:
+            if self.is_outage(exc):
+                self.mark_down(exc, time.monotonic() - started, doing="indexing")
+            pending.remember(obj, action, exc)
+            return
+        self.engine_answered(wrote=True)
 
     # -- synonyms ----------------------------------------------------------------------------------
     def concrete_indexes(self, models=None):
@@ -283,6 +355,12 @@ class FailoverOpenSearchBackend(FailoverBackendMixin, OpenSearch3SearchBackend):
     client_class = _cached_client(OpenSearch)
     client_errors = (OpenSearchException,)
 
+    def is_outage(self, exc):
+        if isinstance(exc, OpenSearchConnectionError):  # includes ConnectionTimeout
+            return True
+        status = getattr(exc, "status_code", None) if isinstance(exc, TransportError) else None
+        return isinstance(status, int) and (status == 429 or status >= 500)
+
     def search_client(self):
         return self.es
 
@@ -332,6 +410,12 @@ class FailoverElasticsearch8Backend(FailoverBackendMixin, Elasticsearch8SearchBa
     results_class = FailoverElasticsearch8Results
     client_class = _cached_client(Elasticsearch)
     client_errors = (ApiError, ElasticTransportError)
+
+    def is_outage(self, exc):
+        if isinstance(exc, ElasticTransportError):  # connection errors and timeouts
+            return True
+        status = getattr(exc, "status_code", None) if isinstance(exc, ApiError) else None
+        return isinstance(status, int) and (status == 429 or status >= 500)
 
     def search_client(self):
         return self.es.options(request_timeout=self.search_timeout)

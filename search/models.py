@@ -36,3 +36,34 @@ class ZoekDag(models.Model):
         cls.objects.filter(pk=row.pk).update(
             aantal=F("aantal") + 1, zonder_resultaat=F("zonder_resultaat") + (0 if found else 1)
         )
+
+
+class PendingIndexChange(models.Model):
+    """A change that could not be written to the search engine (cluster down or too slow).
+
+    One row per indexed object (root model + primary key): a newer change replaces the older one.
+    search/pending.py replays the rows when the engine answers again; the database is the truth at
+    that moment (an object that still exists is indexed as it is now, one that is gone is removed).
+    """
+
+    INDEX = "index"
+    DELETE = "delete"
+    ACTIONS = [(INDEX, _("bijwerken in de zoekmachine")), (DELETE, _("weghalen uit de zoekmachine"))]
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, verbose_name=_("soort inhoud")
+    )
+    object_id = models.CharField(_("nummer"), max_length=64)
+    action = models.CharField(_("actie"), max_length=10, choices=ACTIONS)
+    queued_at = models.DateTimeField(_("bewaard op"), default=timezone.now)
+    attempts = models.PositiveIntegerField(_("mislukte pogingen"), default=0)
+    error = models.CharField(_("laatste fout"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("wachtende wijziging voor de zoekmachine")
+        verbose_name_plural = _("wachtende wijzigingen voor de zoekmachine")
+        constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="pendingindexchange_uniek")]
+        ordering = ["queued_at", "pk"]
+
+    def __str__(self):
+        return f"{self.action} {self.content_type.model} {self.object_id}"

@@ -1,4 +1,7 @@
-"""A change to the glossary changes the search synonyms (see synonyms.py); a move re-indexes the subtree."""
+"""A change to the glossary changes the search synonyms (see synonyms.py); a move re-indexes the subtree.
+
+Index writes that cannot reach the engine are queued by the backend itself (search/pending.py).
+"""
 
 from django.db import transaction
 from django.db.models.signals import post_delete
@@ -12,8 +15,17 @@ from woordenlijst.models import BegripPage
 from .synonyms import engine_backends, refresh_synonyms
 
 
+def _refresh_when_reachable():
+    """While the engine is known to be down, do not make the editor wait for it again: the replay of
+    the queue (search/pending.py) puts the new synonyms in when the engine is back."""
+    backends = engine_backends()
+    if backends and all(getattr(b, "engine_is_down", lambda: False)() for _name, b in backends):
+        return
+    refresh_synonyms()
+
+
 def _schedule(**kwargs):
-    transaction.on_commit(refresh_synonyms)
+    transaction.on_commit(_refresh_when_reachable)
 
 
 @receiver(page_published, sender=BegripPage, dispatch_uid="zb_synonyms_published")
