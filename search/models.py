@@ -5,7 +5,6 @@ result; the reports "Zoekopdrachten zonder resultaat" and "Meest gezocht" need b
 """
 
 from django.db import models
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -25,17 +24,6 @@ class ZoekDag(models.Model):
 
     def __str__(self):
         return f"{self.zoekterm} ({self.datum}: {self.aantal})"
-
-    @classmethod
-    def record(cls, query, language, found):
-        """Count one search. `query` is the cleaned text; it is stored in lower case."""
-        zoekterm = " ".join(query.lower().split())[:255]
-        if not zoekterm:
-            return
-        row, _created = cls.objects.get_or_create(zoekterm=zoekterm, taal=language[:10], datum=timezone.localdate())
-        cls.objects.filter(pk=row.pk).update(
-            aantal=F("aantal") + 1, zonder_resultaat=F("zonder_resultaat") + (0 if found else 1)
-        )
 
 
 class PendingIndexChange(models.Model):
