@@ -9,10 +9,21 @@ a fixed number of searches each), and how long a resident waits when the cluster
     python manage.py migrate && python manage.py load_demo      # once
     python benchmarks/search_engines_bench.py --index           # --index: update_index on the engine first
 
+With 100,000 activities (see benchmarks/search_engines_README.md, "100,000 activities"):
+
+    export DATABASE_URL=postgres://zb:zb@127.0.0.1:5432/zb_bench
+    python benchmarks/search_engines_bench.py --per-client 5 --plain --engine --engine-per-client 5
+    SEARCH_TIMEOUT=30 python benchmarks/search_engines_bench.py --per-client 5 --plain --engine --skip-down
+
 The queries are those of demo/eval/dev_queries.jsonl, searched as the portal's engine asks the backend
 (PlainText, operator "or", live pages of one locale, first 100). Each search is timed from the call to
-the last page object loaded. "fallback" counts searches that the engine backend handed to the database
-backend (SEARCH_TIMEOUT, default 1 s): on a busy machine the figures for OpenSearch include them.
+the last page object loaded. --plain adds plain Wagtail search, `Page.objects.live().search(q)` (first
+20 pages). --engine adds the portal's own search (search/engine.py, as /api/zoeken/ runs it, without
+its answer cache): first the cold start (the first answer of a process builds the in-memory picture
+of all live pages), then 10 and 20 clients with the engine's backend set to each backend in turn.
+"fallback" counts searches that the engine backend handed to the database backend (SEARCH_TIMEOUT,
+default 1 s): on a busy machine the figures for OpenSearch include them. SEARCH_TIMEOUT=30 shows
+what the cluster itself needs.
 """
 
 import argparse
@@ -41,7 +52,7 @@ from wagtail.models import Locale, Page  # noqa: E402
 from wagtail.search.backends import get_search_backend  # noqa: E402
 from wagtail.search.query import PlainText  # noqa: E402
 
-from search import backends  # noqa: E402
+from search import backends, docindex, engine  # noqa: E402
 from search.analysis import search_backends  # noqa: E402
 
 
@@ -59,12 +70,60 @@ def one_search(backend_name, query, locale_pk):
     return time.perf_counter() - started, count, getattr(results, "answered_by", None)
 
 
-def run(backend_name, queries, clients, per_client, locale_pk):
+def plain_search(backend_name, query, locale_pk):
+    """Plain Wagtail search, as a site without the portal's engine would do it (first page of 20)."""
+    started = time.perf_counter()
+    results = Page.objects.live().search(query, backend=backend_name)[:20]
+    count = len(list(results))
+    return time.perf_counter() - started, count, getattr(results, "answered_by", None)
+
+
+_answered = threading.local()
+
+
+def _record_answer(method):
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            _answered.by = self.answered_by
+
+    return wrapper
+
+
+def engine_search(query, locale):
+    """The portal's search as /api/zoeken/ runs it (without the answer cache): ranking + JSON of 20."""
+    _answered.by = None
+    started = time.perf_counter()
+    outcome = engine.search(query, locale=locale, limit=engine.API_RESULTS)
+    rows = [r.as_json() for r in outcome.results]
+    return time.perf_counter() - started, len(rows), _answered.by
+
+
+def rss_mb():
+    with open("/proc/self/status", encoding="ascii") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:")) / 1024
+
+
+def engine_cold_start(query, locale):
+    """Seconds to the first answer of a process (builds the in-memory picture) and the memory it takes."""
+    docindex.clear()
+    before = rss_mb()
+    seconds, count, _ = engine_search(query, locale)
+    return seconds, count, rss_mb() - before
+
+
+def backends_as_default(config, name):
+    """Settings in which the engine's backend (`default`) is `name`'s backend."""
+    return override_settings(WAGTAILSEARCH_BACKENDS={**config, "default": config[name]})
+
+
+def run(backend_name, queries, clients, per_client, locale_pk, search=one_search):
     def client(offset):
         out = []
         try:
             for i in range(per_client):
-                out.append(one_search(backend_name, queries[(offset + i) % len(queries)], locale_pk))
+                out.append(search(backend_name, queries[(offset + i) % len(queries)], locale_pk))
         finally:
             connection.close()
         return out
@@ -122,6 +181,11 @@ def main():
     parser.add_argument("--clients", type=int, nargs="+", default=[10, 20])
     parser.add_argument("--per-client", type=int, default=20, help="searches per client (bounded loop)")
     parser.add_argument("--index", action="store_true", help="run update_index on the engine backend first")
+    parser.add_argument("--plain", action="store_true", help="also time plain Page.objects.live().search(q)")
+    parser.add_argument("--engine", action="store_true", help="also time the portal's engine (cold start, clients)")
+    parser.add_argument("--engine-per-client", type=int, default=5, help="engine searches per client")
+    parser.add_argument("--engine-cache", action="store_true", help="keep the engine's ranking cache (default: off)")
+    parser.add_argument("--skip-down", action="store_true", help="skip the cluster down / hanging waits")
     args = parser.parse_args()
 
     config = search_backends()
@@ -146,18 +210,65 @@ def main():
     backends.reset_failover_state()
 
     label = {"default": "opensearch", "database": f"database ({vendor})"}
+    pages = Page.objects.live().filter(locale_id=locale_pk).count()
+    print(f"live pages (nl): {pages}")
+    table(label, "engine's backend query (PlainText or, first 100)", queries, args, locale_pk, one_search)
+    if args.plain:
+        for name in ("default", "database"):
+            for q in queries:
+                plain_search(name, q, locale_pk)
+        table(label, "plain Wagtail search: Page.objects.live().search(q)[:20]", queries, args, locale_pk, plain_search)
+    if args.engine:
+        measure_engine(config, label, queries, args)
+    if not args.skip_down:
+        measure_down(queries, locale_pk)
+
+
+def table(label, title, queries, args, locale_pk, search, per_client=None, names=("default", "database")):
+    print(f"\n{title}")
     print(
-        f"\n{'backend':22} {'clients':>7} {'searches':>8} {'p50 ms':>8} {'p95 ms':>8} {'mean ms':>8} {'per s':>7} {'fallback':>8} {'empty':>6}"
+        f"{'backend':22} {'clients':>7} {'searches':>8} {'p50 ms':>8} {'p95 ms':>8} {'mean ms':>8} {'per s':>7} {'fallback':>8} {'empty':>6}"
     )
     for clients in args.clients:
-        for name in ("default", "database"):
-            r = run(name, queries, clients, args.per_client, locale_pk)
+        for name in names:
+            r = run(name, queries, clients, per_client or args.per_client, locale_pk, search)
             print(
                 f"{label[name]:22} {clients:7} {r['searches']:8} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} "
-                f"{r['mean_ms']:8.1f} {r['per_s']:7.1f} {r['fallback']:8} {r['empty']:6}"
+                f"{r['mean_ms']:8.1f} {r['per_s']:7.1f} {r['fallback']:8} {r['empty']:6}",
+                flush=True,
             )
             backends.reset_failover_state()
 
+
+def measure_engine(config, label, queries, args):
+    locale = Locale.objects.get(language_code="nl")
+    # which backend answered the engine's query: "fallback" when the cluster was too slow (benchmark only)
+    mixin = backends.FailoverResultsMixin
+    mixin._engine_or_fallback = _record_answer(mixin._engine_or_fallback)
+    if not args.engine_cache:
+        engine._cached = lambda key, compute: compute()  # every search ranks anew (benchmark only)
+    seconds, count, grown = engine_cold_start(queries[0], locale)
+    print(f"\nengine cold start (first answer of a process): {seconds:.1f} s, {count} results, RSS +{grown:.0f} MB")
+    seconds, _count, _ = engine_search(queries[1], locale)
+    print(f"engine second search (picture built): {seconds * 1000:.0f} ms")
+    cache = "on" if args.engine_cache else "off"
+    for name in ("default", "database"):
+        with backends_as_default(config, name):
+            for q in queries:  # warm up
+                engine_search(q, locale)
+            table(
+                label,
+                f"portal engine (search/engine.py, ranking cache {cache}) with the backend {label[name]}",
+                queries,
+                args,
+                locale.pk,
+                lambda _name, q, _pk: engine_search(q, locale),
+                per_client=args.engine_per_client,
+                names=(name,),
+            )
+
+
+def measure_down(queries, locale_pk):
     closed = socket.socket()
     closed.bind(("127.0.0.1", 0))
     dead_url = f"http://127.0.0.1:{closed.getsockname()[1]}"  # bound, not listening: connection refused
