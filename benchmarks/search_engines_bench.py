@@ -54,6 +54,7 @@ from wagtail.search.query import PlainText  # noqa: E402
 
 from search import backends, docindex, engine  # noqa: E402
 from search.analysis import search_backends  # noqa: E402
+from search.kept import Kept  # noqa: E402
 
 
 def percentile(values, p):
@@ -246,7 +247,7 @@ def measure_engine(config, label, queries, args):
     mixin = backends.FailoverResultsMixin
     mixin._engine_or_fallback = _record_answer(mixin._engine_or_fallback)
     if not args.engine_cache:
-        engine._cached = lambda key, compute: compute()  # every search ranks anew (benchmark only)
+        engine._kept = Kept(size=0, seconds=0)  # every search ranks anew (benchmark only)
     seconds, count, grown = engine_cold_start(queries[0], locale)
     print(f"\nengine cold start (first answer of a process): {seconds:.1f} s, {count} results, RSS +{grown:.0f} MB")
     seconds, _count, _ = engine_search(queries[1], locale)

@@ -10,14 +10,13 @@ promotions empties the store of this process (other processes follow within SEAR
 Each search is still counted in the query log (search.querylog), hit or not.
 """
 
-import threading
-import time
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+
+from .kept import Kept
 
 SIZE = 2000
 
@@ -30,41 +29,14 @@ class Answer:
     found: bool
 
 
-_store = OrderedDict()
-_lock = threading.Lock()
-
-
 def seconds():
     """How long an answer is kept (setting SEARCH_ANSWER_SECONDS; 0 switches the store off)."""
     return getattr(settings, "SEARCH_ANSWER_SECONDS", 60)
 
 
-def get(key):
-    if seconds() <= 0:
-        return None
-    with _lock:
-        hit = _store.get(key)
-        if hit is None:
-            return None
-        if time.monotonic() - hit[0] >= seconds():
-            del _store[key]
-            return None
-        _store.move_to_end(key)
-        return hit[1]
-
-
-def put(key, answer):
-    if seconds() <= 0:
-        return
-    with _lock:
-        _store[key] = (time.monotonic(), answer)
-        while len(_store) > SIZE:
-            _store.popitem(last=False)
-
-
-def clear(**kwargs):
-    with _lock:
-        _store.clear()
+_store = Kept(SIZE, seconds)
+kept = _store.get_or_compute  # kept(key, compute) → Answer
+clear = _store.clear
 
 
 def _connect_promotions():

@@ -18,20 +18,21 @@ def search(request):
     locale = Locale.objects.filter(language_code=lang).first() or Locale.get_default()
     question = tuple(request.GET.get(name, "")[:5000] for name in ("q", "buurt", "type"))
     key = ("json", lang, locale.pk, get_index(locale).generation, question)
-    answer = answers.get(key)
-    if answer is None:
-        with translation.override(lang):
-            outcome = engine.search(
-                request.GET.get("q", ""),
-                locale=locale,
-                buurt=request.GET.get("buurt", ""),
-                type=request.GET.get("type", ""),
-                limit=engine.API_RESULTS,
-            )
-        data = JsonResponse({"query": outcome.query, "results": [r.as_json() for r in outcome.results]})
-        answer = answers.Answer(data.content, data["Content-Type"], outcome.query, bool(outcome.results))
-        answers.put(key, answer)
+    answer = answers.kept(key, lambda: _answer(request, locale, lang))
     querylog.record_query(answer.query, lang, answer.found)
     response = HttpResponse(answer.content, content_type=answer.content_type)
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+def _answer(request, locale, lang):
+    with translation.override(lang):
+        outcome = engine.search(
+            request.GET.get("q", ""),
+            locale=locale,
+            buurt=request.GET.get("buurt", ""),
+            type=request.GET.get("type", ""),
+            limit=engine.API_RESULTS,
+        )
+    data = JsonResponse({"query": outcome.query, "results": [r.as_json() for r in outcome.results]})
+    return answers.Answer(data.content, data["Content-Type"], outcome.query, bool(outcome.results))

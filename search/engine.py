@@ -7,9 +7,6 @@ so switching WAGTAILSEARCH_BACKENDS (database → Elasticsearch) changes nothing
 
 import logging
 import re
-import threading
-import time
-from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -21,6 +18,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
 from .docindex import TITLE, TYPE_ORDER, get_index
+from .kept import Kept
 from .query_understanding import analyse
 from .text import fold, stem
 
@@ -270,35 +268,19 @@ def _promotions(query, index):
     return [index.docs[pid] for pid in ids.values_list("page_id", flat=True) if pid in index.docs]
 
 
-_cache = OrderedDict()
-_cache_lock = threading.Lock()
-CACHE_SIZE = 1000
-CACHE_SECONDS = 300
-
-
-def _cached(key, compute):
-    """A small per-process LRU for the query understanding and the ranking of the current index:
-    residents ask the same things often. A new index (any page change) means new keys."""
-    now = time.monotonic()
-    with _cache_lock:
-        hit = _cache.get(key)
-        if hit and now - hit[0] < CACHE_SECONDS:
-            _cache.move_to_end(key)
-            return hit[1]
-    value = compute()
-    with _cache_lock:
-        _cache[key] = (now, value)
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
-    return value
+# Query understanding and the ranking of the current index, per process: residents ask the same things
+# often. A new index (any page change) means new keys.
+_kept = Kept(size=1000, seconds=300)
 
 
 def _cached_analysis(query, index):
-    return _cached(("analysis", index.generation, query), lambda: analyse(query, index))
+    return _kept.get_or_compute(("analysis", index.generation, query), lambda: analyse(query, index))
 
 
 def _cached_rank(analysis, index, locale):
-    return _cached(("rank", index.generation, locale.pk, analysis.text), lambda: rank(analysis, index, locale))
+    return _kept.get_or_compute(
+        ("rank", index.generation, locale.pk, analysis.text), lambda: rank(analysis, index, locale)
+    )
 
 
 def add_next_dates(results):

@@ -31,12 +31,8 @@ def _seconds():
     return getattr(settings, "SEARCH_LOG_SECONDS", 5)
 
 
-def record(outcome, language):
-    """Log a search. A failure to log never breaks the search itself."""
-    record_query(outcome.query, language, bool(outcome.results))
-
-
 def record_query(query, language, found):
+    """Count a search (`query` as cleaned by the engine). A failure to log never breaks the search."""
     global _last_write
     zoekterm = " ".join((query or "").lower().split())[:255]
     if not zoekterm:

@@ -39,19 +39,16 @@ def search(request):
     locale = Locale.get_active()
     question = tuple(request.GET.get(name, "")[:5000] for name in ("q", "buurt", "type", "page"))
     key = ("html", language, locale.pk, get_index(locale).generation, request.user.is_authenticated, question)
-    answer = answers.get(key)
-    if answer is None:
-        response = _search(request, language)
-        response.render()
-        answer = answers.Answer(
-            response.content,
-            response["Content-Type"],
-            response.context_data["query"],
-            bool(response.context_data["total"]),
-        )
-        answers.put(key, answer)
+    answer = answers.kept(key, lambda: _answer(request, language))
     querylog.record_query(answer.query, language, answer.found)
     return HttpResponse(answer.content, content_type=answer.content_type)
+
+
+def _answer(request, language):
+    response = _search(request, language)
+    response.render()
+    context = response.context_data
+    return answers.Answer(response.content, response["Content-Type"], context["query"], bool(context["total"]))
 
 
 def _search(request, language):
