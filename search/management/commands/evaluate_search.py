@@ -1,5 +1,6 @@
 """Measure the search on judged queries: python manage.py evaluate_search FILE [--baseline] [--details]."""
 
+import re
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -29,14 +30,27 @@ class Command(BaseCommand):
         parser.add_argument("--baseline", action="store_true", help="meet ook het gewone Wagtail-zoeken")
         parser.add_argument("--details", action="store_true", help="toon per zoekvraag de eerste resultaten")
         parser.add_argument("--lang", default="nl", help="taal van de inhoud (standaard nl)")
+        parser.add_argument(
+            "--note",
+            default="",
+            help="alleen zoekvragen waarvan de toelichting dit patroon heeft, bijvoorbeeld 'misspell|compound'",
+        )
 
-    def handle(self, file, baseline=False, details=False, lang="nl", **options):
+    def handle(self, file, baseline=False, details=False, lang="nl", note="", **options):
         try:
             queries = read_queries(file)
         except OSError as exc:
             raise CommandError(f"Kan {file} niet lezen: {exc}") from exc
         except ValueError as exc:
             raise CommandError(f"{file}, {exc}") from exc
+        if note:
+            try:
+                pattern = re.compile(note, re.IGNORECASE)
+            except re.error as exc:
+                raise CommandError(f"Het patroon bij --note klopt niet: {exc}") from exc
+            queries = [q for q in queries if pattern.search(q.note)]
+            if not queries:
+                raise CommandError(f"Geen zoekvraag in {file} heeft ‘{note}’ in de toelichting.")
         locale = Locale.objects.filter(language_code=lang).first()
         if locale is None:
             raise CommandError(f"De taal ‘{lang}’ bestaat niet op deze website.")

@@ -1,0 +1,50 @@
+"""`manage.py evaluate_search`: the measurement of the search on judged queries (demo corpus)."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+pytestmark = pytest.mark.django_db
+
+DEV = "demo/eval/dev_queries.jsonl"
+
+
+def evaluate(*args):
+    out = StringIO()
+    call_command("evaluate_search", *args, stdout=out)
+    return out.getvalue()
+
+
+def figure(output, name):
+    return float(re.search(rf"^{re.escape(name)}\s+([0-9.]+)", output, re.MULTILINE).group(1))
+
+
+def test_evaluation_prints_the_measures_and_the_search_beats_the_baseline():
+    output = evaluate(DEV, "--baseline")
+    assert "40 zoekvragen uit demo/eval/dev_queries.jsonl (38 met antwoord)" in output
+    ours = re.search(r"^nDCG@10\s+([0-9.]+)\s+([0-9.]+)", output, re.MULTILINE)
+    assert float(ours.group(1)) >= 0.85
+    assert float(ours.group(1)) >= 2 * float(ours.group(2))
+    assert figure(output, "empty (answerable)") == 0.0
+
+
+def test_evaluation_can_take_only_the_queries_whose_note_matches():
+    output = evaluate(DEV, "--note", "misspell|compound", "--details")
+    assert output.count("nDCG@10 ") == 5  # four queries and the summary line
+    assert "q003 ‘valpreventy’" in output and "q014 ‘klusjes dienst’" in output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("does-not-exist.jsonl",), "Kan does-not-exist.jsonl niet lezen"),
+        ((DEV, "--note", "("), "Het patroon bij --note klopt niet"),
+        ((DEV, "--note", "geen-zo-een-toelichting"), "Geen zoekvraag in"),
+        ((DEV, "--lang", "fr"), "De taal ‘fr’ bestaat niet op deze website."),
+    ],
+)
+def test_evaluation_says_what_is_wrong(args, message):
+    with pytest.raises(CommandError, match=re.escape(message)):
+        evaluate(*args)
