@@ -55,6 +55,7 @@ from modelsearch.index import get_indexed_models
 from opensearchpy import ConnectionError as OpenSearchConnectionError
 from opensearchpy import OpenSearch, OpenSearchException, TransportError
 from wagtail.models import Page
+from wagtail.search.query import PlainText
 
 from . import analysis, pending
 
@@ -313,6 +314,14 @@ class DutchOpenSearchIndex(DutchIndexMixin, OpenSearch3Index):
         self.es.indices.create(index=self.name, body=settings)
 
 
+class CandidateQuery(PlainText):
+    """The portal engine's query for candidates. The engine corrects typos itself, so here a fuzzy
+    match only adds a candidate and does not change the order (measured: the fuzzy part's score put
+    pages that only mention a word above pages about it)."""
+
+    fuzzy_boost = 0.0
+
+
 class TypoTolerantMixin:
     """Plain text also matches words with a typo ("valpreventy"), at a lower weight. The fuzzy part
     uses the index analyzer (no synonyms): fuzziness and multi-word synonyms do not mix."""
@@ -327,7 +336,7 @@ class TypoTolerantMixin:
             "fuzziness": "AUTO",
             "prefix_length": 1,
             "analyzer": "default",
-            "boost": boost * self.FUZZY_BOOST,
+            "boost": boost * getattr(query, "fuzzy_boost", self.FUZZY_BOOST),
         }
         if query.operator != "or":
             fuzzy["operator"] = query.operator

@@ -21,12 +21,12 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.models import Locale, Page
 
+from .postings import Postings
 from .text import base_lexicon, fold, split_compound, stem, stopwords, words
 
 TITLE, SUMMARY, BODY, LOW = 1.0, 0.7, 0.5, 0.3
 HOST = 0.5  # the name of the place where an activity takes place
 PART = 0.85  # a compound part counts a little less than the whole word
-PREFIX = 0.85
 IDF_POWER = 1.0  # measured: softer (0.5, 0.3) was not better on the dev and held-out queries
 SHORT_WORDS = frozenset({"gym", "dag", "rit", "val", "bus", "les", "wmo", "pgb", "mfc", "zin", "thee", "bed"})
 GENERIC_PLACE_WORDS = frozenset(
@@ -53,12 +53,14 @@ class Doc:
     buurt_title: str = ""
     terms: dict = field(default_factory=dict)
     title_words: frozenset = frozenset()
+    title_head: str = ""  # the stem of the first content word of the title: what the page is about
     weekdays: frozenset = frozenset()
     start_hour: int | None = None
     ends_at: datetime | None = None  # last moment of the last occurrence; None = goes on
     telefoon: str = ""
     voorziening_id: int | None = None  # where an activity takes place
     soort: str = ""
+    path: str = ""  # a buurt's tree path: at scale a search in one buurt asks the backend for pages under it
     flat: str | None = None
 
     def is_over(self, now):
@@ -134,91 +136,120 @@ def _ends_at(page):
     return localise(last) + duration if last else page.start + duration
 
 
-class DocIndex:
+def memory_max_activities():
+    """Up to this many live activities the picture holds every page; above it, only the other pages,
+    and a search takes its activities from the search backend (setting; see docs/search-scale.md)."""
+    return getattr(settings, "SEARCH_MEMORY_MAX_ACTIVITIES", 5000)
+
+
+class DocIndex(Postings):
     def __init__(self, locale):
+        super().__init__()
         self.generation = next(_generations)  # a new number for every build: cache keys use it
         self.locale = locale
         self.docs = {}
-        self.postings = {}
         self.concepts = []
         self.places = {}  # folded place words → set of buurt ids
         self.buurten = {}  # buurt id → Doc
+        self.by_path = {}  # buurt page path → Doc
+        self.activity_terms = {}  # at scale: stem → number of activities with it (title, summary, kind)
+        self.activity_count = 0
+        self.at_scale = False
+        self._activity_counts = {}
         self._build()
-        self.n = max(len(self.docs), 1)
+        for doc in self.docs.values():
+            self.post(doc)
+        self.n = max(len(self.docs) + self.activity_count, 1)
         self.sorted_terms = sorted(self.postings)
+        self.sorted_activity_terms = sorted(self.activity_terms)
         self.surface = sorted({w for w in self._surface if len(w) >= 4})
-        self._match_cache = {}
 
     # -- building ---------------------------------------------------------------------------------
-    def _add_text(self, doc, text, weight):
+    def _terms_of(self, word):
+        """The stem of a word and the stems of its compound parts (worked out once per word)."""
+        found = self._word_terms.get(word)
+        if found is None:
+            parts = split_compound(word, self.lexicon, self.short_words) if len(word) >= 7 else None
+            found = (stem(word), tuple(stem(part) for part in parts or ()))
+            self._word_terms[word] = found
+        return found
+
+    def _add_text(self, doc, text, weight, vocabulary=True):
         stop = stopwords()
         for word in words(text):
             if word in stop:
                 continue
-            self._surface.add(word)
-            self._put(doc, stem(word), weight)
-            if len(word) >= 7:
-                parts = split_compound(word, self.lexicon, self.short_words)
-                for part in parts or ():
-                    self._put(doc, stem(part), weight * PART)
+            if vocabulary:
+                self._surface.add(word)
+            term, parts = self._terms_of(word)
+            self._put(doc, term, weight)
+            for part in parts:
+                self._put(doc, part, weight * PART)
 
-    def _put(self, doc, term, weight):
+    @staticmethod
+    def _put(doc, term, weight):
         if doc.terms.get(term, 0) < weight:
             doc.terms[term] = weight
-            self.postings.setdefault(term, {})[doc.id] = weight
+
+    def _live(self, model, related=(), prefetch=()):
+        """Live pages of this locale, plus the default-language page where there is no live
+        translation — the same page the site shows for that address (Wagtail's `localized`).
+        One or two querysets, to list, count or read values from."""
+        default = Locale.get_default()
+        base = model.objects.live().public().select_related(*related).prefetch_related(*prefetch)
+        own = base.filter(locale=self.locale)
+        if self.locale.pk == default.pk:
+            return [own]
+        return [own, base.filter(locale=default).exclude(translation_key__in=own.values("translation_key"))]
+
+    def _pages(self, model, related=(), prefetch=()):
+        return [page for queryset in self._live(model, related, prefetch) for page in queryset]
 
     def _build(self):
         from activiteiten.models import ActiviteitPage, BuurtPage, VoorzieningPage
         from woordenlijst.models import BegripPage
 
-        default = Locale.get_default()
-
-        def live(model, related=(), prefetch=()):
-            """Live pages of this locale, plus the default-language page where there is no live
-            translation — the same page the site shows for that address (Wagtail's `localized`)."""
-            base = model.objects.live().public().select_related(*related).prefetch_related(*prefetch)
-            own = list(base.filter(locale=self.locale))
-            if self.locale.pk == default.pk:
-                return own
-            keys = {p.translation_key for p in own}
-            return own + list(base.filter(locale=default).exclude(translation_key__in=keys))
-
-        buurten = live(BuurtPage)
-        voorzieningen = live(VoorzieningPage, prefetch=["openingstijden"])
-        activiteiten = live(ActiviteitPage, related=["voorziening"])
-        begrippen = live(BegripPage)
+        self._word_terms = {}
+        live_activities = sum(queryset.count() for queryset in self._live(ActiviteitPage))
+        self.at_scale = live_activities > memory_max_activities()
+        buurten = self._pages(BuurtPage)
+        voorzieningen = self._pages(VoorzieningPage, prefetch=["openingstijden"])
+        activiteiten = [] if self.at_scale else self._pages(ActiviteitPage, related=["voorziening"])
+        begrippen = self._pages(BegripPage)
         self._surface = set()
         corpus_words = set()
         for page in [*buurten, *voorzieningen, *activiteiten, *begrippen]:
             corpus_words.update(words(page.title))
+        activity_rows = []
+        if self.at_scale:
+            # Only what is needed to understand a query: the words of the titles and summaries.
+            columns = ("title", "samenvatting", "doelgroep", "omschrijving")
+            activity_rows = [row for qs in self._live(ActiviteitPage) for row in qs.values_list(*columns)]
+            self.activity_count = len(activity_rows)
+            for row in activity_rows:
+                corpus_words.update(words(row[0]))
         self.short_words = SHORT_WORDS | {w for w in corpus_words if len(w) == 3}
         self.lexicon = base_lexicon() | {w for w in corpus_words if len(w) >= 4}
 
-        by_path = {}
         for page in buurten:
             doc = self._doc(page, "buurt", page.intro, f"{page.gemeente} {page.intro}")
             doc.buurt_id, doc.buurt_slug, doc.buurt_title = page.id, page.slug, page.title
             self._add_text(doc, page.title, TITLE)
             self._add_text(doc, page.gemeente, SUMMARY)
             self._add_text(doc, page.intro, BODY)
-            by_path[page.path] = doc
+            doc.path = page.path
+            self.by_path[page.path] = doc
             self.buurten[page.id] = doc
             for key in {fold(page.title), fold(page.gemeente), *words(page.title), *words(page.gemeente)}:
                 if len(key) >= 4 and key not in GENERIC_PLACE_WORDS and key not in stopwords():
                     self.places.setdefault(key, set()).add(page.id)
             self.places.setdefault(" ".join(_content_words(page.title)), set()).add(page.id)
 
-        def attach(doc, page):
-            buurt = by_path.get(page.path[: -Page.steplen])
-            if buurt:
-                doc.buurt_id, doc.buurt_slug, doc.buurt_title = buurt.id, buurt.slug, buurt.title
-            return buurt
-
         for page in voorzieningen:
             body = strip_tags(page.omschrijving)
             doc = self._doc(page, "voorziening", page.get_summary(), body)
             doc.telefoon, doc.soort = page.telefoon, page.soort
-            buurt = attach(doc, page)
+            buurt = self._attach(doc, page)
             self._add_text(doc, page.title, TITLE)
             self._add_text(doc, f"{page.soort} {page.get_soort_display()}", TITLE)  # ‘huisarts’ is what it is
             # A place has no summary field: the first sentence of its description says what it is.
@@ -234,26 +265,10 @@ class DocIndex:
 
         now = timezone.now()
         for page in activiteiten:
-            if getattr(page, "status", "") == "afgelast":
-                continue
-            body = strip_tags(page.omschrijving)
-            doc = self._doc(page, "activiteit", page.samenvatting, body)
-            attach(doc, page)
-            doc.voorziening_id = page.voorziening_id
-            doc.weekdays, doc.start_hour = _weekdays(page)
-            doc.ends_at = _ends_at(page)
-            if doc.is_over(now):
-                del self.docs[doc.id]
-                continue
-            self._add_text(doc, page.title, TITLE)
-            self._add_text(doc, page.get_categorie_display(), TITLE)  # what kind of activity it is
-            self._add_text(doc, f"{page.samenvatting} {page.doelgroep}", SUMMARY)
-            self._add_text(doc, body, BODY)
-            # The place where it happens answers half, as a place answers half for its activities
-            # (‘wijkrestaurant’ → the soup lunch in Wijkrestaurant De Pollepel).
-            place = page.voorziening.title if page.voorziening_id and page.voorziening else ""
-            self._add_text(doc, place, HOST)
-            self._add_text(doc, f"{page.locatie} {page.organisator}", LOW)
+            doc = self.activity_doc(page, now)
+            if doc is not None:
+                self.docs[doc.id] = doc
+        self._count_activity_terms(activity_rows)
 
         for page in begrippen:
             doc = self._doc(page, "begrip", page.uitleg, f"{page.uitleg} {page.definitie}")
@@ -263,7 +278,53 @@ class DocIndex:
             self.concepts.append(self._concept(page, doc))
         self._link_related(begrippen)
 
-    def _doc(self, page, kind, summary, body):
+    def _attach(self, doc, page):
+        buurt = self.by_path.get(page.path[: -Page.steplen])
+        if buurt:
+            doc.buurt_id, doc.buurt_slug, doc.buurt_title = buurt.id, buurt.slug, buurt.title
+        return buurt
+
+    def activity_doc(self, page, now, vocabulary=True):
+        """The engine's document for one activity, or None when it is cancelled for good or over."""
+        if getattr(page, "status", "") == "afgelast":
+            return None
+        body = strip_tags(page.omschrijving)
+        doc = self._doc(page, "activiteit", page.samenvatting, body, keep=False)
+        self._attach(doc, page)
+        doc.voorziening_id = page.voorziening_id
+        doc.weekdays, doc.start_hour = _weekdays(page)
+        doc.ends_at = _ends_at(page)
+        if doc.is_over(now):
+            return None
+        self._add_text(doc, page.title, TITLE, vocabulary)
+        self._add_text(doc, page.get_categorie_display(), TITLE, vocabulary)  # what kind of activity it is
+        self._add_text(doc, f"{page.samenvatting} {page.doelgroep}", SUMMARY, vocabulary)
+        self._add_text(doc, body, BODY, vocabulary)
+        # The place where it happens answers half, as a place answers half for its activities
+        # (‘wijkrestaurant’ → the soup lunch in Wijkrestaurant De Pollepel).
+        place = page.voorziening.title if page.voorziening_id and page.voorziening else ""
+        self._add_text(doc, place, HOST, vocabulary)
+        self._add_text(doc, f"{page.locatie} {page.organisator}", LOW, vocabulary)
+        return doc
+
+    def _count_activity_terms(self, rows):
+        """At scale: how many activities have each stem in their title, summary, target group or
+        description — to tell known words and to weigh rare words above common ones without keeping
+        every activity in memory."""
+        stop = stopwords()
+        for title, summary, doelgroep, description in rows:
+            terms = set()
+            for word in words(f"{title} {summary} {doelgroep} {strip_tags(description)}"):
+                if word in stop:
+                    continue
+                self._surface.add(word)
+                term, parts = self._terms_of(word)
+                terms.add(term)
+                terms.update(parts)
+            for term in terms:
+                self.activity_terms[term] = self.activity_terms.get(term, 0) + 1
+
+    def _doc(self, page, kind, summary, body, keep=True):
         doc = Doc(
             id=page.id,
             type=kind,
@@ -273,8 +334,10 @@ class DocIndex:
             summary=strip_tags(summary or ""),
             body=body or "",
             title_words=frozenset(stem(w) for w in words(page.title)),
+            title_head=next((stem(w) for w in _content_words(page.title)), ""),
         )
-        self.docs[page.id] = doc
+        if keep:
+            self.docs[page.id] = doc
         return doc
 
     def _concept(self, page, doc):
@@ -316,45 +379,42 @@ class DocIndex:
     def max_idf(self):
         return self.idf(0)
 
-    def match(self, term):
-        """{doc id: strength} for a stemmed term: exact, longer words that start with it, or its shorter stem."""
-        cached = self._match_cache.get(term)
+    def activity_count_for(self, term):
+        """At scale: about how many activities have this stem, matched the way match() does."""
+        cached = self._activity_counts.get(term)
         if cached is not None:
             return cached
-        result = dict(self.postings.get(term, {}))
-        if len(term) >= 4:
-            start = bisect.bisect_left(self.sorted_terms, term)
-            for other in self.sorted_terms[start:]:
+        total = self.activity_terms.get(term, 0)
+        if len(term) >= 4 and self.activity_terms:
+            start = bisect.bisect_left(self.sorted_activity_terms, term)
+            for other in self.sorted_activity_terms[start:]:
                 if not other.startswith(term):
                     break
                 if other != term:
-                    for doc_id, weight in self.postings[other].items():
-                        result[doc_id] = max(result.get(doc_id, 0), weight * PREFIX)
+                    total += self.activity_terms[other]
             for cut in range(max(4 if len(term) <= 6 else 5, len(term) - 2), len(term)):
-                shorter = term[:cut]
-                for doc_id, weight in self.postings.get(shorter, {}).items():
-                    result[doc_id] = max(result.get(doc_id, 0), weight * PREFIX)
-        if len(self._match_cache) < 20_000:
-            self._match_cache[term] = result
-        return result
+                total += self.activity_terms.get(term[:cut], 0)
+        total = min(total, self.activity_count)
+        if len(self._activity_counts) < 20_000:
+            self._activity_counts[term] = total
+        return total
 
-    def match_alt(self, parts):
-        """{doc id: strength} for documents that have one stem of every part (the weakest part counts)."""
-        per_part = []
-        for options in parts:
-            merged = {}
-            for term in options:
-                for doc_id, value in self.match(term).items():
-                    if value > merged.get(doc_id, 0):
-                        merged[doc_id] = value
-            per_part.append(merged)
-        if not per_part:
-            return {}
-        common = set(per_part[0]).intersection(*per_part[1:])
-        return {doc_id: min(m[doc_id] for m in per_part) for doc_id in common}
+    def count_alts(self, alts):
+        """How many pages have one stem of every part of any of `alts` (each a tuple of parts). Exact for the
+        pages in memory; at scale the activities are estimated from their titles and summaries."""
+        found = set()
+        for parts in alts:
+            found.update(self.match_alt(parts))
+        estimate = 0
+        if self.at_scale:
+            for parts in alts:
+                counts = [sum(self.activity_count_for(term) for term in options) for options in parts]
+                estimate = max(estimate, min(min(counts, default=0), self.activity_count))
+        return len(found) + estimate
 
     def known(self, word):
-        return bool(self.match(stem(word)))
+        term = stem(word)
+        return bool(self.match(term)) or (self.at_scale and self.activity_count_for(term) > 0)
 
 
 _lock = threading.Lock()
@@ -385,13 +445,19 @@ def get_index(locale):
     _checked[locale.pk] = now
     if entry and entry[0] == key:
         return entry[1]
-    with _lock:
+    if entry is None:
+        _lock.acquire()
+    elif not _lock.acquire(blocking=False):
+        return entry[1]  # another thread builds the new picture: answer with the one before meanwhile
+    try:
         entry = _indexes.get(locale.pk)
         if entry and entry[0] == key:
             return entry[1]
         index = DocIndex(locale)
         _indexes[locale.pk] = (key, index)
         return index
+    finally:
+        _lock.release()
 
 
 def clear(**kwargs):

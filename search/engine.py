@@ -15,8 +15,9 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
-from wagtail.search.query import PlainText
 
+from .backends import CandidateQuery
+from .candidates import CANDIDATES_AT_SCALE, activity_docs, candidate_view
 from .docindex import TITLE, TYPE_ORDER, get_index
 from .kept import Kept
 from .query_understanding import analyse
@@ -37,6 +38,7 @@ BEGRIP_IN_BUURT = 0.8
 TYPE_PRIOR = {"activiteit": 0.05, "voorziening": 0.03}
 RELATIVE_CUTOFF = 0.3
 RELATED_SHARE = 0.6  # a term linked under ‘zie ook’ to the term the query names
+TITLE_HEAD = 0.05  # a title that starts with an asked word is about it
 PHRASE_BONUS = 0.2  # the share of neighbouring query words the page has side by side
 
 
@@ -86,15 +88,18 @@ class Outcome:
     index: object = None
 
 
-def _backend_ranks(analysis, locale):
+def _backend_ranks(analysis, locale, buurt=None, limit=BACKEND_CANDIDATES):
     """Ranks of the candidates the search backend finds for any of the words ({page id: rank})."""
     query_words = analysis.backend_words()
     if not query_words:
         return {}
-    query = PlainText(" ".join(query_words[:BACKEND_WORDS]), operator="or")
-    queryset = Page.objects.live().filter(locale__in={locale.pk, Locale.get_default().pk})
+    query = CandidateQuery(" ".join(query_words[:BACKEND_WORDS]), operator="or")
+    # Only the ids are used: the backend's hits are not loaded as whole pages.
+    queryset = Page.objects.live().filter(locale__in={locale.pk, Locale.get_default().pk}).only("id")
+    if buurt is not None:
+        queryset = queryset.filter(path__startswith=buurt.path)
     try:
-        results = get_search_backend().search(query, queryset)[:BACKEND_CANDIDATES]
+        results = get_search_backend().search(query, queryset)[:limit]
         return {page.pk: rank for rank, page in enumerate(results)}
     except Exception:  # the backend is down or refuses the query: rank with the in-memory index only
         logger.exception("Search backend failed for %r", analysis.text)
@@ -137,18 +142,23 @@ def _clause_scores(index, clause, now):
     return scores
 
 
-def rank(analysis, index, locale):
-    """All matching documents of the locale, best first: [Result]."""
+def rank(analysis, index, locale, buurt=None):
+    """All matching documents of the locale, best first: [Result]. At scale the activities are the
+    backend's candidates (in `buurt`, a buurt Doc, when given) — see search/candidates.py."""
     now = timezone.now()
     clauses = analysis.clauses
     total = sum(c.weight for c in clauses)
     if not clauses or total <= 0:
         return []
+    if index.at_scale:
+        backend = _backend_ranks(analysis, locale, buurt, CANDIDATES_AT_SCALE)
+        index = candidate_view(index, analysis, locale, backend, buurt)
+    else:
+        backend = _backend_ranks(analysis, locale)
     per_clause = [(clause, _clause_scores(index, clause, now)) for clause in clauses]
     candidates = set()
     for _clause, scores in per_clause:
         candidates.update(scores)
-    backend = _backend_ranks(analysis, locale)
     named = {c.doc_id for c in analysis.named_concepts}
     primary = {c.doc_id for c in analysis.primary_concepts} & named
     secondary = {c.doc_id for c in analysis.concepts} - primary
@@ -197,10 +207,24 @@ def rank(analysis, index, locale):
         if only_context:
             score += {"buurt": 0.3, "voorziening": 0.1}.get(doc.type, 0)
         else:
-            score += 0.1 * _title_share(analysis, doc)
+            score += 0.1 * _title_share(analysis, doc) + TITLE_HEAD * _names_head(analysis, doc)
         results.append(Result(doc=doc, score=score, coverage=cover))
     results.sort(key=lambda r: (-r.score, TYPE_ORDER[r.doc.type], r.doc.title))
     return results[:MAX_RESULTS]
+
+
+def _names_head(analysis, doc):
+    """Whether the title starts with an asked word: ‘Koffie met …’ is about coffee, ‘Wandeling met koffie’
+    is a walk."""
+    head = doc.title_head
+    if len(head) < 3:
+        return False
+    for clause in analysis.clauses:
+        if clause.kind in ("word", "concept") and clause.alts:
+            for part in clause.alts[0].terms:
+                if any(head == t or (len(t) >= 4 and head.startswith(t)) for t in part):
+                    return True
+    return False
 
 
 def _title_share(analysis, doc):
@@ -265,7 +289,9 @@ def _promotions(query, index):
     except ImportError:  # pragma: no cover - the app is installed in this project
         return []
     ids = SearchPromotion.objects.filter(query__query_string=query.lower()).order_by("sort_order")
-    return [index.docs[pid] for pid in ids.values_list("page_id", flat=True) if pid in index.docs]
+    ids = list(ids.values_list("page_id", flat=True))
+    docs = {**activity_docs(index, ids), **index.docs} if index.at_scale else index.docs
+    return [docs[pid] for pid in ids if pid in docs]
 
 
 # Query understanding and the ranking of the current index, per process: residents ask the same things
@@ -277,9 +303,12 @@ def _cached_analysis(query, index):
     return _kept.get_or_compute(("analysis", index.generation, query), lambda: analyse(query, index))
 
 
-def _cached_rank(analysis, index, locale):
+def _cached_rank(analysis, index, locale, buurt=None):
+    # At scale a buurt's search asks the backend for that buurt's candidates, so it is ranked on its own.
+    buurt = buurt if index.at_scale else None
     return _kept.get_or_compute(
-        ("rank", index.generation, locale.pk, analysis.text), lambda: rank(analysis, index, locale)
+        ("rank", index.generation, locale.pk, buurt and buurt.id, analysis.text),
+        lambda: rank(analysis, index, locale, buurt),
     )
 
 
@@ -327,7 +356,7 @@ def search(query, locale=None, buurt="", type="", limit=MAX_RESULTS):
         outcome.unknown_type = "" if outcome.type else type
     if analysis.is_empty:
         return outcome
-    ranked = [replace(r) for r in _cached_rank(analysis, index, locale)]
+    ranked = [replace(r) for r in _cached_rank(analysis, index, locale, outcome.buurt)]
     promoted = [Result(doc=d, score=0, coverage=1, promoted=True) for d in _promotions(analysis.text, index)]
     promoted_ids = {r.doc.id for r in promoted}
     ranked = promoted + [r for r in ranked if r.doc.id not in promoted_ids]

@@ -210,8 +210,8 @@ def _word_clause(index, tokens, pos, positions):
         alts.append(Alt(tuple(_options(p) for p in parts), 0.85, tuple(parts)))
         if any(_wider(p) for p in parts):
             alts.append(Alt(tuple(_options(p, wide=True) for p in parts), 0.85 * WIDER_PART, tuple(parts)))
-        head_docs = index.match(stem(parts[-1]))
-        if all(index.known(p) for p in parts[:-1]) and len(head_docs) <= HEAD_MAX_SHARE * index.n:
+        head_count = index.count_alts([((stem(parts[-1]),),)])
+        if all(index.known(p) for p in parts[:-1]) and head_count <= HEAD_MAX_SHARE * index.n:
             alts.append(Alt((_options(parts[-1]),), 0.45, (parts[-1],)))  # the head: an ‘ouderengym’ is a gym
     i = positions.index(pos)
     for neighbour in (positions[i - 1 : i], positions[i + 1 : i + 2]):
@@ -223,11 +223,9 @@ def _word_clause(index, tokens, pos, positions):
     if not index.known(word) and not parts:
         for fixed, similarity in _correct(index, word):
             alts.append(Alt(((stem(fixed),),), 0.8 * similarity, (fixed,)))
-    docs = set()
-    for alt in alts[:1] if index.known(word) else alts:
-        docs |= set(index.match_alt(alt.terms))
-    weight = index.idf(len(docs)) if docs else index.max_idf()
-    return Clause("word", word, alts, weight, known=bool(docs))
+    found = index.count_alts([alt.terms for alt in (alts[:1] if index.known(word) else alts)])
+    weight = index.idf(found) if found else index.max_idf()
+    return Clause("word", word, alts, weight, known=bool(found))
 
 
 def _concept_clause(concept, kind, used, tokens, weights):

@@ -145,6 +145,9 @@ from search.analysis import search_backends  # noqa: E402
 
 WAGTAILSEARCH_BACKENDS = search_backends()
 # How long each process keeps a whole search answer (0: never), and how often it writes the query log.
+# Up to this many live activities the search keeps every page in memory; above it the activities come
+# from the search backend per search (docs/search-scale.md).
+SEARCH_MEMORY_MAX_ACTIVITIES = int(os.environ.get("SEARCH_MEMORY_MAX_ACTIVITIES", "5000"))
 SEARCH_ANSWER_SECONDS = int(os.environ.get("SEARCH_ANSWER_SECONDS", "60"))
 SEARCH_LOG_SECONDS = int(os.environ.get("SEARCH_LOG_SECONDS", "5"))
 

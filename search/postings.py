@@ -1,0 +1,56 @@
+"""Term → {doc id: weight} lookups for the engine's documents (see docindex.py and candidates.py)."""
+
+import bisect
+
+PREFIX = 0.85  # a longer word that starts with the term, or the term's shorter stem, counts a little less
+
+
+class Postings:
+    """Term → {doc id: weight}, matched exactly, by longer words that start with the term, or by its
+    shorter stem. The whole index has one; a search at scale has one for its candidates too."""
+
+    def __init__(self):
+        self.postings = {}
+        self.sorted_terms = []
+        self._match_cache = {}
+
+    def post(self, doc):
+        for term, weight in doc.terms.items():
+            self.postings.setdefault(term, {})[doc.id] = weight
+
+    def match(self, term):
+        """{doc id: strength} for a stemmed term: exact, longer words that start with it, or its shorter stem."""
+        cached = self._match_cache.get(term)
+        if cached is not None:
+            return cached
+        result = dict(self.postings.get(term, {}))
+        if len(term) >= 4:
+            start = bisect.bisect_left(self.sorted_terms, term)
+            for other in self.sorted_terms[start:]:
+                if not other.startswith(term):
+                    break
+                if other != term:
+                    for doc_id, weight in self.postings[other].items():
+                        result[doc_id] = max(result.get(doc_id, 0), weight * PREFIX)
+            for cut in range(max(4 if len(term) <= 6 else 5, len(term) - 2), len(term)):
+                shorter = term[:cut]
+                for doc_id, weight in self.postings.get(shorter, {}).items():
+                    result[doc_id] = max(result.get(doc_id, 0), weight * PREFIX)
+        if len(self._match_cache) < 20_000:
+            self._match_cache[term] = result
+        return result
+
+    def match_alt(self, parts):
+        """{doc id: strength} for documents that have one stem of every part (the weakest part counts)."""
+        per_part = []
+        for options in parts:
+            merged = {}
+            for term in options:
+                for doc_id, value in self.match(term).items():
+                    if value > merged.get(doc_id, 0):
+                        merged[doc_id] = value
+            per_part.append(merged)
+        if not per_part:
+            return {}
+        common = set(per_part[0]).intersection(*per_part[1:])
+        return {doc_id: min(m[doc_id] for m in per_part) for doc_id in common}
