@@ -103,3 +103,9 @@ def assert_no_axe_violations(page):
     """Fail with a readable list when axe-core finds WCAG 2.2 A/AA violations on the loaded page."""
     violations = axe_violations(page)
     assert violations == [], describe(violations)
+
+
+def assert_fits(page, width=320):
+    """Nothing sticks out sideways: no horizontal scrolling at `width` CSS pixels."""
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width, f"page is {scroll_width}px wide at a {width}px viewport"

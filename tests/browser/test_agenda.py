@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import assert_no_axe_violations
+from .conftest import assert_fits, assert_no_axe_violations
 
 PAGES = {
     "site-agenda": "/agenda/",
@@ -24,7 +24,7 @@ def test_axe_no_violations(page, live_url, name):
 @pytest.mark.parametrize("name", ["site-agenda", "weekoverzicht"])
 def test_axe_and_no_sideways_scrolling_at_320_px(phone_page, live_url, name):
     phone_page.goto(live_url + PAGES[name])
-    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert_fits(phone_page)
     assert_no_axe_violations(phone_page)
 
 
