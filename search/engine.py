@@ -27,6 +27,7 @@ logger = logging.getLogger(__name__)
 
 TYPES = ("activiteit", "voorziening", "begrip", "buurt")
 MAX_RESULTS = 50
+RANKED_MAX = 1000  # ranked before the buurt and type filters, so that they and the counts see them all
 API_RESULTS = 20
 BACKEND_CANDIDATES = 100
 BACKEND_WORDS = 16
@@ -210,7 +211,7 @@ def rank(analysis, index, locale, buurt=None):
             score += 0.1 * _title_share(analysis, doc) + TITLE_HEAD * _names_head(analysis, doc)
         results.append(Result(doc=doc, score=score, coverage=cover))
     results.sort(key=lambda r: (-r.score, TYPE_ORDER[r.doc.type], r.doc.title))
-    return results[:MAX_RESULTS]
+    return results[:RANKED_MAX]
 
 
 def _names_head(analysis, doc):

@@ -52,8 +52,12 @@ def _answer(request, language):
 
 
 def _search(request, language):
+    # Every answer, ten to a page, so that the counts per type and buurt match what one can page through.
     outcome = engine.search(
-        request.GET.get("q", ""), buurt=request.GET.get("buurt", ""), type=request.GET.get("type", "")
+        request.GET.get("q", ""),
+        buurt=request.GET.get("buurt", ""),
+        type=request.GET.get("type", ""),
+        limit=engine.RANKED_MAX,
     )
     paginator = Paginator(outcome.results, PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))

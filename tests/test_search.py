@@ -1,5 +1,6 @@
 """Search as residents use it: /zoeken/ (HTML) and /api/zoeken/ (JSON) on the demo corpus."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -7,7 +8,7 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from activiteiten.models import ActiviteitPage, BuurtPage, VoorzieningPage
-from search import docindex
+from search import docindex, engine
 from woordenlijst.models import BegripPage, BegripZieOok
 
 pytestmark = pytest.mark.django_db
@@ -241,3 +242,34 @@ def test_the_first_sentence_of_a_place_says_what_it_is(client):
         page.save_revision().publish()
     found = slugs(api(client, q="kalligrafie"))
     assert found.index(("voorziening", "leeshoek-duiven")) < found.index(("voorziening", "buurthuis-de-klimop"))
+
+
+def test_a_search_in_a_buurt_shows_all_its_answers_not_only_those_of_the_first_50(client, nl):
+    everywhere = engine.search("buurt", locale=nl, limit=engine.RANKED_MAX).results
+    late = [r.doc for r in everywhere[50:] if r.doc.type != "begrip"]
+    assert late  # this question has answers beyond the first 50
+    buurt = late[0].buurt_slug
+    expected = {r.doc.title for r in everywhere if r.doc.type != "begrip" and r.doc.buurt_slug == buurt}
+    shown, page = set(), 1
+    while True:
+        soup = html(client, q="buurt", buurt=buurt, page=page)
+        shown |= {
+            a.get_text(strip=True)
+            for item in soup.select(".search-result")
+            if item.select_one(".label").get_text(strip=True) != "Woordenlijst"
+            for a in item.select(".search-result__title a")
+        }
+        if not soup.select_one("a[rel=next]"):
+            break
+        page += 1
+    assert shown == expected
+
+
+def test_the_counts_per_type_count_every_answer(client):
+    soup = html(client, q="buurt")
+    found = int(re.search(r"We vonden (\d+) resultaten", soup.select_one(".result-count").get_text()).group(1))
+    counts = [int(c.get_text(strip=True).strip("()")) for c in soup.select(".search-filters .count")]
+    assert found > 50  # more than the API's or a first page's worth
+    assert counts[0] == found  # ‘Alles’
+    pages = soup.find(string=re.compile(r"Bladzijde 1 van"))
+    assert pages.strip().endswith(f"van {-(-found // 10)}")
