@@ -1,11 +1,13 @@
 """Fixtures for the tests against a real OpenSearch cluster (imported by tests/test_opensearch_*.py).
 
 OPENSEARCH_TEST_URL: comma-separated node URLs (CI: the 3 nodes of `search/opensearch/start.sh 3`).
-Without it the tests skip and say so. With REQUIRE_SEARCH_CLUSTER=1 a missing or unreachable cluster
+Without it the tests use node 1 of a local cluster (http://127.0.0.1:9201) when one answers, and
+otherwise skip and say so. With REQUIRE_SEARCH_CLUSTER=1 a missing or unreachable cluster
 fails them instead. Each test process uses its own index prefix (zbtest_<pid>_) and removes its
 indexes at the end.
 """
 
+import functools
 import json
 import os
 import time
@@ -23,8 +25,22 @@ from search.analysis import search_backends
 PREFIX = f"zbtest_{os.getpid()}_"
 
 
+LOCAL_NODE = "http://127.0.0.1:9201"  # where `search/opensearch/start.sh` puts node 1
+
+
+@functools.cache
 def cluster_urls():
-    return [u.strip() for u in os.environ.get("OPENSEARCH_TEST_URL", "").split(",") if u.strip()]
+    """OPENSEARCH_TEST_URL, or else node 1 of a local cluster started with start.sh, if it answers."""
+    urls = [u.strip() for u in os.environ.get("OPENSEARCH_TEST_URL", "").split(",") if u.strip()]
+    if urls:
+        return urls
+    try:
+        with urllib.request.urlopen(LOCAL_NODE, timeout=1) as response:
+            if json.loads(response.read()).get("version", {}).get("distribution") == "opensearch":
+                return [LOCAL_NODE]
+    except (OSError, ValueError):
+        pass
+    return []
 
 
 def required():
@@ -61,7 +77,7 @@ def engine_settings(urls, **overrides):
 def opensearch_urls():
     urls = cluster_urls()
     if not urls:
-        not_available("OPENSEARCH_TEST_URL is not set")
+        not_available(f"OPENSEARCH_TEST_URL is not set and no OpenSearch node answers at {LOCAL_NODE}")
     for url in urls:
         try:
             health(url, wait_for_status="yellow", timeout="30s")
