@@ -11,6 +11,7 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.db import connections
 from django.test.testcases import LiveServerThread
 
 # Playwright's sync API keeps an event loop in this thread; Django must still be allowed to query.
@@ -65,6 +66,10 @@ def browser(live_url):
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        # While Playwright runs its event loop in this thread, Django keeps the tests' database
+        # connection apart (asgiref's Local follows the loop). Close it here: otherwise PostgreSQL
+        # cannot drop the test database at the end ("is being accessed by other users").
+        connections.close_all()
 
 
 @pytest.fixture
