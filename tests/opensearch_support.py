@@ -47,10 +47,10 @@ def required():
     return os.environ.get("REQUIRE_SEARCH_CLUSTER", "").strip().lower() in {"1", "true", "yes"}
 
 
-def not_available(message):
+def not_available(message, hint="start one with search/opensearch/start.sh"):
     if required():
         pytest.fail(f"{message} (REQUIRE_SEARCH_CLUSTER=1)", pytrace=False)
-    pytest.skip(f"{message}; OpenSearch tests skipped (start one with search/opensearch/start.sh)")
+    pytest.skip(f"{message}; OpenSearch tests skipped ({hint})")
 
 
 def http(url, method="GET", body=None, timeout=30):

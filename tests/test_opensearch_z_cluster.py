@@ -28,7 +28,11 @@ QUERIES = ["koffieochtend", "mantelzorgondersteuning", "wat is wmo", "valprevent
 
 def test_search_survives_losing_a_node(engine, opensearch_urls):
     if len(opensearch_urls) < 3:
-        not_available(f"the failover test needs 3 nodes in OPENSEARCH_TEST_URL, got {len(opensearch_urls)}")
+        not_available(
+            f"the failover test needs 3 nodes in OPENSEARCH_TEST_URL, got {len(opensearch_urls)}",
+            hint="search/opensearch/start.sh 3, then OPENSEARCH_TEST_URL=http://127.0.0.1:9201,"
+            "http://127.0.0.1:9202,http://127.0.0.1:9203",
+        )
     index = engine.get_index_for_model(Page).name
     settings = engine.es.indices.get_settings(index=index)
     assert all(s["settings"]["index"]["number_of_replicas"] == "1" for s in settings.values())
