@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 
 TYPES = ("activiteit", "voorziening", "begrip", "buurt")
 MAX_RESULTS = 50
-RANKED_MAX = 1000  # ranked before the buurt and type filters, so that they and the counts see them all
+RANKED_MAX = 500  # ranked before the buurt and type filters, so that they and the counts see them all
 API_RESULTS = 20
 BACKEND_CANDIDATES = 100
 BACKEND_WORDS = 16
