@@ -6,7 +6,6 @@ the weekdays of activities. It is built from the live pages and rebuilt when pag
 fingerprint query per search, and a signal on publish in this process).
 """
 
-import bisect
 import itertools
 import math
 import re
@@ -21,7 +20,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.models import Locale, Page
 
-from .postings import Postings
+from .postings import Postings, matching_terms
 from .text import base_lexicon, fold, split_compound, stem, stopwords, words
 
 TITLE, SUMMARY, BODY, LOW = 1.0, 0.7, 0.5, 0.3
@@ -152,10 +151,11 @@ class DocIndex(Postings):
         self.places = {}  # folded place words → set of buurt ids
         self.buurten = {}  # buurt id → Doc
         self.by_path = {}  # buurt page path → Doc
-        self.activity_terms = {}  # at scale: stem → number of activities with it (title, summary, kind)
+        self.activity_terms = {}  # at scale: stem → number of activities with it (see _count_activity_terms)
         self.activity_count = 0
         self.at_scale = False
         self._activity_counts = {}
+        self.candidate_docs = {}  # at scale: page id → Doc (or None) of activities searches found
         self._build()
         for doc in self.docs.values():
             self.post(doc)
@@ -191,7 +191,7 @@ class DocIndex(Postings):
         if doc.terms.get(term, 0) < weight:
             doc.terms[term] = weight
 
-    def _live(self, model, related=(), prefetch=()):
+    def live(self, model, related=(), prefetch=()):
         """Live pages of this locale, plus the default-language page where there is no live
         translation — the same page the site shows for that address (Wagtail's `localized`).
         One or two querysets, to list, count or read values from."""
@@ -203,14 +203,14 @@ class DocIndex(Postings):
         return [own, base.filter(locale=default).exclude(translation_key__in=own.values("translation_key"))]
 
     def _pages(self, model, related=(), prefetch=()):
-        return [page for queryset in self._live(model, related, prefetch) for page in queryset]
+        return [page for queryset in self.live(model, related, prefetch) for page in queryset]
 
     def _build(self):
         from activiteiten.models import ActiviteitPage, BuurtPage, VoorzieningPage
         from woordenlijst.models import BegripPage
 
         self._word_terms = {}
-        live_activities = sum(queryset.count() for queryset in self._live(ActiviteitPage))
+        live_activities = sum(queryset.count() for queryset in self.live(ActiviteitPage))
         self.at_scale = live_activities > memory_max_activities()
         buurten = self._pages(BuurtPage)
         voorzieningen = self._pages(VoorzieningPage, prefetch=["openingstijden"])
@@ -222,9 +222,9 @@ class DocIndex(Postings):
             corpus_words.update(words(page.title))
         activity_rows = []
         if self.at_scale:
-            # Only what is needed to understand a query: the words of the titles and summaries.
+            # Only what is needed to understand a query: the words, not the documents.
             columns = ("title", "samenvatting", "doelgroep", "omschrijving")
-            activity_rows = [row for qs in self._live(ActiviteitPage) for row in qs.values_list(*columns)]
+            activity_rows = [row for qs in self.live(ActiviteitPage) for row in qs.values_list(*columns)]
             self.activity_count = len(activity_rows)
             for row in activity_rows:
                 corpus_words.update(words(row[0]))
@@ -384,24 +384,15 @@ class DocIndex(Postings):
         cached = self._activity_counts.get(term)
         if cached is not None:
             return cached
-        total = self.activity_terms.get(term, 0)
-        if len(term) >= 4 and self.activity_terms:
-            start = bisect.bisect_left(self.sorted_activity_terms, term)
-            for other in self.sorted_activity_terms[start:]:
-                if not other.startswith(term):
-                    break
-                if other != term:
-                    total += self.activity_terms[other]
-            for cut in range(max(4 if len(term) <= 6 else 5, len(term) - 2), len(term)):
-                total += self.activity_terms.get(term[:cut], 0)
-        total = min(total, self.activity_count)
+        found = matching_terms(term, self.sorted_activity_terms, self.activity_terms)
+        total = min(sum(self.activity_terms[other] for other, _factor in found), self.activity_count)
         if len(self._activity_counts) < 20_000:
             self._activity_counts[term] = total
         return total
 
     def count_alts(self, alts):
         """How many pages have one stem of every part of any of `alts` (each a tuple of parts). Exact for the
-        pages in memory; at scale the activities are estimated from their titles and summaries."""
+        pages in memory; at scale the activities are estimated from the count of their stems."""
         found = set()
         for parts in alts:
             found.update(self.match_alt(parts))

@@ -291,8 +291,8 @@ def _promotions(query, index):
         return []
     ids = SearchPromotion.objects.filter(query__query_string=query.lower()).order_by("sort_order")
     ids = list(ids.values_list("page_id", flat=True))
-    docs = {**activity_docs(index, ids), **index.docs} if index.at_scale else index.docs
-    return [docs[pid] for pid in ids if pid in docs]
+    found = activity_docs(index, ids) if index.at_scale else {}
+    return [doc for doc in (index.docs.get(pid) or found.get(pid) for pid in ids) if doc is not None]
 
 
 # Query understanding and the ranking of the current index, per process: residents ask the same things

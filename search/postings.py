@@ -5,6 +5,24 @@ import bisect
 PREFIX = 0.85  # a longer word that starts with the term, or the term's shorter stem, counts a little less
 
 
+def matching_terms(term, sorted_terms, table):
+    """The terms of `table` (a dict keyed by term; `sorted_terms` its keys, sorted) that match a stemmed
+    term, with their factor: the term itself (1.0), longer words that start with it, and its shorter
+    stem (PREFIX)."""
+    if term in table:
+        yield term, 1.0
+    if len(term) >= 4:
+        start = bisect.bisect_left(sorted_terms, term)
+        for other in sorted_terms[start:]:
+            if not other.startswith(term):
+                break
+            if other != term:
+                yield other, PREFIX
+        for cut in range(max(4 if len(term) <= 6 else 5, len(term) - 2), len(term)):
+            if term[:cut] in table:
+                yield term[:cut], PREFIX
+
+
 class Postings:
     """Term → {doc id: weight}, matched exactly, by longer words that start with the term, or by its
     shorter stem. The whole index has one; a search at scale has one for its candidates too."""
@@ -23,19 +41,10 @@ class Postings:
         cached = self._match_cache.get(term)
         if cached is not None:
             return cached
-        result = dict(self.postings.get(term, {}))
-        if len(term) >= 4:
-            start = bisect.bisect_left(self.sorted_terms, term)
-            for other in self.sorted_terms[start:]:
-                if not other.startswith(term):
-                    break
-                if other != term:
-                    for doc_id, weight in self.postings[other].items():
-                        result[doc_id] = max(result.get(doc_id, 0), weight * PREFIX)
-            for cut in range(max(4 if len(term) <= 6 else 5, len(term) - 2), len(term)):
-                shorter = term[:cut]
-                for doc_id, weight in self.postings.get(shorter, {}).items():
-                    result[doc_id] = max(result.get(doc_id, 0), weight * PREFIX)
+        result = {}
+        for other, factor in matching_terms(term, self.sorted_terms, self.postings):
+            for doc_id, weight in self.postings[other].items():
+                result[doc_id] = max(result.get(doc_id, 0), weight * factor)
         if len(self._match_cache) < 20_000:
             self._match_cache[term] = result
         return result
