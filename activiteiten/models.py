@@ -428,9 +428,9 @@ class ActiviteitPage(BuurtItemPage):
         return bool(self.herhaling)
 
     def place_name(self):
-        if self.voorziening_id:
-            name = self.voorziening.title
-            return f"{name}, {self.locatie}" if self.locatie else name
+        voorziening = self.live_voorziening
+        if voorziening is not None:
+            return f"{voorziening.title}, {self.locatie}" if self.locatie else voorziening.title
         return self.locatie
 
     def next_occurrences(self, limit=5):
@@ -449,6 +449,13 @@ class ActiviteitPage(BuurtItemPage):
         context = super().get_context(request, *args, **kwargs)
         context.update(activiteit_context(request, self))
         return context
+
+    @property
+    def live_voorziening(self):
+        """The linked voorziening only when it is live: every public page, feed and search result uses this,
+        so that the name and address of a draft or unpublished place never show."""
+        voorziening = self.voorziening if self.voorziening_id else None
+        return voorziening if voorziening is not None and voorziening.live else None
 
 
 class Uitzondering(Orderable):
