@@ -9,6 +9,9 @@ STATUS:CANCELLED. URLs (inside i18n_patterns, so /en/... gives the English pages
     /agenda/ical/categorie/<cat>.ics   all activities of a categorie
     /agenda/ical/alles.ics             the whole site
 
+The buurt and site feeds take the agenda's filters (?categorie=…&dag=…&voor=…&gratis=ja&toegankelijk=ja,
+and ?buurt=… on the site feed), so a filtered agenda subscribes to just what it shows.
+
 A feed holds at most AGENDA_FEED_MAX activities (default 1,000): a region with 100,000 activities
 would otherwise make a file no calendar app can read, built in minutes. Past that number the feed has
 the activities that come first (from the stored occurrences) and says so in its description.
@@ -230,8 +233,11 @@ def ical_buurt(request, slug):
     buurt = BuurtPage.objects.live().public().filter(locale=locale, slug=slug).first()
     if buurt is None:
         raise Http404(_("Deze buurt bestaat niet."))
-    pages, note = _capped(_pages(locale).child_of(buurt), Occurrence.objects.filter(buurt=buurt))
-    name = _("Agenda %(buurt)s") % {"buurt": buurt.title}
+    pages, occurrences, chosen = _filtered(
+        request, _pages(locale).child_of(buurt), Occurrence.objects.filter(buurt=buurt)
+    )
+    pages, note = _capped(pages, occurrences)
+    name = _("Agenda %(buurt)s") % {"buurt": buurt.title} + chosen
     return _response(calendar(pages, name, request, note), f"agenda-{slug}.ics")
 
 
@@ -239,6 +245,21 @@ def _capped(pages, occurrences):
     from .agenda import now
 
     return soonest(pages, occurrences, now())
+
+
+def _filtered(request, pages, occurrences, buurt_slugs=None):
+    """A subscribed agenda carries the filters of the agenda page it came from (?categorie=…&dag=…):
+    the same parse_filters and apply_filters as the page, over the stored occurrences. Wrong values are
+    left out, as on the page. Returns (pages, occurrences, the words added to the calendar's name)."""
+    from .agenda import apply_filters, now, parse_filters
+
+    chosen = parse_filters(request.GET, buurt_slugs)
+    if not chosen.feed_params():
+        return pages, occurrences, ""
+    chosen.periode = ""  # a feed always runs ahead
+    buurt_ids = [buurt_slugs[chosen.buurt]] if chosen.buurt else None
+    occurrences = apply_filters(occurrences, chosen, now(), buurt_ids)
+    return pages.filter(pk__in=occurrences.values("page_id")), occurrences, " – " + _("jouw keuze")
 
 
 def ical_categorie(request, categorie):
@@ -256,6 +277,12 @@ def ical_categorie(request, categorie):
 
 
 def ical_site(request):
+    from .models import BuurtPage
+
     locale = Locale.get_active()
-    pages, note = _capped(_pages(locale), Occurrence.objects.filter(locale=locale))
-    return _response(calendar(pages, _("Zorgzame Buurten"), request, note), "agenda.ics")
+    buurt_slugs = dict(BuurtPage.objects.live().public().filter(locale=locale).values_list("slug", "pk"))
+    pages, occurrences, chosen = _filtered(
+        request, _pages(locale), Occurrence.objects.filter(locale=locale), buurt_slugs
+    )
+    pages, note = _capped(pages, occurrences)
+    return _response(calendar(pages, _("Zorgzame Buurten") + chosen, request, note), "agenda.ics")

@@ -457,6 +457,19 @@ class ActiviteitPage(BuurtItemPage):
         voorziening = self.voorziening if self.voorziening_id else None
         return voorziening if voorziening is not None and voorziening.live else None
 
+    # Set by the page_published signal (signals.py) when a publish changed the time or the place; shown as
+    # "Gewijzigd" for wording.GEWIJZIGD_DAYS. Not an editor's field and not part of a revision's content.
+    tijd_of_plek_gewijzigd_op = models.DateTimeField(
+        _("tijd of plek gewijzigd op"), null=True, blank=True, editable=False
+    )
+
+    def with_content_json(self, content):
+        """Publishing a revision keeps the stored moment of the last change of time or place (the revision
+        was saved before that moment was known)."""
+        page = super().with_content_json(content)
+        page.tijd_of_plek_gewijzigd_op = self.tijd_of_plek_gewijzigd_op
+        return page
+
 
 class Uitzondering(Orderable):
     """A day on which a (recurring) activity does not take place."""

@@ -100,3 +100,11 @@ def toegankelijk_tekst(activiteit):
     Django's get_FOO_display hashes every lazy label on each call; an agenda shows dozens."""
     label = _toegankelijk(activiteit.toegankelijk, get_language())
     return label[:1].upper() + label[1:]
+
+
+@register.simple_tag(takes_context=True)
+def feed_urls(context, path):
+    """{"webcal": "webcal://…", "https": "https://…"} for a feed path: the webcal link opens the calendar app
+    and subscribes; the plain address is for apps (and people) that want to paste it."""
+    address = context["request"].build_absolute_uri(path)
+    return {"webcal": "webcal://" + address.split("://", 1)[1], "https": address}
