@@ -1,6 +1,9 @@
 """Keep the occurrence table in step with the pages: publish, unpublish, delete, move. Note when a publish
 changed an activity's time or place ("Gewijzigd"); tell editors when a place their activities use goes offline."""
 
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models.signals import post_delete
 from wagtail.models import PageLogEntry
@@ -26,6 +29,11 @@ def on_publish_or_unpublish(sender, instance, **kwargs):
         transaction.on_commit(lambda: refresh_page(page))
 
 
+def _as_stored(value):
+    """A revision's value as it is stored (JSON): a just-saved revision still holds datetime objects."""
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+
+
 def mark_time_or_place_change(sender, instance, revision=None, **kwargs):
     """Compare the published revision with the one that was live before; store the moment when the time
     or the place differs. The first publish is not a change (the activity is "Nieuw" then)."""
@@ -38,7 +46,6 @@ def mark_time_or_place_change(sender, instance, revision=None, **kwargs):
     # Wagtail writes this publish's log entry after the signal: the newest one is the previous publish.
     previous = (
         PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.publish", revision__isnull=False)
-        .exclude(revision_id=revision.pk)
         .select_related("revision")
         .order_by("-timestamp", "-pk")
         .first()
@@ -46,7 +53,7 @@ def mark_time_or_place_change(sender, instance, revision=None, **kwargs):
     if previous is None:
         return
     old, new = previous.revision.content, revision.content
-    if any(old.get(name) != new.get(name) for name in TIJD_OF_PLEK):
+    if any(_as_stored(old.get(name)) != _as_stored(new.get(name)) for name in TIJD_OF_PLEK):
         moment = now()
         ActiviteitPage.objects.filter(pk=page.pk).update(tijd_of_plek_gewijzigd_op=moment)
         page.tijd_of_plek_gewijzigd_op = moment
