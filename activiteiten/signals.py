@@ -6,6 +6,7 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models.signals import post_delete
+from django.utils.dateparse import parse_datetime
 from wagtail.models import PageLogEntry
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -30,8 +31,11 @@ def on_publish_or_unpublish(sender, instance, **kwargs):
 
 
 def _as_stored(value):
-    """A revision's value as it is stored (JSON): a just-saved revision still holds datetime objects."""
-    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+    """A revision's value as it is stored (JSON; a just-saved revision still holds datetime objects), with a
+    date and time read back as a moment, so that 10.00+01:00 and 09.00Z count as the same time."""
+    value = json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+    moment = parse_datetime(value) if isinstance(value, str) and value[:1].isdigit() else None
+    return moment if moment is not None else value
 
 
 def mark_time_or_place_change(sender, instance, revision=None, **kwargs):
