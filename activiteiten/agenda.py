@@ -27,6 +27,7 @@ from .recurrence import AMSTERDAM
 from .rrule_text import describe
 
 PER_PAGE = 40
+CANCELLED_SHOWN = 20  # an activity page tells the cancelled dates among this many coming times
 PERIODES = [
     ("vandaag", gettext_lazy("Vandaag")),
     ("deze-week", gettext_lazy("Deze week")),
@@ -87,6 +88,12 @@ class Filters:
         }
         values.update(changes)
         return "?" + urlencode({k: v for k, v in values.items() if v}, doseq=True)
+
+    def feed_params(self):
+        """The query a calendar feed carries: the same filters, without the period and page (a feed always
+        runs ahead). Empty without filters."""
+        query = self.params(periode="", pagina="")
+        return query if query != "?" else ""
 
 
 def parse_filters(get, buurt_slugs=None):
@@ -229,7 +236,7 @@ def _categorie_choices():
 def buurt_agenda_context(request, buurt):
     context = agenda_context(request, buurt.locale_id, buurt=buurt)
     context["agenda"] = [occ for _key, _label, occs in context["agenda_sections"] for occ in occs]
-    context["ical_url"] = reverse("agenda_ical_buurt", args=[buurt.slug])
+    context["ical_url"] = reverse("agenda_ical_buurt", args=[buurt.slug]) + context["agenda_filters"].feed_params()
     context["weekoverzicht_url"] = reverse("weekoverzicht", args=[buurt.slug])
     return context
 
@@ -246,7 +253,7 @@ def site_agenda(request):
         .values_list("pk", "slug", "title", named=True)  # hundreds of buurten: rows, not page objects
     )
     context = agenda_context(request, locale, buurten=buurten)
-    context["ical_url"] = reverse("agenda_ical_site")
+    context["ical_url"] = reverse("agenda_ical_site") + context["agenda_filters"].feed_params()
     return render(request, "activiteiten/agenda_page.html", context)
 
 
@@ -259,12 +266,18 @@ def activiteit_context(request, page):
     vrij, _afgelast = exceptions(page)
     today = moment.astimezone(AMSTERDAM).date()
     sentence = describe(page.herhaling, page.start, page.eind, exdates=vrij, today=today)
+    afgelast_geheel = page.status == "afgelast"
     return {
         "occurrences": upcoming[:6],
         "herhaling_tekst": sentence,
         "is_voorbij": not upcoming,
-        "afgelast_komend": [o for o in upcoming[:20] if o.afgelast and page.status != "afgelast"],
+        "afgelast_geheel": afgelast_geheel,
+        # "De volgende keer" is the next time it takes place, never a cancelled one.
+        "volgende_keer": None if afgelast_geheel else next((o for o in upcoming if not o.afgelast), None),
+        # Cancelled dates of the coming CANCELLED_SHOWN times, told once at the top of the page.
+        "afgelast_komend": [] if afgelast_geheel else [o for o in upcoming[:CANCELLED_SHOWN] if o.afgelast],
         "uitzonderingen_komend": sorted((d, r) for d, r in vrij.items() if d >= today),
         "ical_url": reverse("agenda_ical_activiteit", args=[page.pk]),
+        "categorie_ical_url": reverse("agenda_ical_categorie", args=[page.categorie]),
         "json_ld": event_json_ld(page, upcoming, request),
     }

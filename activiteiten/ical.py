@@ -9,6 +9,9 @@ STATUS:CANCELLED. URLs (inside i18n_patterns, so /en/... gives the English pages
     /agenda/ical/categorie/<cat>.ics   all activities of a categorie
     /agenda/ical/alles.ics             the whole site
 
+The buurt and site feeds take the agenda's filters (?categorie=…&dag=…&voor=…&gratis=ja&toegankelijk=ja,
+and ?buurt=… on the site feed), so a filtered agenda subscribes to just what it shows.
+
 A feed holds at most AGENDA_FEED_MAX activities (default 1,000): a region with 100,000 activities
 would otherwise make a file no calendar app can read, built in minutes. Past that number the feed has
 the activities that come first (from the stored occurrences) and says so in its description.
@@ -26,8 +29,10 @@ from wagtail.models import Locale
 
 from .models_occurrence import Occurrence
 from .occurrences import exceptions
-from .recurrence import AMSTERDAM, normalise_rule, parse_rule, to_local_naive
+from .recurrence import AMSTERDAM, days_without_occurrence, normalise_rule, parse_rule, to_local_naive
 from .rrule_text import describe
+from .vtimezone import amsterdam
+from .wording import reden_zin
 
 KEEP_ENDED_DAYS = 30  # activities that ended longer ago are left out of the feeds
 PRODID = "-//Zorgzame Buurten//Agenda//NL"
@@ -75,15 +80,16 @@ def events_for(page, request, stamp):
     url = _absolute(request, page)
     vrij, afgelast = exceptions(page)
     cancelled = page.status == "afgelast"
+    gaat_niet_door = _("Gaat niet door")
     prefix = _("Afgelast") + ": " if cancelled else ""
     uid = f"activiteit-{page.translation_key}-{page.locale.language_code}@zorgzame-buurten"
     sentence = describe(page.herhaling, page.start, page.eind, exdates=vrij) or ""
     description = "\n\n".join(t for t in [strip_tags(page.samenvatting), sentence, page.aanmelden, url] if t)
     if cancelled and page.status_reden:
-        description = _("Afgelast") + ": " + page.status_reden + "\n\n" + description
+        description = _("Afgelast") + ": " + reden_zin(page.status_reden) + "\n\n" + description
     location = page.place_name() or ""
-    if page.voorziening_id and page.voorziening and page.voorziening.adres:
-        v = page.voorziening
+    v = page.live_voorziening
+    if v is not None and v.adres:
         location = f"{location}, {v.adres}, {v.postcode} {v.plaats}".strip(", ")
 
     master = Event()
@@ -105,25 +111,36 @@ def events_for(page, request, stamp):
         master.add("rrule", _rrule_for_ical(page.herhaling))
         for day in sorted(vrij):
             master.add("exdate", _local(datetime.combine(day, start.time())))
+        # An override only for a day the rule really gives: one for another day would be a new event.
+        not_in_rule = set(days_without_occurrence(page.start, page.eind, page.herhaling, afgelast))
         for day, reden in sorted(afgelast.items()):
+            if day in not_in_rule or day in vrij:
+                continue
             occ_start = _local(datetime.combine(day, start.time()))
             single = Event()
             single.add("uid", uid)
             single.add("dtstamp", stamp)
             single.add("recurrence-id", occ_start)
-            single.add("summary", _("Afgelast") + ": " + page.title)
+            single.add("summary", gaat_niet_door + ": " + page.title)
             single.add("dtstart", occ_start)
             if end:
                 single.add("dtend", occ_start + (end - start))
-            single.add("description", (_("Afgelast") + ": " + reden + "\n\n" if reden else "") + url)
+            single.add("description", _cancel_line(reden) + url)
             single.add("location", location)
             single.add("url", url)
+            single.add("categories", [page.get_categorie_display()])
             single.add("status", "CANCELLED")
             events.append(single)
     elif start.date() in afgelast and not cancelled:
         master["status"] = "CANCELLED"
-        master["summary"] = _("Afgelast") + ": " + page.title
+        master["summary"] = gaat_niet_door + ": " + page.title
+        master["description"] = _cancel_line(afgelast[start.date()]) + description
     return events
+
+
+def _cancel_line(reden):
+    """'Gaat niet door: De zaal is dicht.' and a blank line, or nothing when no reason was given."""
+    return _("Gaat niet door") + ": " + reden_zin(reden) + "\n\n" if reden else ""
 
 
 def _feed_max():
@@ -167,13 +184,14 @@ def calendar(pages, name, request, note=""):
 
     stamp = now()
     cutoff = stamp - timedelta(days=KEEP_ENDED_DAYS)
+    # The rule form of the time zone (vtimezone.py): every client keeps 10.00 at 10.00 after a DST change.
+    cal.add_component(amsterdam())
     for page in pages:
         ends = last_end(page)
         if ends is not None and ends < cutoff:
             continue
         for event in events_for(page, request, stamp):
             cal.add_component(event)
-    cal.add_missing_timezones()
     return cal.to_ical()
 
 
@@ -215,8 +233,11 @@ def ical_buurt(request, slug):
     buurt = BuurtPage.objects.live().public().filter(locale=locale, slug=slug).first()
     if buurt is None:
         raise Http404(_("Deze buurt bestaat niet."))
-    pages, note = _capped(_pages(locale).child_of(buurt), Occurrence.objects.filter(buurt=buurt))
-    name = _("Agenda %(buurt)s") % {"buurt": buurt.title}
+    pages, occurrences, chosen = _filtered(
+        request, _pages(locale).child_of(buurt), Occurrence.objects.filter(buurt=buurt)
+    )
+    pages, note = _capped(pages, occurrences)
+    name = _("Agenda %(buurt)s") % {"buurt": buurt.title} + chosen
     return _response(calendar(pages, name, request, note), f"agenda-{slug}.ics")
 
 
@@ -224,6 +245,21 @@ def _capped(pages, occurrences):
     from .agenda import now
 
     return soonest(pages, occurrences, now())
+
+
+def _filtered(request, pages, occurrences, buurt_slugs=None):
+    """A subscribed agenda carries the filters of the agenda page it came from (?categorie=…&dag=…):
+    the same parse_filters and apply_filters as the page, over the stored occurrences. Wrong values are
+    left out, as on the page. Returns (pages, occurrences, the words added to the calendar's name)."""
+    from .agenda import apply_filters, now, parse_filters
+
+    chosen = parse_filters(request.GET, buurt_slugs)
+    if not chosen.feed_params():
+        return pages, occurrences, ""
+    chosen.periode = ""  # a feed always runs ahead
+    buurt_ids = [buurt_slugs[chosen.buurt]] if chosen.buurt else None
+    occurrences = apply_filters(occurrences, chosen, now(), buurt_ids)
+    return pages.filter(pk__in=occurrences.values("page_id")), occurrences, " – " + _("jouw keuze")
 
 
 def ical_categorie(request, categorie):
@@ -241,6 +277,12 @@ def ical_categorie(request, categorie):
 
 
 def ical_site(request):
+    from .models import BuurtPage
+
     locale = Locale.get_active()
-    pages, note = _capped(_pages(locale), Occurrence.objects.filter(locale=locale))
-    return _response(calendar(pages, _("Zorgzame Buurten"), request, note), "agenda.ics")
+    buurt_slugs = dict(BuurtPage.objects.live().public().filter(locale=locale).values_list("slug", "pk"))
+    pages, occurrences, chosen = _filtered(
+        request, _pages(locale), Occurrence.objects.filter(locale=locale), buurt_slugs
+    )
+    pages, note = _capped(pages, occurrences)
+    return _response(calendar(pages, _("Zorgzame Buurten") + chosen, request, note), "agenda.ics")

@@ -93,7 +93,7 @@ def event_json_ld(page, upcoming, request=None):
 
 def _location(page):
     place = {"@type": "Place", "name": page.place_name() or page.locatie}
-    v = page.voorziening
+    v = page.live_voorziening
     if v is not None:
         place["address"] = {
             "@type": "PostalAddress",

@@ -428,9 +428,9 @@ class ActiviteitPage(BuurtItemPage):
         return bool(self.herhaling)
 
     def place_name(self):
-        if self.voorziening_id:
-            name = self.voorziening.title
-            return f"{name}, {self.locatie}" if self.locatie else name
+        voorziening = self.live_voorziening
+        if voorziening is not None:
+            return f"{voorziening.title}, {self.locatie}" if self.locatie else voorziening.title
         return self.locatie
 
     def next_occurrences(self, limit=5):
@@ -449,6 +449,26 @@ class ActiviteitPage(BuurtItemPage):
         context = super().get_context(request, *args, **kwargs)
         context.update(activiteit_context(request, self))
         return context
+
+    @property
+    def live_voorziening(self):
+        """The linked voorziening only when it is live: every public page, feed and search result uses this,
+        so that the name and address of a draft or unpublished place never show."""
+        voorziening = self.voorziening if self.voorziening_id else None
+        return voorziening if voorziening is not None and voorziening.live else None
+
+    # Set by the page_published signal (signals.py) when a publish changed the time or the place; shown as
+    # "Gewijzigd" for wording.GEWIJZIGD_DAYS. Not an editor's field and not part of a revision's content.
+    tijd_of_plek_gewijzigd_op = models.DateTimeField(
+        _("tijd of plek gewijzigd op"), null=True, blank=True, editable=False
+    )
+
+    def with_content_json(self, content):
+        """Publishing a revision keeps the stored moment of the last change of time or place (the revision
+        was saved before that moment was known)."""
+        page = super().with_content_json(content)
+        page.tijd_of_plek_gewijzigd_op = self.tijd_of_plek_gewijzigd_op
+        return page
 
 
 class Uitzondering(Orderable):

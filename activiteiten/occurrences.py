@@ -115,6 +115,10 @@ def _rows(page, buurt_id, voorziening_key, now):
     if not times and page.herhaling:
         # A series that starts after the window: store its first time, so the agenda shows it under "Later".
         times = list(_times(page, window_end, window_end + timedelta(days=PAGE_HORIZON_DAYS)))[:1]
+    if page.status == "afgelast":
+        # Cancelled for good: the listings show it once, at its next time, as "Gaat niet door" with the
+        # reason, instead of every week of the window.
+        times = [t for t in times if t[1] > now][:1]
     for start, end, cancelled, reason in times:
         # `start` is local (Europe/Amsterdam), so its date and weekday are the local ones.
         yield (
@@ -211,9 +215,10 @@ def refresh_all(now=None, progress=None):
 
 
 def stored(locale=None, now=None):
-    """Upcoming stored occurrences that go ahead, with what a listing shows joined in (one query)."""
+    """Upcoming stored occurrences with what a listing shows joined in (one query). Cancelled times are
+    included: the listings show them as "Gaat niet door" instead of leaving them out silently."""
     now = now or timezone.now()
-    qs = Occurrence.objects.filter(afgelast=False, end__gt=now, start__gte=now - timedelta(days=MAX_SPAN_DAYS))
+    qs = Occurrence.objects.filter(end__gt=now, start__gte=now - timedelta(days=MAX_SPAN_DAYS))
     if locale is not None:
         qs = qs.filter(locale=locale)
     return qs.select_related("page", "page__voorziening", "buurt").order_by("start", "page_id")

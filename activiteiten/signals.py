@@ -1,10 +1,19 @@
-"""Keep the occurrence table in step with the pages: publish, unpublish, delete, move."""
+"""Keep the occurrence table in step with the pages: publish, unpublish, delete, move. Note when a publish
+changed an activity's time or place ("Gewijzigd"); tell editors when a place their activities use goes offline."""
 
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models.signals import post_delete
+from django.utils.dateparse import parse_datetime
+from wagtail.models import PageLogEntry
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .occurrences import refresh_page
+
+# The fields of an activity that say when and where it is: a change to one of them is shown as "Gewijzigd".
+TIJD_OF_PLEK = ("start", "eind", "herhaling", "voorziening", "locatie")
 
 
 def _activiteit(instance):
@@ -19,6 +28,48 @@ def on_publish_or_unpublish(sender, instance, **kwargs):
     if page is not None:
         # After the transaction, so that the aliases and inline rows are saved too.
         transaction.on_commit(lambda: refresh_page(page))
+
+
+def _as_stored(value):
+    """A revision's value as it is stored (JSON; a just-saved revision still holds datetime objects), with a
+    date and time read back as a moment, so that 10.00+01:00 and 09.00Z count as the same time."""
+    value = json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+    moment = parse_datetime(value) if isinstance(value, str) and value[:1].isdigit() else None
+    return moment if moment is not None else value
+
+
+def mark_time_or_place_change(sender, instance, revision=None, **kwargs):
+    """Compare the published revision with the one that was live before; store the moment when the time
+    or the place differs. The first publish is not a change (the activity is "Nieuw" then)."""
+    from .agenda import now
+    from .models import ActiviteitPage
+
+    page = _activiteit(instance)
+    if page is None or revision is None:
+        return
+    # Wagtail writes this publish's log entry after the signal: the newest one is the previous publish.
+    previous = (
+        PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.publish", revision__isnull=False)
+        .select_related("revision")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    if previous is None:
+        return
+    old, new = previous.revision.content, revision.content
+    if any(_as_stored(old.get(name)) != _as_stored(new.get(name)) for name in TIJD_OF_PLEK):
+        moment = now()
+        ActiviteitPage.objects.filter(pk=page.pk).update(tijd_of_plek_gewijzigd_op=moment)
+        page.tijd_of_plek_gewijzigd_op = moment
+
+
+def on_place_unpublished(sender, instance, **kwargs):
+    from .models import VoorzieningPage
+    from .place_notices import notify_editors
+
+    place = getattr(instance, "specific", instance)
+    if isinstance(place, VoorzieningPage):
+        transaction.on_commit(lambda: notify_editors(place))
 
 
 def on_delete(sender, instance, **kwargs):
@@ -43,6 +94,8 @@ def connect():
     from .models import ActiviteitPage
 
     page_published.connect(on_publish_or_unpublish, dispatch_uid="activiteiten_occ_published")
+    page_published.connect(mark_time_or_place_change, dispatch_uid="activiteiten_tijd_of_plek")
     page_unpublished.connect(on_publish_or_unpublish, dispatch_uid="activiteiten_occ_unpublished")
+    page_unpublished.connect(on_place_unpublished, dispatch_uid="activiteiten_place_unpublished")
     post_delete.connect(on_delete, sender=ActiviteitPage, dispatch_uid="activiteiten_occ_deleted")
     post_page_move.connect(on_move, dispatch_uid="activiteiten_occ_moved")

@@ -12,13 +12,13 @@ from datetime import date, timedelta
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import formats
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from . import agenda
 from .occurrences import stored
 from .recurrence import AMSTERDAM
+from .wording import datum
 
 DAYS = 7
 for _name in ("weasyprint", "weasyprint.progress", "fontTools"):
@@ -73,8 +73,8 @@ def week_context(request, buurt):
         "week_title": _("Activiteiten in %(buurt)s van %(van)s tot en met %(tot)s")
         % {
             "buurt": buurt.title,
-            "van": formats.date_format(first, "l j F"),
-            "tot": formats.date_format(last, "l j F Y"),
+            "van": datum(first, today.year),
+            "tot": datum(last, today.year),
         },
         "servicepunt": servicepunt,
         "vanaf_error": error,

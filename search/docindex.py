@@ -291,7 +291,8 @@ class DocIndex(Postings):
         body = strip_tags(page.omschrijving)
         doc = self._doc(page, "activiteit", page.samenvatting, body, keep=False)
         self._attach(doc, page)
-        doc.voorziening_id = page.voorziening_id
+        place = page.live_voorziening  # a draft or unpublished place never shows in search
+        doc.voorziening_id = place.pk if place is not None else None
         doc.weekdays, doc.start_hour = _weekdays(page)
         doc.ends_at = _ends_at(page)
         if doc.is_over(now):
@@ -302,7 +303,7 @@ class DocIndex(Postings):
         self._add_text(doc, body, BODY, vocabulary)
         # The place where it happens answers half, as a place answers half for its activities
         # (‘wijkrestaurant’ → the soup lunch in Wijkrestaurant De Pollepel).
-        place = page.voorziening.title if page.voorziening_id and page.voorziening else ""
+        place = place.title if place is not None else ""
         self._add_text(doc, place, HOST, vocabulary)
         self._add_text(doc, f"{page.locatie} {page.organisator}", LOW, vocabulary)
         return doc

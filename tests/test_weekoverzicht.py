@@ -44,10 +44,7 @@ def test_print_page_groups_by_day_with_times_places_and_servicepunt(client, malb
     response = client.get("/agenda/malburgen/weekoverzicht/")
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
-    assert (
-        soup.h1.get_text(strip=True)
-        == "Activiteiten in Malburgen van woensdag 24 maart tot en met dinsdag 30 maart 2027"
-    )
+    assert soup.h1.get_text(strip=True) == "Activiteiten in Malburgen van woensdag 24 maart tot en met dinsdag 30 maart"
     days = [h.get_text(strip=True) for h in soup.select(".wo-day h2")]
     assert days == [
         "Woensdag 24 maart",

@@ -1,7 +1,7 @@
 from functools import lru_cache
 
 from django import template
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -24,8 +24,10 @@ def _tijdvak(start, end, language):
 
 
 @lru_cache(maxsize=4096)
-def _datum_lang(value, language):
-    return formats.date_format(value, "l j F Y")
+def _datum_lang(value, language, this_year):
+    from activiteiten.wording import datum
+
+    return datum(value, this_year)
 
 
 @register.filter
@@ -39,9 +41,34 @@ def tijdvak(occurrence):
 
 @register.filter
 def datum_lang(value):
-    """'dinsdag 24 november 2026'."""
+    """'dinsdag 24 november'; with the year when it is not this year: 'dinsdag 4 januari 2028'."""
+    from activiteiten.wording import today
+
     value = timezone.localtime(value) if hasattr(value, "tzinfo") and value.tzinfo else value
-    return _datum_lang(value.date() if hasattr(value, "date") else value, get_language())
+    return _datum_lang(value.date() if hasattr(value, "date") else value, get_language(), today().year)
+
+
+@register.filter
+def reden_zin(text):
+    """A cancellation reason as a sentence: 'de zaal is dicht' → 'De zaal is dicht.'"""
+    from activiteiten.wording import reden_zin as as_sentence
+
+    return as_sentence(text)
+
+
+@register.simple_tag
+def activiteit_labels(page):
+    """[(css modifier, label)] of the words shown next to an activity: "Nieuw", "Gewijzigd: andere tijd of plek"."""
+    from activiteiten.agenda import now
+    from activiteiten.wording import is_gewijzigd, is_nieuw
+
+    moment = now()
+    labels = []
+    if is_nieuw(page, moment):
+        labels.append(("nieuw", _("Nieuw")))
+    if is_gewijzigd(page, moment):
+        labels.append(("gewijzigd", _("Gewijzigd: andere tijd of plek")))
+    return labels
 
 
 @register.filter
@@ -73,3 +100,11 @@ def toegankelijk_tekst(activiteit):
     Django's get_FOO_display hashes every lazy label on each call; an agenda shows dozens."""
     label = _toegankelijk(activiteit.toegankelijk, get_language())
     return label[:1].upper() + label[1:]
+
+
+@register.simple_tag(takes_context=True)
+def feed_urls(context, path):
+    """{"webcal": "webcal://…", "https": "https://…"} for a feed path: the webcal link opens the calendar app
+    and subscribes; the plain address is for apps (and people) that want to paste it."""
+    address = context["request"].build_absolute_uri(path)
+    return {"webcal": "webcal://" + address.split("://", 1)[1], "https": address}
