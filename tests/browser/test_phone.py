@@ -79,3 +79,76 @@ def test_search_results_come_before_the_choices(phone, live_url):
     assert first_result < PHONE["height"]
     assert first_result < choices
     assert_no_axe_violations(phone)
+
+
+TERM_PAGE = "/zevenaar-stegeslag/dementie-en-nu-zevenaar/"  # an activity whose text holds glossary terms
+LONGEST_TIP = """() => {
+    const tips = [...document.querySelectorAll('.glossary-text .term__tip')];
+    const longest = tips.reduce((a, b) => (b.textContent.length > a.textContent.length ? b : a));
+    return tips.indexOf(longest);
+}"""
+
+
+def rect(locator):
+    return locator.evaluate(
+        "el => { const r = el.getBoundingClientRect();"
+        " return {top: r.top, bottom: r.bottom, left: r.left, right: r.right,"
+        " height: window.innerHeight, width: document.documentElement.clientWidth}; }"
+    )
+
+
+def test_glossary_popup_stays_open_while_the_pointer_moves_onto_it(page, live_url):
+    page.goto(live_url + TERM_PAGE)
+    term = page.locator(".glossary-text .term").first
+    tip = term.locator(".term__tip")
+    term.locator(".term__link").hover()
+    assert tip.is_visible()
+    box = tip.bounding_box()
+    # Move in small steps from the term to the middle of the explanation, through the space between them.
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=12)
+    assert tip.is_visible()
+    page.wait_for_timeout(1000)  # longer than the close delay: still open while the pointer is on it
+    assert tip.is_visible()
+    page.keyboard.press("Escape")
+    assert tip.is_hidden()
+
+
+def test_glossary_popup_keeps_its_first_line_at_400_percent_zoom(browser, live_url):
+    # 400% zoom of a 1280×900 window: a 320×225 CSS-pixel viewport with device scale factor 4.
+    context = browser.new_context(viewport={"width": 320, "height": 225}, device_scale_factor=4, locale="nl-NL")
+    page = context.new_page()
+    page.goto(live_url + TERM_PAGE)
+    index = page.evaluate(LONGEST_TIP)
+    term = page.locator(".glossary-text .term").nth(index)
+    term.locator(".term__link").focus()
+    tip = term.locator(".term__tip")
+    assert tip.is_visible()
+    r = rect(tip)
+    assert r["top"] >= 0 and r["bottom"] <= r["height"], r
+    assert r["left"] >= 0 and r["right"] <= r["width"], r
+    context.close()
+
+
+def test_a_tap_on_a_term_shows_the_explanation_and_stays_on_the_page(phone, live_url):
+    phone.goto(live_url + TERM_PAGE)
+    url = phone.url
+    term = phone.locator(".glossary-text .term").first
+    tip = term.locator(".term__tip")
+    term.locator(".term__link").tap()
+    assert tip.is_visible()
+    assert phone.url == url
+    assert_no_axe_violations(phone)
+    # The link in the explanation goes on to the begrip page.
+    href = tip.locator(".term__more").get_attribute("href")
+    tip.locator(".term__more").tap()
+    phone.wait_for_url("**" + href)
+
+
+def test_klopt_er_iets_niet_is_visible_near_the_top_of_an_activity(phone, live_url):
+    phone.goto(live_url + "/presikhaaf/koffieochtend-de-klimop/")
+    link = phone.locator(".melding-link a")
+    assert link.is_visible()
+    assert top_of(phone, ".melding-link a") < SCREENS * PHONE["height"]
+    link.tap()
+    phone.wait_for_url("**#klopt-er-iets-niet")
+    assert phone.locator("#klopt-er-iets-niet textarea").is_visible()
