@@ -50,6 +50,15 @@ def test_buurt_page_shows_servicepunt_and_first_activity_within_two_screens(phon
     assert_no_axe_violations(phone)
 
 
+def test_buurt_page_without_servicepunt_is_short_too(phone, live_url):
+    phone.goto(live_url + "/presikhaaf/")  # no servicepunt in the demo data: no box
+    first_activity = top_of(phone, ".agenda__item")
+    report("buurt presikhaaf", phone, first_activity=first_activity)
+    assert phone.locator(".servicepunt").count() == 0
+    assert first_activity < SCREENS * PHONE["height"]
+    assert page_height(phone) < 10 * PHONE["height"]
+
+
 def test_agenda_first_item_is_not_under_the_filter_form(phone, live_url):
     phone.goto(live_url + "/agenda/")
     first_item = top_of(phone, ".agenda__item")
