@@ -112,3 +112,10 @@ def test_activity_page_links_numbers_in_aanmelden_kosten_and_omschrijving(client
     assert "mailto:koffie@klimop.nl" in hrefs
     assert hrefs.count("tel:+31261111111") == 1
     assert not soup.select("a a")
+
+
+@pytest.mark.django_db
+def test_weekoverzicht_links_the_servicepunt(client):
+    soup = BeautifulSoup(client.get("/agenda/malburgen/weekoverzicht/").content, "html.parser")
+    hrefs = [a["href"] for a in soup.select(".wo-servicepunt a")]
+    assert "tel:+31885550109" in hrefs
