@@ -45,6 +45,8 @@ def test_buurt_page_shows_servicepunt_and_first_activity_within_two_screens(phon
     # The filters are folded behind one button; the list is short, the rest is one link away.
     assert phone.locator(".agenda-filters").first.is_hidden()
     assert phone.locator(".pager a", has_text="Meer activiteiten").is_visible()
+    full = phone.get_by_role("link", name="Alle activiteiten in Malburgen in de agenda")
+    assert full.get_attribute("href") == "/agenda/?buurt=malburgen"
     assert page_height(phone) < 10 * PHONE["height"]
     assert_fits(phone, PHONE["width"])
     assert_no_axe_violations(phone)
