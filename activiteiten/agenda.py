@@ -28,6 +28,8 @@ from .rrule_text import describe
 
 PER_PAGE = 40
 CANCELLED_SHOWN = 20  # an activity page tells the cancelled dates among this many coming times
+# The buurt page starts with a short list (about two phone screens); "Meer activiteiten" pages on.
+BUURT_PER_PAGE = 10
 PERIODES = [
     ("vandaag", gettext_lazy("Vandaag")),
     ("deze-week", gettext_lazy("Deze week")),
@@ -187,7 +189,7 @@ def sections(occurrences, moment):
     return [(key, label, groups[key]) for key, label in PERIODES if groups[key]]
 
 
-def agenda_context(request, locale, buurt=None, buurten=None):
+def agenda_context(request, locale, buurt=None, buurten=None, per_page=PER_PAGE):
     """Everything the agenda templates need. `buurten` (site-wide) is the list for the buurt filter."""
     moment = now()
     slugs = {b.slug: b.pk for b in buurten} if buurten is not None else None
@@ -197,10 +199,10 @@ def agenda_context(request, locale, buurt=None, buurten=None):
         qs = qs.select_related(None).select_related("page", "page__voorziening")  # the buurt is known
     buurt_ids = [buurt.pk] if buurt is not None else ([slugs[f.buurt]] if f.buurt else None)
     qs = apply_filters(qs, f, moment, buurt_ids)
-    offset = (f.pagina - 1) * PER_PAGE
-    rows = list(qs[offset : offset + PER_PAGE + 1])
-    has_next = len(rows) > PER_PAGE
-    rows = rows[:PER_PAGE]
+    offset = (f.pagina - 1) * per_page
+    rows = list(qs[offset : offset + per_page + 1])
+    has_next = len(rows) > per_page
+    rows = rows[:per_page]
     return {
         "agenda_sections": sections(rows, moment),
         "agenda_filters": f,
@@ -234,7 +236,7 @@ def _categorie_choices():
 
 
 def buurt_agenda_context(request, buurt):
-    context = agenda_context(request, buurt.locale_id, buurt=buurt)
+    context = agenda_context(request, buurt.locale_id, buurt=buurt, per_page=BUURT_PER_PAGE)
     context["agenda"] = [occ for _key, _label, occs in context["agenda_sections"] for occ in occs]
     context["ical_url"] = reverse("agenda_ical_buurt", args=[buurt.slug]) + context["agenda_filters"].feed_params()
     context["weekoverzicht_url"] = reverse("weekoverzicht", args=[buurt.slug])

@@ -81,7 +81,10 @@ class BuurtPage(BasePage):
         from .agenda import buurt_agenda_context
 
         context = super().get_context(request, *args, **kwargs)
-        context["voorzieningen"] = VoorzieningPage.objects.child_of(self).live().public().order_by("title")
+        voorzieningen = list(VoorzieningPage.objects.child_of(self).live().public().order_by("title"))
+        context["voorzieningen"] = voorzieningen
+        # Shown near the top: the place residents can call or walk into with any question.
+        context["servicepunten"] = [v for v in voorzieningen if v.soort == "servicepunt"]
         context.update(buurt_agenda_context(request, self))
         return context
 

@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from wagtail.log_actions import log
 from wagtail.models import Locale, Page
 
-from .groups import buurten_for, is_beheerder
+from .groups import is_beheerder
 from .models import Melding
 
 CHECK_DAYS = 183  # about 6 months
@@ -32,10 +32,11 @@ class AdminView(TemplateView):
 
 
 def meldingen_for(user):
+    """The reports this user sees: of every buurt they edit (communitymanager and welzijnswerker), no other."""
     qs = Melding.objects.select_related("page", "buurt")
     if is_beheerder(user):
         return qs
-    return qs.filter(buurt__in=[b.pk for b in buurten_for(user)])
+    return qs.filter(buurt__in=[b.pk for b in editable_buurten(user)])
 
 
 class MeldingenView(AdminView):
@@ -44,7 +45,7 @@ class MeldingenView(AdminView):
     header_icon = "mail"
 
     def dispatch(self, request, *args, **kwargs):
-        if not (is_beheerder(request.user) or buurten_for(request.user)):
+        if not editable_buurten(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

@@ -156,7 +156,8 @@ def ensure_buurt_groups(buurt):
     ww = _group("welzijnswerker", ww_name(buurt.title), anchor)
     for group in (cm, ww):
         _admin_access(group)
-    cm.permissions.add(_perm("redactie", "view_melding"), _perm("redactie", "change_melding"))
+    for group in (cm, ww):  # both see and close the reports (meldingen) of their own buurt
+        group.permissions.add(_perm("redactie", "view_melding"), _perm("redactie", "change_melding"))
     for page in _translations(buurt):
         _page_perms(cm, page, PAGE_PUBLISH)
         _page_perms(ww, page, PAGE_EDIT)

@@ -53,7 +53,7 @@ def redactie_menu():
     menu = Menu(
         items=[
             CheckedMenuItem(
-                _("Meldingen"), reverse("redactie_meldingen"), icon_name="mail", order=100, check=_manages_buurt
+                _("Meldingen"), reverse("redactie_meldingen"), icon_name="mail", order=100, check=_edits_buurt
             ),
             CheckedMenuItem(
                 _("Niet gecontroleerd"), reverse("redactie_rapport"), icon_name="date", order=200, check=_edits_buurt

@@ -176,12 +176,12 @@ def test_ongoing_multi_day_activity_is_listed_today(client, clock, testbuurt, ad
 def test_more_pages_of_activities(client, clock, testbuurt, add):
     add("Elke dag koffie", local(date(2027, 3, 1), 9), herhaling="FREQ=DAILY")
     soup = soup_of(client.get(testbuurt.url))
-    assert len(titles(soup)) == agenda.PER_PAGE
+    assert len(titles(soup)) == agenda.BUURT_PER_PAGE
     more = soup.select_one(".pager a").get("href")
     assert more.startswith("?pagina=2")
     soup2 = soup_of(client.get(testbuurt.url + more.split("#")[0]))
     first_on_2 = soup2.select_one(".agenda__when time")["datetime"][:10]
-    assert first_on_2 == (date(2027, 3, 24) + timedelta(days=agenda.PER_PAGE)).isoformat()
+    assert first_on_2 == (date(2027, 3, 24) + timedelta(days=agenda.BUURT_PER_PAGE)).isoformat()
 
 
 def test_agenda_queries_do_not_grow_with_the_number_of_activities(client, clock, testbuurt, add):

@@ -66,7 +66,7 @@ def test_voorziening_page_shows_address_and_structured_hours(client):
     assert rows["Maandag"] == "09.00 – 22.00 uur"
     assert rows["Zaterdag"] == "gesloten"
     assert "6826 HK Arnhem" in text_of(soup)
-    assert soup.find("a", href="tel:0885550101") is not None
+    assert soup.find("a", href="tel:+31885550101") is not None
 
 
 def test_woordenlijst_lists_terms_a_to_z_with_abbreviations_under_their_letter(client):

@@ -135,6 +135,12 @@ def _term_nodes(soup, text, entry, is_abbr, tip_id):
     strong.string = label + ":"
     tip.append(strong)
     tip.append(" " + entry.uitleg)
+    # On a touch screen the first tap shows this explanation; this link goes on to the begrip page. It is
+    # left out of the tab order: keyboard users reach the same page with the term's own link.
+    more = soup.new_tag("a", href=entry.url, tabindex="-1", attrs={"class": "term__more"})
+    more.string = _("Meer uitleg")
+    tip.append(" ")
+    tip.append(more)
     wrapper.append(tip)
     return wrapper
 

@@ -1,6 +1,8 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from home import contact_links
+
 register = template.Library()
 
 LABELS = {
@@ -30,4 +32,4 @@ def type_plural(value):
 
 @register.filter
 def tel_href(value):
-    return "".join(ch for ch in value or "" if ch.isdigit() or ch == "+")
+    return contact_links.tel_href(value)  # one rule for tel: links, see home/contact_links.py

@@ -32,6 +32,7 @@ def test_filter_form_works_without_javascript(browser, live_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(live_url + "/agenda/")
+    page.click(".filters-toggle__button")  # folded behind one button; <details> opens without JavaScript
     page.select_option("#f-categorie", "bewegen")
     page.check("#f-gratis")
     page.click("button:has-text('Toon activiteiten')")

@@ -16,7 +16,7 @@ def test_uitleg_on_keyboard_focus_and_hover_and_for_screen_readers(page, live_ur
     term = page.locator(".glossary-text .term").first
     tip = term.locator(".term__tip")
     assert not tip.is_visible()
-    term.locator("a").focus()
+    term.locator(".term__link").focus()
     assert tip.is_visible()
     # Screen readers: the link is described by the tooltip text.
     described = page.evaluate(
@@ -28,7 +28,7 @@ def test_uitleg_on_keyboard_focus_and_hover_and_for_screen_readers(page, live_ur
     page.keyboard.press("Escape")
     assert not tip.is_visible()
     page.locator("h1").hover()
-    term.locator("a").hover()
+    term.locator(".term__link").hover()
     assert tip.is_visible()
 
 
@@ -62,6 +62,6 @@ def test_feedback_form_and_its_errors_have_no_violations(page, live_url):
 def test_feedback_form_at_320_px(phone_page, live_url):
     phone_page.goto(live_url + TERM_PAGE)
     assert_fits(phone_page)
-    phone_page.locator(".glossary-text .term a").first.focus()
+    phone_page.locator(".glossary-text .term__link").first.focus()
     assert_fits(phone_page)
     assert_no_axe_violations(phone_page)
