@@ -38,13 +38,16 @@ class MeldingForm(forms.Form):
 class ImportForm(forms.Form):
     """The files to import (CSV or Excel). Which ones an editor may use is checked in the view."""
 
-    voorzieningen = forms.FileField(label=_("Voorzieningen (CSV of Excel)"), required=False)
-    activiteiten = forms.FileField(label=_("Activiteiten (CSV of Excel)"), required=False)
-    woordenlijst = forms.FileField(label=_("Woordenlijst (CSV of Excel)"), required=False)
+    CSV_OR_EXCEL = forms.FileInput(attrs={"accept": ".csv,.xlsx"})
+
+    voorzieningen = forms.FileField(label=_("Voorzieningen (CSV of Excel)"), required=False, widget=CSV_OR_EXCEL)
+    activiteiten = forms.FileField(label=_("Activiteiten (CSV of Excel)"), required=False, widget=CSV_OR_EXCEL)
+    woordenlijst = forms.FileField(label=_("Woordenlijst (CSV of Excel)"), required=False, widget=CSV_OR_EXCEL)
     werkboek = forms.FileField(
         label=_("Of: één Excel-bestand met een werkblad per soort"),
         help_text=_("Noem de werkbladen voorzieningen, activiteiten en woordenlijst, zoals in de export."),
         required=False,
+        widget=forms.FileInput(attrs={"accept": ".xlsx"}),
     )
 
     MAX_BYTES = 5 * 1024 * 1024
