@@ -132,11 +132,14 @@ def buurt_rows(buurt):
     }
 
 
-def glossary_rows(locale=None):
+def glossary_rows(locale=None, include_aliases=False):
+    """Rows of the glossary; `include_aliases` also lists the pages of another language not translated yet."""
     from woordenlijst.models import BegripPage
 
     locale = locale or Locale.get_default()
-    begrippen = BegripPage.objects.filter(locale=locale, alias_of__isnull=True).order_by("path")
+    begrippen = BegripPage.objects.filter(locale=locale).order_by("path")
+    if not include_aliases:
+        begrippen = begrippen.filter(alias_of__isnull=True)
     slugs = dict(BegripPage.objects.filter(locale=locale).values_list("pk", "slug"))
     return [begrip_row(p, slugs) for p in begrippen.prefetch_related("zie_ook_links")]
 

@@ -17,7 +17,7 @@ def corpus_rows(locale):
     for buurt in buurten:
         for name, rows in buurt_rows(buurt).items():
             files[name].extend(rows)
-    files["woordenlijst.csv"] = glossary_rows(locale)
+    files["woordenlijst.csv"] = glossary_rows(locale, include_aliases=True)  # like the buurten: every page
     return files
 
 
