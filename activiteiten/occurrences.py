@@ -26,7 +26,7 @@ from .recurrence import expand
 WINDOW_DAYS = getattr(settings, "AGENDA_WINDOW_DAYS", 120)
 # An activity page looks this far ahead for its next dates (computed for that one page, not stored).
 PAGE_HORIZON_DAYS = 800
-KEEP_PAST_DAYS = 1  # rows that ended longer ago than this are dropped at refresh
+KEEP_PAST_DAYS = 7  # rows that ended longer ago are dropped at refresh; the weekoverzicht shows this week from Monday
 MAX_SPAN_DAYS = 31  # agenda queries look back this far for multi-day activities that are still going on
 BATCH = 5000
 

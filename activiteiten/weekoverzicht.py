@@ -3,7 +3,10 @@
     /agenda/<buurt>/weekoverzicht/       print-ready page
     /agenda/<buurt>/weekoverzicht.pdf    the same as a PDF (WeasyPrint)
 
-``?vanaf=2026-11-30`` starts the week on another day (today if left out).
+``?vanaf=2026-11-30`` starts the week on another day; without it the week runs from this Monday to Sunday,
+the week people plan in (the stored agenda keeps the past days of this week for this).
+
+Both PDFs (this one and the booklet) are tagged PDF/UA-1 documents with the page's language and title.
 """
 
 import logging
@@ -21,6 +24,8 @@ from .recurrence import AMSTERDAM
 from .wording import datum
 
 DAYS = 7
+# Tagged PDF for screen readers (structure tree, /Lang from <html lang>, title shown instead of the file name).
+PDF_VARIANT = "pdf/ua-1"
 for _name in ("weasyprint", "weasyprint.progress", "fontTools"):
     logging.getLogger(_name).setLevel(logging.WARNING)
 
@@ -38,8 +43,9 @@ def week_context(request, buurt):
     from .models import VoorzieningPage
 
     today = agenda.now().astimezone(AMSTERDAM).date()
+    monday = today - timedelta(days=today.weekday())
     error = ""
-    first = today
+    first = monday
     value = request.GET.get("vanaf", "").strip()
     if value:
         try:
@@ -79,8 +85,8 @@ def week_context(request, buurt):
         "servicepunt": servicepunt,
         "vanaf_error": error,
         "next_week": (first + timedelta(days=DAYS)).isoformat(),
-        "prev_week": (first - timedelta(days=DAYS)).isoformat() if first > today else "",
-        "pdf_query": f"?vanaf={first.isoformat()}" if first != today else "",
+        "prev_week": (first - timedelta(days=DAYS)).isoformat() if first > monday else "",
+        "pdf_query": f"?vanaf={first.isoformat()}" if first != monday else "",
     }
 
 
@@ -95,7 +101,7 @@ def weekoverzicht_pdf(request, slug):
     buurt = _buurt(slug)
     context = week_context(request, buurt)
     html = render_to_string("activiteiten/weekoverzicht_pdf.html", context, request=request)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(pdf_variant=PDF_VARIANT)
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"weekoverzicht-{buurt.slug}-{context['first_day'].isoformat()}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -4,8 +4,10 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal import seo
 from redactie import melding as redactie_melding
 from search import api as search_api
 from search import views as search_views
@@ -16,6 +18,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/zoeken/", search_api.search, name="search_api"),  # not language-prefixed; ?lang=en
+    path("favicon.ico", seo.favicon),
+    path("robots.txt", seo.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": seo.PortalSitemap}}, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,4 +1,5 @@
-"""CSV export in exactly the corpus format (UTF-8 with BOM, ';', CRLF), so that export → import changes nothing."""
+"""Export in exactly the corpus format, as CSV (UTF-8 with BOM, ';', CRLF) or as an Excel workbook,
+so that export → import changes nothing."""
 
 import csv
 import io
@@ -8,7 +9,8 @@ from wagtail.models import Locale
 
 from activiteiten.openingstijden import format_openingstijden_text
 from activiteiten.recurrence import AMSTERDAM
-from home.corpus.validate import COLUMNS
+from home.corpus.validate import COLUMNS, UITZONDERING_SEPARATOR
+from home.corpus.xlsx import write_workbook
 
 
 def richtext_to_text(html):
@@ -79,6 +81,28 @@ def activiteit_row(page, buurt_slug, voorziening_slugs):
         "contact": page.contact,
         "organisator": page.organisator,
         "toegankelijk": page.toegankelijk,
+        "status": page.status,
+        "status_reden": page.status_reden,
+        "uitzonderingen": uitzonderingen_text(page),
+    }
+
+
+def uitzonderingen_text(page):
+    """ "2026-12-25 vrij Kerstvakantie; 2027-01-05 afgelast De zaal is dicht" (the importer reads this back)."""
+    days = sorted(page.uitzonderingen.all(), key=lambda u: u.datum)
+    return f"{UITZONDERING_SEPARATOR} ".join(
+        " ".join(part for part in (u.datum.isoformat(), u.soort, u.reden) if part) for u in days
+    )
+
+
+def buurt_row(page):
+    return {
+        "slug": page.slug,
+        "naam": page.title,
+        "gemeente": page.gemeente,
+        "soort": page.soort,
+        "intro": page.intro,
+        "postcodes": page.postcodes,
     }
 
 
@@ -100,7 +124,7 @@ def buurt_rows(buurt):
     from activiteiten.models import ActiviteitPage, VoorzieningPage
 
     voorzieningen = VoorzieningPage.objects.child_of(buurt).order_by("path").prefetch_related("openingstijden")
-    activiteiten = ActiviteitPage.objects.child_of(buurt).order_by("path")
+    activiteiten = ActiviteitPage.objects.child_of(buurt).order_by("path").prefetch_related("uitzonderingen")
     voorziening_slugs = dict(VoorzieningPage.objects.filter(locale=buurt.locale).values_list("pk", "slug"))
     return {
         "voorzieningen.csv": [voorziening_row(p, buurt.slug) for p in voorzieningen],
@@ -108,20 +132,32 @@ def buurt_rows(buurt):
     }
 
 
-def glossary_rows(locale=None):
+def glossary_rows(locale=None, include_aliases=False):
+    """Rows of the glossary; `include_aliases` also lists the pages of another language not translated yet."""
     from woordenlijst.models import BegripPage
 
     locale = locale or Locale.get_default()
-    begrippen = BegripPage.objects.filter(locale=locale, alias_of__isnull=True).order_by("path")
+    begrippen = BegripPage.objects.filter(locale=locale).order_by("path")
+    if not include_aliases:
+        begrippen = begrippen.filter(alias_of__isnull=True)
     slugs = dict(BegripPage.objects.filter(locale=locale).values_list("pk", "slug"))
     return [begrip_row(p, slugs) for p in begrippen.prefetch_related("zie_ook_links")]
 
 
-def to_csv(name, rows):
-    """Bytes in the corpus format: UTF-8 with BOM, ';' between fields, CRLF line endings."""
+def to_csv(name, rows, columns=None):
+    """Bytes in the corpus format: UTF-8 with BOM, ';' between fields, CRLF line endings.
+
+    `columns` (default: all of the file's columns) leaves out columns an uploaded file did not have.
+    """
+    columns = columns or COLUMNS[name]
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS[name], delimiter=";", lineterminator="\r\n")
+    writer = csv.DictWriter(out, fieldnames=columns, delimiter=";", lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({column: row.get(column) or "" for column in COLUMNS[name]})
+        writer.writerow({column: row.get(column) or "" for column in columns})
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def to_xlsx(files):
+    """An Excel workbook with one sheet per corpus file: {"activiteiten.csv": rows, …} → bytes."""
+    return write_workbook({name.removesuffix(".csv"): (COLUMNS[name], rows) for name, rows in files.items()})

@@ -36,11 +36,19 @@ class MeldingForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    """The CSV files to import. Which ones an editor may use is checked in the view."""
+    """The files to import (CSV or Excel). Which ones an editor may use is checked in the view."""
 
-    voorzieningen = forms.FileField(label="voorzieningen.csv", required=False)
-    activiteiten = forms.FileField(label="activiteiten.csv", required=False)
-    woordenlijst = forms.FileField(label="woordenlijst.csv", required=False)
+    CSV_OR_EXCEL = forms.FileInput(attrs={"accept": ".csv,.xlsx"})
+
+    voorzieningen = forms.FileField(label=_("Voorzieningen (CSV of Excel)"), required=False, widget=CSV_OR_EXCEL)
+    activiteiten = forms.FileField(label=_("Activiteiten (CSV of Excel)"), required=False, widget=CSV_OR_EXCEL)
+    woordenlijst = forms.FileField(label=_("Woordenlijst (CSV of Excel)"), required=False, widget=CSV_OR_EXCEL)
+    werkboek = forms.FileField(
+        label=_("Of: één Excel-bestand met een werkblad per soort"),
+        help_text=_("Noem de werkbladen voorzieningen, activiteiten en woordenlijst, zoals in de export."),
+        required=False,
+        widget=forms.FileInput(attrs={"accept": ".xlsx"}),
+    )
 
     MAX_BYTES = 5 * 1024 * 1024
 
@@ -54,7 +62,7 @@ class ImportForm(forms.Form):
         cleaned = super().clean()
         files = {name: f for name, f in cleaned.items() if f}
         if not files:
-            raise forms.ValidationError(_("Kies minstens één CSV-bestand."))
+            raise forms.ValidationError(_("Kies minstens één bestand (CSV of Excel)."))
         for name, upload in files.items():
             if upload.size > self.MAX_BYTES:
                 self.add_error(name, _("Dit bestand is te groot. Het mag ten hoogste 5 MB zijn."))

@@ -1,6 +1,7 @@
-"""CSV import in the admin: the corpus importer, limited to the editor's own buurten, with a preview.
+"""Import in the admin (CSV or Excel): the corpus importer, limited to the editor's own buurten, with a preview.
 
 Only new and changed rows are imported, so importing an unchanged export changes nothing (no new revisions).
+A welzijnswerker's import is not published: each page goes to the buurt's approval workflow.
 """
 
 from dataclasses import dataclass, field
@@ -11,11 +12,13 @@ from wagtail.models import Locale, Page
 from home.corpus import CorpusImporter, Problem
 from home.corpus.reader import read_rows
 from home.corpus.validate import COLUMNS
+from home.corpus.xlsx import is_workbook, name_sheets, read_workbook
 
 from .export import buurt_rows, glossary_rows
 
 BUURT_FILES = ("voorzieningen.csv", "activiteiten.csv")
 GLOSSARY_FILE = "woordenlijst.csv"
+WORKBOOK_FIELD = "werkboek"
 
 
 @dataclass
@@ -23,6 +26,7 @@ class Preview:
     problems: list = field(default_factory=list)
     rows: dict = field(default_factory=dict)  # name → [(line, slug, title, status)]
     changed: dict = field(default_factory=dict)  # name → [Row] (new or changed)
+    columns: dict = field(default_factory=dict)  # name → the columns the uploaded file has
 
     @property
     def ok(self):
@@ -68,16 +72,36 @@ def _current_rows(allowed_buurten):
     return current, owner
 
 
-def preview(files, allowed_buurten, glossary_allowed):
-    """Check uploaded files (name → bytes). Returns a Preview; nothing is saved."""
+def read_uploads(uploads):
+    """[(form field, file name, bytes)] → ({corpus file name: bytes or Sheet}, problems).
+
+    A field named after a corpus file takes a CSV file or a workbook with that sheet (or one sheet);
+    the field ``werkboek`` takes a workbook whose sheets are named after the corpus files.
+    """
+    files, problems = {}, []
+    for field_name, filename, data in uploads:
+        expected = None if field_name == WORKBOOK_FIELD else f"{field_name}.csv"
+        if expected and not is_workbook(filename, data):
+            files[expected] = data
+            continue
+        sheets, found = read_workbook(filename, data, expected)
+        problems.extend(found)
+        files.update(sheets)
+    return files, problems
+
+
+def preview(files, allowed_buurten, glossary_allowed, problems=()):
+    """Check uploaded files (name → bytes or Sheet). Returns a Preview; nothing is saved."""
     result = Preview()
     allowed_files = set(BUURT_FILES if allowed_buurten else ()) | ({GLOSSARY_FILE} if glossary_allowed else set())
     for name in files:
         if name not in allowed_files:
             result.problems.append(Problem(name, None, None, None, _("dit bestand mag je niet importeren")))
     if result.problems:
+        result.problems = name_sheets(result.problems, files)
         return result
     importer = CorpusImporter(files)
+    result.problems.extend(problems)  # what reading the files found (a wrong sheet, a cell of the wrong type)
     result.problems.extend(importer.validate())
     allowed_slugs = {b.slug for b in allowed_buurten}
     current, owner = _current_rows(allowed_buurten)
@@ -88,14 +112,16 @@ def preview(files, allowed_buurten, glossary_allowed):
             for record in importer.records[name]:
                 _check_buurt(result.problems, name, record, allowed_slugs, owner)
         header, rows, _problems = read_rows(name, files[name])
+        # Compare only the columns the file has: a column left out leaves the page's value alone.
+        columns = [column for column in COLUMNS[name] if column in header]
         listing, changed = [], []
         for row in rows:
             slug = row.get("slug")
             old = current.get((name, slug))
-            new = {column: row.get(column) for column in COLUMNS[name]}
+            new = {column: row.get(column) for column in columns}
             if old is None:
                 status = "nieuw"
-            elif all((old.get(c) or "").strip() == new[c] for c in COLUMNS[name]):
+            elif all((old.get(c) or "").strip() == new[c] for c in columns):
                 status = "ongewijzigd"
             else:
                 status = "gewijzigd"
@@ -105,7 +131,9 @@ def preview(files, allowed_buurten, glossary_allowed):
                 changed.append(new)
         result.rows[name] = listing
         result.changed[name] = changed
-    result.problems.sort(key=lambda p: (p.file, p.line or 0))
+        result.columns[name] = columns
+    result.problems = name_sheets(result.problems, files)
+    result.problems.sort(key=lambda p: (p.file, p.sheet or "", p.line or 0))
     return result
 
 
@@ -119,7 +147,8 @@ def _check_buurt(problems, name, record, allowed_slugs, owner):
                 line,
                 "buurt",
                 buurt,
-                _("je mag alleen je eigen buurt bijwerken (%(buurten)s)") % {"buurten": names},
+                _("‘%(buurt)s’ is niet jouw buurt; je mag alleen je eigen buurt bijwerken (%(buurten)s)")
+                % {"buurt": buurt, "buurten": names},
             )
         )
     existing = owner.get((name, record["slug"]))
@@ -143,12 +172,15 @@ def changed_files(result):
     """Corpus-format bytes with only the new and changed rows, per file (files without changes left out)."""
     from .export import to_csv
 
-    return {name: to_csv(name, rows) for name, rows in result.changed.items() if rows}
+    return {name: to_csv(name, rows, result.columns.get(name)) for name, rows in result.changed.items() if rows}
 
 
-def apply(result):
-    """Import the new and changed rows. Returns the importer's counts. Raises ImportFailed."""
+def apply(result, user=None, moderated=()):
+    """Import the new and changed rows. Returns the importer's counts. Raises ImportFailed.
+
+    Pages under the buurten in `moderated` (page ids) go to their buurt's approval workflow.
+    """
     files = changed_files(result)
     if not files:
         return {}
-    return CorpusImporter(files).run()
+    return CorpusImporter(files, user=user, moderated=moderated).run()

@@ -23,6 +23,12 @@ def urls():
         path("redactie/import/", csv_views.import_view, name="redactie_import"),
         path("redactie/export/", csv_views.export_view, name="redactie_export"),
         path("redactie/export/woordenlijst.csv", csv_views.export_glossary, name="redactie_export_woordenlijst"),
+        path(
+            "redactie/export/woordenlijst.xlsx",
+            csv_views.export_glossary,
+            {"fmt": "xlsx"},
+            name="redactie_export_woordenlijst_xlsx",
+        ),
         path("redactie/export/<int:buurt_id>/<str:name>", csv_views.export_buurt, name="redactie_export_buurt"),
     ]
 
@@ -45,7 +51,8 @@ def _edits_buurt(user):
 
 
 def _imports(user):
-    return _manages_buurt(user) or is_glossary_editor(user)
+    """Communitymanagers and welzijnswerkers (their own buurt) and the glossary editors."""
+    return _manages_buurt(user) or _edits_buurt(user) or is_glossary_editor(user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -59,10 +66,14 @@ def redactie_menu():
                 _("Niet gecontroleerd"), reverse("redactie_rapport"), icon_name="date", order=200, check=_edits_buurt
             ),
             CheckedMenuItem(
-                _("CSV importeren"), reverse("redactie_import"), icon_name="upload", order=300, check=_imports
+                _("Importeren (CSV, Excel)"), reverse("redactie_import"), icon_name="upload", order=300, check=_imports
             ),
             CheckedMenuItem(
-                _("CSV exporteren"), reverse("redactie_export"), icon_name="download", order=400, check=_imports
+                _("Exporteren (CSV, Excel)"),
+                reverse("redactie_export"),
+                icon_name="download",
+                order=400,
+                check=_imports,
             ),
         ]
     )

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from activiteiten.models import ActiviteitPage, BuurtPage, Occurrence
-from activiteiten.occurrences import WINDOW_DAYS, compute, refresh_all, refresh_page
+from activiteiten.occurrences import KEEP_PAST_DAYS, WINDOW_DAYS, compute, refresh_all, refresh_page
 from activiteiten.recurrence import AMSTERDAM
 from activiteiten.testing import local, make_activiteit
 
@@ -135,10 +135,13 @@ def test_refresh_all_and_command_rebuild_the_rolling_window(buurt, publish):
     assert total == Occurrence.objects.count()
     first = rows.order_by("start").first().start
     last = rows.order_by("start").last().start
-    assert first.astimezone(AMSTERDAM).date() == date(2027, 6, 1)  # yesterday's ended, today's still there
-    assert (last - first).days in (WINDOW_DAYS - 1, WINDOW_DAYS)
+    # Times that ended more than KEEP_PAST_DAYS ago are gone (the weekoverzicht shows this week from Monday).
+    assert first.astimezone(AMSTERDAM).date() == date(2027, 6, 1) - timedelta(days=KEEP_PAST_DAYS - 1)
+    assert (last - first).days in (WINDOW_DAYS + KEEP_PAST_DAYS - 2, WINDOW_DAYS + KEEP_PAST_DAYS - 1)
     call_command("refresh_occurrences", now="2027-07-01T12:00+02:00", stdout=open("/dev/null", "w"))
-    assert rows.order_by("start").first().start.astimezone(AMSTERDAM).date() == date(2027, 7, 1)
+    assert rows.order_by("start").first().start.astimezone(AMSTERDAM).date() == date(2027, 7, 1) - timedelta(
+        days=KEEP_PAST_DAYS - 1
+    )
     # Demo activities are there too (only live, public pages).
     assert Occurrence.objects.filter(page__slug="koffieochtend-de-klimop").exists()
 

@@ -90,8 +90,8 @@ def test_welzijnswerker_sees_report_without_confirm_button(ww_a, buurt_a):
 def test_redactie_menu_per_role(cm_a, ww_a):
     cache.clear()  # Wagtail caches the site root paths; other tests may have changed the sites
     cm_menu = login(cm_a).get(reverse("wagtailadmin_home")).content.decode()
-    for label in ("Meldingen", "Niet gecontroleerd", "CSV importeren", "CSV exporteren"):
+    for label in ("Meldingen", "Niet gecontroleerd", "Importeren (CSV, Excel)", "Exporteren (CSV, Excel)"):
         assert label in cm_menu
     ww_menu = login(ww_a).get(reverse("wagtailadmin_home")).content.decode()
-    assert "Niet gecontroleerd" in ww_menu and "Meldingen" in ww_menu  # the reports of their own buurt
-    assert "CSV importeren" not in ww_menu
+    assert "Niet gecontroleerd" in ww_menu and "Importeren (CSV, Excel)" in ww_menu
+    assert "Meldingen" in ww_menu  # the reports of their own buurt

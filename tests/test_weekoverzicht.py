@@ -44,16 +44,16 @@ def test_print_page_groups_by_day_with_times_places_and_servicepunt(client, malb
     response = client.get("/agenda/malburgen/weekoverzicht/")
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
-    assert soup.h1.get_text(strip=True) == "Activiteiten in Malburgen van woensdag 24 maart tot en met dinsdag 30 maart"
+    assert soup.h1.get_text(strip=True) == "Activiteiten in Malburgen van maandag 22 maart tot en met zondag 28 maart"
     days = [h.get_text(strip=True) for h in soup.select(".wo-day h2")]
     assert days == [
+        "Maandag 22 maart",
+        "Dinsdag 23 maart",
         "Woensdag 24 maart",
         "Donderdag 25 maart",
         "Vrijdag 26 maart",
         "Zaterdag 27 maart",
         "Zondag 28 maart",
-        "Maandag 29 maart",
-        "Dinsdag 30 maart",
     ]
     saturday = soup.find(id="dag-2027-03-27").find_parent("section").get_text(" ", strip=True)
     assert "14.00 – 15.30 uur Paaseieren zoeken" in saturday
@@ -72,7 +72,7 @@ def test_pdf_is_a4_and_contains_the_weeks_titles(client, malburgen):
     response = client.get("/agenda/malburgen/weekoverzicht.pdf")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert "weekoverzicht-malburgen-2027-03-24.pdf" in response["Content-Disposition"]
+    assert "weekoverzicht-malburgen-2027-03-22.pdf" in response["Content-Disposition"]
     reader = PdfReader(io.BytesIO(response.content))
     width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
     assert (round(width), round(height)) == (595, 842)  # A4 in points

@@ -16,6 +16,8 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from activiteiten.weekoverzicht import PDF_VARIANT
+
 from .markup import CACHE_SECONDS, version
 from .models import DOMEINEN
 
@@ -55,7 +57,7 @@ def render_pdf(page):
         weight: _static_file_uri(f"fonts/atkinson-hyperlegible-latin-{weight}-normal.woff2") for weight in (400, 700)
     }
     html = render_to_string("woordenlijst/boekje_pdf.html", context)
-    return HTML(string=html, base_url=str(Path(__file__).resolve().parent)).write_pdf()
+    return HTML(string=html, base_url=str(Path(__file__).resolve().parent)).write_pdf(pdf_variant=PDF_VARIANT)
 
 
 def booklet_pdf(page, request):

@@ -9,12 +9,12 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 from wagtail_localize.synctree import create_aliases_for_new_page
 
-from activiteiten.models import ActiviteitPage, BuurtPage, Openingstijd, VoorzieningPage
+from activiteiten.models import ActiviteitPage, BuurtPage, Openingstijd, Uitzondering, VoorzieningPage
 from home.models import HomePage
 from woordenlijst.models import DOMEINEN, BegripPage, BegripZieOok, WoordenlijstPage
 
 from .reader import Problem, read_rows
-from .validate import COLUMNS, RowChecker
+from .validate import COLUMNS, OPTIONAL, RowChecker
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 FILES = ["buurten.csv", "voorzieningen.csv", "activiteiten.csv", "woordenlijst.csv"]
@@ -38,10 +38,12 @@ def aware(value):
 class CorpusImporter:
     """Validate first, then write everything in one transaction.
 
-    `files` maps a file name (one of FILES) to its bytes. `progress` is called with a line of text.
+    `files` maps a file name (one of FILES) to its bytes (CSV) or a Sheet read from a workbook (xlsx.py).
+    `progress` is called with a line of text. Pages under a buurt in `moderated` (page ids) are not
+    published: their new revision goes to the buurt's approval workflow, submitted by `user`.
     """
 
-    def __init__(self, files, locale=None, progress=None):
+    def __init__(self, files, locale=None, progress=None, user=None, moderated=()):
         unknown = set(files) - set(FILES)
         if unknown:
             raise ValueError(f"unknown files: {sorted(unknown)}")
@@ -51,6 +53,8 @@ class CorpusImporter:
         self.problems = []
         self.records = {name: [] for name in FILES}
         self.counts = {}
+        self.user = user
+        self.moderated = set(moderated)
 
     # -- validation -------------------------------------------------------------------------
     def validate(self):
@@ -65,7 +69,7 @@ class CorpusImporter:
         self.problems.extend(problems)
         if not header:
             return
-        missing = [c for c in COLUMNS[name] if c not in header]
+        missing = [c for c in COLUMNS[name] if c not in header and c not in OPTIONAL.get(name, ())]
         for column in missing:
             self.problems.append(
                 Problem(name, 1, column, None, _("deze kolom ontbreekt in de kopregel (de eerste regel)"))
@@ -127,7 +131,14 @@ class CorpusImporter:
             )
         if not c.row.get("voorziening") and not c.row.get("locatie"):
             c.problem("locatie", "", _("vul een locatie in als de kolom ‘voorziening’ leeg is"))
-        return {
+        optional = {}
+        if c.has("status"):
+            optional["status"] = c.choice("status", ActiviteitPage.STATUSSEN) or "gepland"
+        if c.has("status_reden"):
+            optional["status_reden"] = c.text("status_reden", 200)
+        if c.has("uitzonderingen"):
+            optional["uitzonderingen"] = c.uitzonderingen("uitzonderingen")
+        return optional | {
             "title": c.text("titel", 255),
             "buurt": c.slug("buurt"),
             "voorziening": c.slug("voorziening"),
@@ -270,6 +281,7 @@ class CorpusImporter:
     def _write(self, name, model, existing, parent_for, lookup=None):
         records = self.records[name]
         created = updated = 0
+        new_slugs = set()
         # First make sure every page exists, so that references within the file resolve.
         for r in records:
             page = existing.get(r["slug"])
@@ -279,6 +291,7 @@ class CorpusImporter:
                 self._set_fields(page, r, lookup)
                 parent.add_child(instance=page)
                 existing[r["slug"]] = page
+                new_slugs.add(r["slug"])
                 created += 1
             else:
                 updated += 1
@@ -287,23 +300,33 @@ class CorpusImporter:
                     page.refresh_from_db()
         for i, r in enumerate(records, 1):
             page = existing[r["slug"]]
-            is_new = not page.live and page.last_published_at is None
+            is_new = r["slug"] in new_slugs
             self._set_fields(page, r, lookup)
             try:
                 page.full_clean()
             except ValidationError as exc:
                 exc.file, exc.line = name, r["line"]
                 raise
-            page.save_revision(log_action=True).publish()
+            if parent_for(r).pk in self.moderated:
+                self._submit(page)
+            else:
+                page.save_revision(user=self.user, log_action=True).publish()
             if is_new:
-                page.refresh_from_db()  # publish() saved a copy; the alias must start from the live page
+                page.refresh_from_db()  # publish() saved a copy; the alias must start from the saved page
                 create_aliases_for_new_page(page)
             if i % 25 == 0 or i == len(records):
                 self.progress(f"{name}: {i}/{len(records)}")
         self.counts[name] = {"created": created, "updated": updated}
 
+    def _submit(self, page):
+        """Save a draft revision and offer it to the buurt's approval workflow (not published)."""
+        page.save_revision(user=self.user, log_action=True)
+        workflow = page.get_workflow()
+        if workflow is not None and not page.workflow_in_progress:
+            workflow.start(page, self.user)
+
     def _set_fields(self, page, r, lookup):
-        skip = {"slug", "line", "buurt", "slots", "voorziening", "zie_ook"}
+        skip = {"slug", "line", "buurt", "slots", "voorziening", "zie_ook", "uitzonderingen"}
         for field, value in r.items():
             if field not in skip:
                 setattr(page, field, value if value is not None else None)
@@ -311,6 +334,8 @@ class CorpusImporter:
             page.openingstijden = [Openingstijd(dag=s.dag, open=s.open, dicht=s.dicht) for s in r["slots"]]
         elif isinstance(page, ActiviteitPage):
             page.voorziening = lookup.get(r["voorziening"]) if r["voorziening"] else None
+            if "uitzonderingen" in r:
+                page.uitzonderingen = [Uitzondering(datum=d, soort=s, reden=why) for d, s, why in r["uitzonderingen"]]
         elif isinstance(page, BegripPage):
             page.zie_ook_links = [
                 BegripZieOok(doel=lookup[slug])

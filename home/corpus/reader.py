@@ -14,10 +14,15 @@ class Problem:
     column: str | None
     value: str | None
     expected: str
+    sheet: str | None = None  # the sheet of an Excel workbook (then `file` is the workbook, `line` its row)
 
     def __str__(self):
         where = [self.file]
-        if self.line:
+        if self.sheet:
+            where.append(_("werkblad ‘%(sheet)s’") % {"sheet": self.sheet})
+        if self.line and self.sheet:
+            where.append(_("rij %(line)s") % {"line": self.line})
+        elif self.line:
             where.append(_("regel %(line)s") % {"line": self.line})
         if self.column:
             where.append(_("kolom ‘%(column)s’") % {"column": self.column})
@@ -69,7 +74,11 @@ def sniff_delimiter(header_line):
 
 
 def read_rows(name, data):
-    """Parse CSV bytes. Returns (header, rows, problems)."""
+    """Parse CSV bytes, or take a sheet already read from a workbook. Returns (header, rows, problems)."""
+    from .xlsx import Sheet
+
+    if isinstance(data, Sheet):
+        return data.header, data.rows, data.problems
     try:
         text, _encoding = decode(data)
     except UnreadableFile as exc:

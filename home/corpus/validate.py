@@ -1,7 +1,7 @@
 """Row checks for the four corpus files. Each check returns a cleaned value or records a Problem."""
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -26,10 +26,16 @@ COLUMNS = {
     "activiteiten.csv": [
         "slug", "titel", "buurt", "voorziening", "locatie", "categorie", "doelgroep", "samenvatting",
         "omschrijving", "start", "eind", "herhaling", "kosten", "aanmelden", "contact", "organisator",
-        "toegankelijk",
+        "toegankelijk", "status", "status_reden", "uitzonderingen",
     ],
     "woordenlijst.csv": ["slug", "term", "afkorting", "domein", "uitleg", "definitie", "synoniemen", "zie_ook"],
 }  # fmt: skip
+# Columns a file may leave out (files made before they existed); a left-out column leaves the page's value alone.
+OPTIONAL = {"activiteiten.csv": ["status", "status_reden", "uitzonderingen"]}
+# One exception day in the `uitzonderingen` column: "2026-12-25 vrij Kerstvakantie"; days separated by ';'.
+UITZONDERING_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\s+(vrij|afgelast))?(?:\s*:?\s+(.*))?$", re.IGNORECASE)
+UITZONDERING_SEPARATOR = ";"
+REDEN_MAX_LENGTH = 200
 REQUIRED = {
     "buurten.csv": ["slug", "naam", "gemeente", "soort", "intro"],
     "voorzieningen.csv": ["slug", "naam", "buurt", "soort", "omschrijving"],
@@ -163,6 +169,39 @@ class RowChecker:
                 % {"start": f"{start:%Y-%m-%d %H:%M}"},
             )
         return normalise_rule(value)
+
+    def has(self, column):
+        """Whether the file has this (optional) column at all."""
+        return column in self.row.values
+
+    def uitzonderingen(self, column):
+        """[(date, soort, reden)] from "2026-12-25 vrij Kerstvakantie; 2027-01-05 afgelast De zaal is dicht"."""
+        days = []
+        for item in (i.strip() for i in self.row.get(column).split(UITZONDERING_SEPARATOR)):
+            if not item:
+                continue
+            match = UITZONDERING_RE.match(item)
+            day = None
+            if match:
+                try:
+                    day = date.fromisoformat(match[1])
+                except ValueError:
+                    day = None
+            if day is None:
+                self.problem(
+                    column,
+                    item,
+                    _(
+                        "verwacht per dag: datum, ‘vrij’ of ‘afgelast’ en de reden, zoals "
+                        "‘2026-12-25 vrij Kerstvakantie’; zet een ; tussen de dagen"
+                    ),
+                )
+                continue
+            reden = (match[3] or "").strip()
+            if len(reden) > REDEN_MAX_LENGTH:
+                self.problem(column, reden, _("te lang: ten hoogste %(n)s tekens") % {"n": REDEN_MAX_LENGTH})
+            days.append((day, (match[2] or "vrij").lower(), reden))
+        return days
 
     def slug_list(self, column):
         items = [s.strip() for s in self.row.get(column).split(",") if s.strip()]
