@@ -38,10 +38,14 @@ def _next_url(request):
     return reverse("wagtailadmin_home")
 
 
-def _wrong_code(device):
+def _code_problem(device, code):
+    """None when the code is right; otherwise what to tell the editor. After each wrong code django-otp
+    makes the next try wait (1, 2, 4, ... seconds), which stops guessing the 6 digits."""
     allowed, _details = device.verify_is_allowed()
     if not allowed:
         return _("Je hebt te vaak een verkeerde code ingevuld. Wacht een minuut en probeer het dan opnieuw.")
+    if device.verify_token(code):
+        return None
     return _("Deze code klopt niet. Typ de 6 cijfers die je app nu laat zien.")
 
 
@@ -55,12 +59,13 @@ def enrol(request):
         device = TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
     form = CodeForm(request.POST or None)
     if form.is_valid():
-        if device.verify_token(form.cleaned_data["code"]):
+        problem = _code_problem(device, form.cleaned_data["code"])
+        if problem is None:
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
             return redirect(_next_url(request))
-        form.add_error("code", _wrong_code(device))
+        form.add_error("code", problem)
     qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=QR_SCALE, title=_("QR-code voor je app"))
     return render(
         request,
@@ -81,10 +86,11 @@ def verify(request):
         return redirect(f"{reverse(ENROL_URL_NAME)}?next={_next_url(request)}")
     form = CodeForm(request.POST or None)
     if form.is_valid():
-        devices = list(TOTPDevice.objects.devices_for_user(user, confirmed=True))
-        device = next((d for d in devices if d.verify_token(form.cleaned_data["code"])), None)
-        if device is not None:
-            otp_login(request, device)
-            return redirect(_next_url(request))
-        form.add_error("code", _wrong_code(devices[0]))
+        problems = {}
+        for device in TOTPDevice.objects.devices_for_user(user, confirmed=True):
+            problems[device] = _code_problem(device, form.cleaned_data["code"])
+            if problems[device] is None:
+                otp_login(request, device)
+                return redirect(_next_url(request))
+        form.add_error("code", next(iter(problems.values())))
     return render(request, "security/tweestaps_controle.html", {"form": form, "next": _next_url(request)})

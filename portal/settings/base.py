@@ -232,9 +232,10 @@ PERMISSIONS_POLICY = {
 REQUIRE_2FA = env_bool("REQUIRE_2FA", False)
 OTP_TOTP_ISSUER = "Zorgzame Buurten"
 
-# Sign-in limit (django-axes, counted in the database, so shared by all workers): after
-# SIGNIN_FAILURE_LIMIT wrong passwords for one name from one address, that name is refused from that
-# address for SIGNIN_LOCKOUT_MINUTES; a right password resets the count.
+# Sign-in limit (django-axes, counted in the database, so shared by all workers): the
+# SIGNIN_FAILURE_LIMIT-th wrong password for one name from one address locks that name from that
+# address for SIGNIN_LOCKOUT_MINUTES (even with the right password); a right password before that
+# resets the count. Locking name + address together means a stranger cannot lock an editor out everywhere.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -245,6 +246,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portal.security.lockout.lockout_response"
 AXES_VERBOSE = False
+LOGGING["loggers"]["axes"] = {"handlers": ["console"], "level": "WARNING", "propagate": False}
 
 # Uploads: Pillow decodes an image into memory at about 4 bytes per pixel; 40 million pixels (a 40
 # megapixel photo, ~160 MB while resizing) is more than any photo on the site needs. Files up to 10 MB.
