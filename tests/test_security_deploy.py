@@ -108,3 +108,11 @@ def test_documents_are_not_served_around_their_own_view(client):
         assert client.get("/media/documents/private.txt").status_code == 404
     finally:
         document.unlink()
+
+
+def test_development_server_starts_without_manifest(tmp_path):
+    """`make run` (DEBUG, plain file names) needs no collectstatic, though it uses the same storage."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.dev", "STATIC_ROOT": str(tmp_path)}
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path}/db.sqlite3"
+    result = run(["-c", "import portal.wsgi"], env)
+    assert result.returncode == 0, result.stderr

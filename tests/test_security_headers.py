@@ -37,6 +37,7 @@ def test_admin_gets_the_relaxed_csp_only_under_admin(admin_client):
     csp = directives(response["Content-Security-Policy"])
     assert csp["script-src"] == ["'self'", "'unsafe-inline'"]
     assert csp["object-src"] == ["'none'"]
+    assert "gravatar" not in response.content.decode()  # no editor's e-mail hash sent elsewhere
     public = admin_client.get("/presikhaaf/")
     assert "unsafe-inline" not in public["Content-Security-Policy"]
 

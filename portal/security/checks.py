@@ -30,8 +30,8 @@ def _own_static_files():
 def manifest_problem():
     """A sentence saying what is wrong with the static-files manifest, or None when all is well."""
     storage = storages["staticfiles"]
-    if not isinstance(storage, ManifestFilesMixin):
-        return None  # development and tests serve static files without a manifest
+    if settings.DEBUG or not isinstance(storage, ManifestFilesMixin):
+        return None  # development (DEBUG: plain file names) and tests need no manifest
     manifest_path = Path(settings.STATIC_ROOT) / storage.manifest_name
     if storage.read_manifest() is None:
         return f"The static-files manifest {manifest_path} is missing, so every HTML page would answer 500. {FIX}"

@@ -207,6 +207,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+# No Gravatar avatars in the admin: they would send editors' e-mail hashes to another site (and the
+# admin CSP allows images from this site only).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Permissions-Policy: the portal uses none of these browser features; no embedded page may either.
 PERMISSIONS_POLICY = {
     feature: []
