@@ -22,7 +22,14 @@ def production_env(static_root, **changes):
         "ALLOWED_HOSTS": "zorgzamebuurten.example",
         "STATIC_ROOT": str(static_root),
     }
-    for name in ("SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SECURE_HSTS_PRELOAD", "REQUIRE_2FA"):
+    # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE (tests/browser/conftest.py) must not reach a deploy check.
+    for name in (
+        "SECURE_SSL_REDIRECT",
+        "SECURE_HSTS_SECONDS",
+        "SECURE_HSTS_PRELOAD",
+        "REQUIRE_2FA",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    ):
         env.pop(name, None)
     env.update(changes)
     return env

@@ -172,7 +172,7 @@ from datetime import timedelta  # noqa: E402
 
 from csp.constants import NONE, SELF  # noqa: E402
 
-INSTALLED_APPS += [  # noqa: F405
+INSTALLED_APPS += [
     "portal.security",
     "csp",
     "django_otp",
