@@ -5,7 +5,7 @@ BIN     = $(VENV)/bin
 PORT   ?= 8000
 ADMIN_PASSWORD ?= zorgzaam-demo
 
-.PHONY: install system-deps run demo test test-browser lint check messages clean-db
+.PHONY: install system-deps run demo test test-browser lint check messages clean-db deploy-static
 
 install: system-deps $(VENV)/.installed
 
@@ -49,3 +49,7 @@ messages: install
 
 clean-db:
 	rm -f db.sqlite3
+
+# Production deploy step: static files with their manifest (the production server refuses to start without it).
+deploy-static:
+	DJANGO_SETTINGS_MODULE=portal.settings.production $(BIN)/python manage.py collectstatic --noinput

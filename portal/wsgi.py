@@ -5,3 +5,8 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
 
 application = get_wsgi_application()
+
+# Refuse to start (ImproperlyConfigured, with what to run) rather than answer 500 on every HTML page.
+from portal.security.checks import refuse_to_start_without_manifest  # noqa: E402
+
+refuse_to_start_without_manifest()

@@ -168,3 +168,99 @@ LOGGING = {
         "elastic_transport": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
+
+# ---- Security: headers, two-factor sign-in, sign-in limits, upload limits (docs/deploy.md) ----
+from datetime import timedelta  # noqa: E402
+
+from csp.constants import NONE, SELF  # noqa: E402
+
+INSTALLED_APPS += [
+    "portal.security",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+]
+# Two-factor sign-in needs the signed-in user; the sign-in limit (django-axes) must come last.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "portal.security.two_factor.AdminTwoFactorMiddleware",
+)
+MIDDLEWARE += [
+    "portal.security.csp.PortalCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+# Content-Security-Policy (django-csp): public pages load scripts, styles, fonts and images from this
+# site only; no inline code. The admin gets a relaxed policy (portal/security/csp.py). Also in tests,
+# so that the browser tests see every violation.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# No Gravatar avatars in the admin: they would send editors' e-mail hashes to another site (and the
+# admin CSP allows images from this site only).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Permissions-Policy: the portal uses none of these browser features; no embedded page may either.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+
+# Two-factor sign-in (django-otp): asked for from the Beheerder, superusers and communitymanagers
+# (portal/security/two_factor.py) when REQUIRE_2FA is on: on in production, off for `make run`.
+REQUIRE_2FA = env_bool("REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = "Zorgzame Buurten"
+
+# Sign-in limit (django-axes, counted in the database, so shared by all workers): the
+# SIGNIN_FAILURE_LIMIT-th wrong password for one name from one address locks that name from that
+# address for SIGNIN_LOCKOUT_MINUTES (even with the right password); a right password before that
+# resets the count. Locking name + address together means a stranger cannot lock an editor out everywhere.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("SIGNIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SIGNIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.security.lockout.lockout_response"
+AXES_VERBOSE = False
+LOGGING["loggers"]["axes"] = {"handlers": ["console"], "level": "WARNING", "propagate": False}
+
+# Uploads: Pillow decodes an image into memory at about 4 bytes per pixel; 40 million pixels (a 40
+# megapixel photo, ~160 MB while resizing) is more than any photo on the site needs. Files up to 10 MB.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.security.uploads.ImageForm"  # says so in plain Dutch
+
+# Uploaded images (MEDIA_ROOT/images/ and original_images/) are served by the portal itself unless
+# SERVE_MEDIA=0, for a web server (nginx) that serves them (docs/deploy.md). Documents always go
+# through Wagtail's document view (/documents/), which keeps private collections private.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# ---- end of security block ----

@@ -1,0 +1,4 @@
+"""Production hardening: security headers, the static-files manifest check, two-factor sign-in.
+
+See docs/deploy.md.
+"""
