@@ -109,6 +109,8 @@ CACHES = caches_from_env(os.environ)
 REDACTIE_MELDING_RATE = (int(os.environ.get("MELDING_PER_HOUR", "5")), 60 * 60)
 REDACTIE_MELDING_CEILING = (int(os.environ.get("MELDING_SITE_PER_HOUR", "200")), 60 * 60)
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Residents' reports: days after handling that their contact details are kept (`opschonen_meldingen`).
+MELDING_RETENTION_DAYS = int(os.environ.get("MELDING_RETENTION_DAYS", "365"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
