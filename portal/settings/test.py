@@ -21,3 +21,8 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
 
 # Write every search to the query log at once, so tests see it (production writes every 5 seconds).
 SEARCH_LOG_SECONDS = 0
+
+# The cache: the real Redis when REDIS_URL is set (CI); otherwise one in memory, so that fixtures may empty it
+# without a database (the database cache table is tested on its own in tests/test_trust_cache.py).
+if not os.environ.get("REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
