@@ -60,8 +60,7 @@ class MeldingenView(AdminView):
 
     def post(self, request):
         melding = get_object_or_404(meldingen_for(request.user), pk=request.POST.get("melding"))
-        melding.afgehandeld = request.POST.get("afgehandeld") == "1"
-        melding.save(update_fields=["afgehandeld"])
+        melding.zet_afgehandeld(request.POST.get("afgehandeld") == "1")
         if melding.afgehandeld:
             messages.success(request, _("De melding staat op afgehandeld."))
         else:

@@ -1,7 +1,5 @@
 """The public "Klopt er iets niet?" form: store the report for the buurt's communitymanager."""
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
@@ -9,31 +7,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from . import melding_limit
 from .forms import MeldingForm
 from .models import Melding, RedactieGroep
 
-RATE_LIMIT = getattr(settings, "REDACTIE_MELDING_RATE", (5, 60 * 60))  # at most 5 reports per hour per client
 PAGE_TYPES = ("activiteitpage", "voorzieningpage")
 
 
-def client_key(request):
-    return "redactie:melding:" + (request.META.get("REMOTE_ADDR") or "onbekend")
-
-
-def rate_limited(request):
-    limit, _seconds = RATE_LIMIT
-    return (cache.get(client_key(request)) or 0) >= limit
-
-
-def count_submission(request):
-    _limit, seconds = RATE_LIMIT
-    key = client_key(request)
-    if cache.add(key, 1, seconds):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, seconds)
+def refusal(reason):
+    if reason == melding_limit.SITE_CEILING:
+        return _(
+            "Er komen nu heel veel meldingen binnen. Probeer het over een uur nog eens. Je tekst staat hieronder nog."
+        )
+    return _("Je hebt al veel meldingen gestuurd. Probeer het over een uur nog eens. Je tekst staat hieronder nog.")
 
 
 def notify(melding):
@@ -64,19 +50,15 @@ def melding(request, page_id):
     page = page.specific
     form = MeldingForm(request.POST, page_id=page.pk)
     if form.is_spam():
-        # Pretend it worked; store nothing.
-        count_submission(request)
+        # Pretend it worked; store nothing (but count it: a robot may not flood the counter for free).
+        melding_limit.take(request)
         return HttpResponseRedirect(page.url + "?melding=ontvangen#klopt-er-iets-niet")
-    if rate_limited(request):
-        form.is_valid()
-        message = _(
-            "Je hebt al veel meldingen gestuurd. Probeer het over een uur nog eens. Je tekst staat hieronder nog."
-        )
-        return render(
-            request, "redactie/melding_page.html", {"page": page, "form": form, "blocked": message}, status=429
-        )
     if not form.is_valid():
         return render(request, "redactie/melding_page.html", {"page": page, "form": form}, status=400)
+    refused = melding_limit.take(request)  # counted before storing: two reports at once cannot both slip through
+    if refused:
+        context = {"page": page, "form": form, "blocked": refusal(refused)}
+        return render(request, "redactie/melding_page.html", context, status=429)
     buurt = page.get_buurt()
     if buurt is not None and buurt.alias_of_id:
         buurt = buurt.alias_of
@@ -88,6 +70,5 @@ def melding(request, page_id):
         bericht=form.cleaned_data["bericht"].strip(),
         contact=form.cleaned_data["contact"].strip(),
     )
-    count_submission(request)
     notify(item)
     return HttpResponseRedirect(page.url + "?melding=ontvangen#klopt-er-iets-niet")

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import Group
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -78,6 +79,12 @@ class Melding(models.Model):
     afgehandeld = models.BooleanField(
         _("afgehandeld"), default=False, help_text=_("Zet een vinkje als je de melding hebt opgelost.")
     )
+    afgehandeld_op = models.DateTimeField(
+        _("afgehandeld op"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer de melding op afgehandeld is gezet. Daarna gaan de contactgegevens na een tijd weg."),
+    )
 
     class Meta:
         verbose_name = _("melding")
@@ -86,3 +93,9 @@ class Melding(models.Model):
 
     def __str__(self):
         return f"{self.pagina_titel}: {self.bericht[:40]}"
+
+    def zet_afgehandeld(self, afgehandeld):
+        """Mark handled (or open again); the retention period counts from the moment it was handled."""
+        self.afgehandeld = afgehandeld
+        self.afgehandeld_op = timezone.now() if afgehandeld else None
+        self.save(update_fields=["afgehandeld", "afgehandeld_op"])

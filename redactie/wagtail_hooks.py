@@ -1,10 +1,12 @@
 """Admin wiring: the Redactie menu, its views, the "Alles klopt nog" button and the audit log action."""
 
+from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.widgets.button import Button
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from . import admin_views, csv_views
 from .groups import buurten_for, is_beheerder, is_glossary_editor
@@ -53,6 +55,15 @@ def _edits_buurt(user):
 def _imports(user):
     """Communitymanagers and welzijnswerkers (their own buurt) and the glossary editors."""
     return _manages_buurt(user) or _edits_buurt(user) or is_glossary_editor(user)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_shows_only_what_the_editor_may_see(pages, request):
+    """Live pages, and the drafts this editor may edit; never another buurt's unpublished pages."""
+    if is_beheerder(request.user):
+        return pages
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(request.user, ["add", "change", "publish"])
+    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
 
 
 @hooks.register("register_admin_menu_item")

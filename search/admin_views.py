@@ -1,8 +1,18 @@
-"""Admin reports for communitymanagers: what residents search for, and what they do not find."""
+"""Admin reports for communitymanagers: what residents search for, and what they do not find.
 
+Only communitymanagers and the Beheerder see them (welzijnswerkers and the glossary editors do not).
+The query log is not kept per buurt (the search box searches the whole site), so every
+communitymanager sees the same site-wide list; it holds no personal data.
+"""
+
+from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from wagtail.admin.menu import MenuItem
+
+from redactie.groups import is_beheerder
+from redactie.models import RedactieGroep
 
 from . import querylog
 
@@ -17,7 +27,20 @@ def _period(request):
     return days if days in dict(PERIODS) else 30
 
 
+def may_see_reports(user):
+    if not user.is_authenticated:
+        return False
+    return is_beheerder(user) or RedactieGroep.objects.filter(rol="communitymanager", group__user=user).exists()
+
+
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_reports(request.user)
+
+
 def _report(request, *, without_results, title, explanation, url_name):
+    if not may_see_reports(request.user):
+        raise PermissionDenied
     days = _period(request)
     rows = querylog.top_queries(days=days, without_results=without_results, limit=100)
     periods = [

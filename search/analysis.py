@@ -192,6 +192,7 @@ def search_backends(environ=None):
         "INDEX_PREFIX": prefix,
         "TIMEOUT": float(environ.get("SEARCH_INDEX_TIMEOUT", "10")),
         "SEARCH_TIMEOUT": float(environ.get("SEARCH_TIMEOUT", "1")),
+        "WRITE_TIMEOUT": float(environ.get("SEARCH_WRITE_TIMEOUT", "2")),
         "FALLBACK": "database",
         "ATOMIC_REBUILD": True,
         "INDEX_SETTINGS": index_settings(replicas=int(environ.get("SEARCH_REPLICAS", "1"))),

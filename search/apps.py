@@ -8,4 +8,11 @@ class SearchConfig(AppConfig):
     verbose_name = _("Zoeken")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from portal.cache import create_cache_table
+
         from . import signals  # noqa: F401  (glossary change → search synonyms)
+
+        # The shared cache's table (when there is no REDIS_URL) comes with `migrate`: no extra deploy step.
+        post_migrate.connect(create_cache_table, sender=self, dispatch_uid="portal_create_cache_table")

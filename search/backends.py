@@ -62,6 +62,10 @@ from . import analysis, pending
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER = 30.0  # seconds without the engine after a failure
+# Seconds one page's index write (publish, unpublish, move, delete, replay) may take before it is
+# queued instead: one document is written in milliseconds, so longer means the cluster hangs, and
+# the editor should not wait for it (the 10 s TIMEOUT is for `update_index`'s bulk writes).
+WRITE_TIMEOUT = 2.0
 
 _clients = {}
 _state_lock = threading.Lock()
@@ -201,6 +205,7 @@ class FailoverBackendMixin:
         self.search_timeout = float(params.pop("SEARCH_TIMEOUT", 1.0))
         self.fallback_name = params.pop("FALLBACK", "database")
         self.retry_after = float(params.pop("RETRY_AFTER", RETRY_AFTER))
+        self.write_timeout = float(params.pop("WRITE_TIMEOUT", WRITE_TIMEOUT))
         urls = params.get("URLS") or params.get("HOSTS") or []
         self.cluster_key = tuple(urls) if isinstance(urls, list | tuple) else (urls,)
         super().__init__(params)
@@ -248,8 +253,9 @@ class FailoverBackendMixin:
         self._write("delete", obj)
 
     def write_to_engine(self, action, obj):
-        """The plain write, without the queue (used by the replay)."""
+        """The plain write, without the queue (used by the replay), waiting at most `write_timeout`."""
         index = self.get_index_for_object(obj)
+        index.es = self.write_client()
         if action == "index":
             index.add_item(obj)
         else:
@@ -355,6 +361,22 @@ class FailoverOpenSearchResults(FailoverResultsMixin, OpenSearch3SearchResults):
     pass
 
 
+class _TimedWrites:
+    """The OpenSearch client, with a time limit on the single-document writes the index makes."""
+
+    def __init__(self, es, timeout):
+        self._es, self._timeout = es, timeout
+
+    def index(self, **kwargs):
+        return self._es.index(request_timeout=self._timeout, **kwargs)
+
+    def delete(self, **kwargs):
+        return self._es.delete(request_timeout=self._timeout, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self._es, name)
+
+
 class FailoverOpenSearchBackend(FailoverBackendMixin, OpenSearch3SearchBackend):
     mapping_class = DutchOpenSearchMapping
     index_class = DutchOpenSearchIndex
@@ -372,6 +394,9 @@ class FailoverOpenSearchBackend(FailoverBackendMixin, OpenSearch3SearchBackend):
 
     def search_client(self):
         return self.es
+
+    def write_client(self):
+        return _TimedWrites(self.es, self.write_timeout)
 
     def search_arguments(self, body, kwargs):
         return {"body": body, "request_timeout": self.search_timeout, **kwargs}
@@ -428,6 +453,9 @@ class FailoverElasticsearch8Backend(FailoverBackendMixin, Elasticsearch8SearchBa
 
     def search_client(self):
         return self.es.options(request_timeout=self.search_timeout)
+
+    def write_client(self):
+        return self.es.options(request_timeout=self.write_timeout)
 
     def search_arguments(self, body, kwargs):
         return {**body, **kwargs}

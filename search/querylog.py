@@ -14,8 +14,8 @@ from collections import Counter
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import DatabaseError, transaction
-from django.db.models import F, Sum
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Sum
 from django.utils import timezone
 
 from .models import ZoekDag
@@ -45,31 +45,65 @@ def record_query(query, language, found):
 
 
 def flush():
-    """Write the counted searches: per query and day one row in our log and Wagtail's daily hits."""
+    """Write the counted searches: per query and day one row in our log and Wagtail's daily hits.
+
+    Many processes flush at the same time. Each row is one upsert (INSERT … ON CONFLICT DO UPDATE,
+    adding to what is there), and every flush takes its rows in the same order (sorted keys; our log,
+    then Wagtail's queries, then its daily hits), so two flushes wait for each other instead of
+    deadlocking (which lost searches under load when each flush took its rows in its own order).
+    Counts that could not be written go back into the buffer for the next flush.
+    """
     global _pending, _last_write
     with _lock:
         pending, _pending = _pending, Counter()
         _last_write = time.monotonic()
     if not pending:
         return
-    totals, zonder = Counter(), Counter()
+    try:
+        write_counts(pending)
+    except DatabaseError:
+        logger.exception("Could not log %d searches; they are kept for the next try", sum(pending.values()))
+        with _lock:
+            _pending.update(pending)
+
+
+def write_counts(pending):
+    """Add `pending` ({(zoekterm, taal, datum, found): searches}) to the log in one transaction."""
+    with transaction.atomic():
+        _write(pending)
+
+
+def _write(pending):
+    from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+    from wagtail.search.utils import normalise_query_string
+
+    totals, zonder, hits = Counter(), Counter(), Counter()
     for (zoekterm, taal, datum, found), n in pending.items():
         totals[(zoekterm, taal, datum)] += n
-        if not found:
-            zonder[(zoekterm, taal, datum)] += n
-    try:
-        from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
-
-        with transaction.atomic():
-            for (zoekterm, taal, datum), total in totals.items():
-                row, _created = ZoekDag.objects.get_or_create(zoekterm=zoekterm, taal=taal, datum=datum)
-                ZoekDag.objects.filter(pk=row.pk).update(
-                    aantal=F("aantal") + total, zonder_resultaat=F("zonder_resultaat") + zonder[(zoekterm, taal, datum)]
-                )
-                hits, _created = QueryDailyHits.objects.get_or_create(query=Query.get(zoekterm), date=datum)
-                QueryDailyHits.objects.filter(pk=hits.pk).update(hits=F("hits") + total)
-    except DatabaseError:
-        logger.exception("Could not log %d searches", sum(pending.values()))
+        zonder[(zoekterm, taal, datum)] += 0 if found else n
+        hits[(normalise_query_string(zoekterm)[:255], datum)] += n
+    log, query, daily = (connection.ops.quote_name(m._meta.db_table) for m in (ZoekDag, Query, QueryDailyHits))
+    with connection.cursor() as cursor:
+        for (zoekterm, taal, datum), total in sorted(totals.items()):
+            cursor.execute(
+                f"INSERT INTO {log} (zoekterm, taal, datum, aantal, zonder_resultaat) VALUES (%s, %s, %s, %s, %s) "
+                f"ON CONFLICT (zoekterm, taal, datum) DO UPDATE SET aantal = {log}.aantal + EXCLUDED.aantal, "
+                f"zonder_resultaat = {log}.zonder_resultaat + EXCLUDED.zonder_resultaat",
+                [zoekterm, taal, datum, total, zonder[(zoekterm, taal, datum)]],
+            )
+        query_ids = {}
+        for query_string in sorted({q for q, _datum in hits}):
+            cursor.execute(
+                f"INSERT INTO {query} (query_string) VALUES (%s) ON CONFLICT (query_string) DO NOTHING", [query_string]
+            )
+            cursor.execute(f"SELECT id FROM {query} WHERE query_string = %s", [query_string])
+            query_ids[query_string] = cursor.fetchone()[0]
+        for (query_string, datum), n in sorted(hits.items()):
+            cursor.execute(
+                f"INSERT INTO {daily} (query_id, date, hits) VALUES (%s, %s, %s) "
+                f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {daily}.hits + EXCLUDED.hits",
+                [query_ids[query_string], datum, n],
+            )
 
 
 atexit.register(flush)

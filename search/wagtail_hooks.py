@@ -1,7 +1,6 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.signals import page_published, page_unpublished
 
 from . import admin_views, docindex
@@ -17,7 +16,7 @@ def register_search_report_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_zonder_resultaat_menu_item():
-    return MenuItem(
+    return admin_views.ReportMenuItem(
         _("Zoekopdrachten zonder resultaat"),
         reverse("search_report_zonder_resultaat"),
         name="zoekopdrachten-zonder-resultaat",
@@ -28,7 +27,7 @@ def register_zonder_resultaat_menu_item():
 
 @hooks.register("register_reports_menu_item")
 def register_meest_gezocht_menu_item():
-    return MenuItem(
+    return admin_views.ReportMenuItem(
         _("Meest gezocht"), reverse("search_report_meest_gezocht"), name="meest-gezocht", icon_name="search", order=1110
     )
 

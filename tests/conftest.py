@@ -5,6 +5,7 @@ ordinary tests (rolled back after each test) and the browser tests' live server 
 """
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Locale
@@ -13,6 +14,7 @@ from wagtail.models import Locale
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
+        cache.clear()  # a shared cache (Redis) outlives test runs: nothing from an earlier run may show
         call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
 
 

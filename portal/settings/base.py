@@ -100,6 +100,20 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The shared cache (all processes, all machines): REDIS_URL → Redis, degrading to "no cache" with a
+# warning in the log while Redis is down; without it a table in the database above. See portal/cache.py.
+from portal.cache import caches_from_env  # noqa: E402
+
+CACHES = caches_from_env(os.environ)
+# Limits counted in that cache (redactie/melding_limit.py): reports per resident and for the whole site,
+# as (number, seconds). TRUSTED_PROXY_COUNT: reverse proxies in front of the site that append to
+# X-Forwarded-For (0: no proxy, the connection's own address counts).
+REDACTIE_MELDING_RATE = (int(os.environ.get("MELDING_PER_HOUR", "5")), 60 * 60)
+REDACTIE_MELDING_CEILING = (int(os.environ.get("MELDING_SITE_PER_HOUR", "200")), 60 * 60)
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Residents' reports: days after handling that their contact details are kept (`opschonen_meldingen`).
+MELDING_RETENTION_DAYS = int(os.environ.get("MELDING_RETENTION_DAYS", "365"))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -251,6 +265,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portal.security.lockout.lockout_response"
 AXES_VERBOSE = False
+# Behind the reverse proxy every resident shares its address: take the one our trusted proxies saw
+# (TRUSTED_PROXY_COUNT), the same rule the feedback form counts with.
+AXES_CLIENT_IP_CALLABLE = "redactie.melding_limit.client_address"
 LOGGING["loggers"]["axes"] = {"handlers": ["console"], "level": "WARNING", "propagate": False}
 
 # Uploads: Pillow decodes an image into memory at about 4 bytes per pixel; 40 million pixels (a 40

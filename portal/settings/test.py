@@ -26,3 +26,8 @@ SEARCH_LOG_SECONDS = 0
 # Django's test client signs in without a request, which django-axes refuses; the sign-in limit is
 # switched on in tests/test_security_signin.py. The CSP stays on (browser tests catch violations).
 AXES_ENABLED = False
+
+# The cache: the real Redis when REDIS_URL is set (CI); otherwise one in memory, so that fixtures may empty it
+# without a database (the database cache table is tested on its own in tests/test_trust_cache.py).
+if not os.environ.get("REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
