@@ -35,6 +35,11 @@ class BasePage(Page):
     def get_meta_description(self):
         return self.search_description or self.get_snippet(40)
 
+    def get_admin_display_title(self):
+        """The admin's title of this page; in another buurt's page chooser, the live title (see
+        ``redactie.wagtail_hooks.chooser_shows_only_what_the_editor_may_see``), never a draft title."""
+        return getattr(self, "chooser_title", None) or super().get_admin_display_title()
+
 
 class HomePage(BasePage):
     intro = RichTextField(

@@ -1,6 +1,6 @@
 """Admin wiring: the Redactie menu, its views, the "Alles klopt nog" button and the audit log action."""
 
-from django.db.models import Q
+from django.db.models import Case, F, Q, Value, When
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -59,11 +59,18 @@ def _imports(user):
 
 @hooks.register("construct_page_chooser_queryset")
 def chooser_shows_only_what_the_editor_may_see(pages, request):
-    """Live pages, and the drafts this editor may edit; never another buurt's unpublished pages."""
+    """Live pages, and the drafts this editor may edit; never another buurt's unpublished pages.
+
+    A live page of another buurt may have unpublished changes; the chooser shows its title as
+    residents see it (``chooser_title``, read by ``BasePage.get_admin_display_title``), not the draft title.
+    """
     if is_beheerder(request.user):
         return pages
     editable = PagePermissionPolicy().instances_user_has_any_permission_for(request.user, ["add", "change", "publish"])
-    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
+    editable_pks = editable.values("pk")
+    return pages.filter(Q(live=True) | Q(pk__in=editable_pks)).annotate(
+        chooser_title=Case(When(pk__in=editable_pks, then=Value(None)), default=F("title"))
+    )
 
 
 @hooks.register("register_admin_menu_item")

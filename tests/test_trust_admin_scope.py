@@ -27,6 +27,18 @@ def test_page_chooser_hides_other_buurtens_drafts(buurt_b, cm_a, cm_b):
     assert DRAFT in chooser_titles(cm_b, buurt_b)  # their own draft: they may choose it
 
 
+def test_page_chooser_shows_the_live_title_of_another_buurts_page_with_a_draft(buurt_b, cm_a, cm_b):
+    page = make_activiteit(buurt_b, "Koffie in de middag", timezone.now() + timedelta(days=3))
+    page.title = DRAFT
+    page.save_revision()  # a draft change of a live page: not for other buurten's eyes
+    seen_by_other_buurt = chooser_titles(cm_a, buurt_b)
+    assert DRAFT not in seen_by_other_buurt
+    assert "Koffie in de middag" in seen_by_other_buurt
+    search = login(cm_a).get(reverse("wagtailadmin_choose_page_search"), {"q": "Koffie"}).content.decode()
+    assert DRAFT not in search
+    assert DRAFT in chooser_titles(cm_b, buurt_b)  # their own buurt: the editor sees the draft title
+
+
 def test_search_reports_only_for_communitymanagers_and_the_beheerder(cm_a, ww_a, redacteur, admin_client):
     urls = [reverse("search_report_zonder_resultaat"), reverse("search_report_meest_gezocht")]
     for user in (ww_a, redacteur):
