@@ -151,3 +151,10 @@ def test_activity_page_shows_its_category_and_links_the_category_feed(client, cl
         "webcal://testserver/agenda/ical/categorie/cultuur.ics",
         "http://testserver/agenda/ical/categorie/cultuur.ics",
     ]
+
+
+def test_the_demo_pages_are_not_all_new(client, malburgen):
+    """load_demo stands for a running portal: "Nieuw" marks what an editor adds, not every demo activity."""
+    soup = BeautifulSoup(client.get(malburgen.url).content, "html.parser")
+    assert soup.select(".agenda__item")
+    assert "Nieuw" not in [label.get_text(strip=True) for label in soup.select(".agenda__labels .label")]

@@ -1,3 +1,4 @@
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -5,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization
 
@@ -12,6 +14,7 @@ from home.models import HomePage
 from woordenlijst.models import WoordenlijstPage
 
 DEMO_DIR = Path(settings.BASE_DIR) / "demo" / "corpus"
+DEMO_AGE_DAYS = 60  # how long ago the demo pages count as first published (well past "Nieuw")
 HOME_INTRO = (
     "<p>Op deze website zie je wat er te doen is in je buurt. Je vindt ook waar je hulp kunt krijgen. "
     "Zoek je buurt in de lijst. Of typ in het zoekvak wat je zoekt.</p>"
@@ -42,9 +45,17 @@ class Command(BaseCommand):
             home = self._site()
         call_command("import_corpus", directory, stdout=self.stdout, stderr=self.stderr)
         call_command("setup_groups", stdout=self.stdout)
+        self._backdate()
         # The English aliases were created without a publish signal: fill the agenda for both languages.
         call_command("refresh_occurrences", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo-website klaar: {home.title}."))
+
+    def _backdate(self):
+        """The demo stands for a portal that has been running for a while: its pages count as first published
+        DEMO_AGE_DAYS ago, so that "Nieuw" (activiteiten/wording.py) marks only what an editor adds, not all
+        111 demo activities for the first two weeks."""
+        long_ago = timezone.now() - timedelta(days=DEMO_AGE_DAYS)
+        Page.objects.filter(first_published_at__isnull=False).update(first_published_at=long_ago)
 
     def _admin(self, password):
         User = get_user_model()
