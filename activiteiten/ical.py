@@ -26,7 +26,7 @@ from wagtail.models import Locale
 
 from .models_occurrence import Occurrence
 from .occurrences import exceptions
-from .recurrence import AMSTERDAM, normalise_rule, parse_rule, to_local_naive
+from .recurrence import AMSTERDAM, normalise_rule, parse_rule, to_local_naive, usable_rule
 from .rrule_text import describe
 
 KEEP_ENDED_DAYS = 30  # activities that ended longer ago are left out of the feeds
@@ -56,9 +56,10 @@ def last_end(page):
     """When the last time ends (aware), or None when it goes on without end."""
     start = to_local_naive(page.start)
     duration = (to_local_naive(page.eind) - start) if page.eind else timedelta(hours=1)
-    if not page.herhaling:
+    herhaling = usable_rule(page.herhaling, page.start)
+    if not herhaling:
         return _local(start + duration)
-    rule = parse_rule(page.herhaling, start)
+    rule = parse_rule(herhaling, start)
     if rule._count is None and rule._until is None:
         return None
     dates = list(rule) if isinstance(rule, rrule) else []
@@ -77,7 +78,8 @@ def events_for(page, request, stamp):
     cancelled = page.status == "afgelast"
     prefix = _("Afgelast") + ": " if cancelled else ""
     uid = f"activiteit-{page.translation_key}-{page.locale.language_code}@zorgzame-buurten"
-    sentence = describe(page.herhaling, page.start, page.eind, exdates=vrij) or ""
+    herhaling = usable_rule(page.herhaling, page.start)
+    sentence = describe(herhaling, page.start, page.eind, exdates=vrij, feestdagen=page.niet_op_feestdagen) or ""
     description = "\n\n".join(t for t in [strip_tags(page.samenvatting), sentence, page.aanmelden, url] if t)
     if cancelled and page.status_reden:
         description = _("Afgelast") + ": " + page.status_reden + "\n\n" + description
@@ -101,8 +103,8 @@ def events_for(page, request, stamp):
     if page.last_published_at:
         master.add("last-modified", page.last_published_at)
     events = [master]
-    if page.herhaling:
-        master.add("rrule", _rrule_for_ical(page.herhaling))
+    if herhaling:
+        master.add("rrule", _rrule_for_ical(herhaling))
         for day in sorted(vrij):
             master.add("exdate", _local(datetime.combine(day, start.time())))
         for day, reden in sorted(afgelast.items()):

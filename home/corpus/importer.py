@@ -127,7 +127,7 @@ class CorpusImporter:
             )
         if not c.row.get("voorziening") and not c.row.get("locatie"):
             c.problem("locatie", "", _("vul een locatie in als de kolom ‘voorziening’ leeg is"))
-        return {
+        record = {
             "title": c.text("titel", 255),
             "buurt": c.slug("buurt"),
             "voorziening": c.slug("voorziening"),
@@ -145,6 +145,10 @@ class CorpusImporter:
             "organisator": c.text("organisator", 200),
             "toegankelijk": c.choice("toegankelijk", ActiviteitPage.TOEGANKELIJK) or "ja",
         }
+        feestdagen = c.yes_no("niet_op_feestdagen")
+        if feestdagen is not None:
+            record["niet_op_feestdagen"] = feestdagen
+        return record
 
     def _clean_woordenlijst(self, c):
         return {
