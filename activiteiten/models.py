@@ -5,6 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.html import strip_tags
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -250,7 +251,7 @@ class Openingstijd(Orderable):
 
 class ActiviteitForm(WagtailAdminPageForm):
     herhaling = RecurrenceField(
-        label=_("herhaling"),
+        label=capfirst(_("herhaling")),
         help_text=_(
             "Hoe vaak is de activiteit? De eerste keer en de tijden staan bij ‘begin’ en ‘einde’. "
             "Hieronder zie je de zin die bewoners lezen en de volgende vijf keren."
