@@ -25,6 +25,7 @@ from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrule, rrulestr
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
@@ -113,7 +114,7 @@ def _number(parts, name, low, high, message):
     if name not in parts:
         return
     value = parts[name]
-    if not value.isdigit() or not low <= int(value) <= high:
+    if not (value.isascii() and value.isdigit()) or not low <= int(value) <= high:
         raise RecurrenceError(message % {"value": value, "low": low, "high": high})
 
 
@@ -194,8 +195,10 @@ def _build(value, dtstart):
 
 
 @lru_cache(maxsize=CHECKED_RULES_CACHE)
-def _problem(value, dtstart, today):
-    """The reason why rule `value` (normalised) from naive local `dtstart` is refused, or ''."""
+def _problem(value, dtstart, today, language):
+    """The reason why rule `value` (normalised) from naive local `dtstart` is refused, or ''.
+
+    Kept per day (`today`: the date bounds move) and per `language` (the message is translated)."""
     try:
         _check_parts(value)
         rule = _build(value, dtstart)
@@ -220,7 +223,7 @@ def parse_rule(value, dtstart):
     Raises RecurrenceError (a ValueError) with a message in the active language when the rule is refused.
     """
     value = normalise_rule(value)
-    problem = _problem(value, dtstart, timezone.localdate())
+    problem = _problem(value, dtstart, timezone.localdate(), get_language())
     if problem:
         raise RecurrenceError(problem)
     return _build(value, dtstart)

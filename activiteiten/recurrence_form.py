@@ -63,7 +63,7 @@ def form_values(rule_text, first_weekday=None):
     interval, byday = parts.pop("INTERVAL", "1"), parts.pop("BYDAY", None)
     if parts.get("WKST") == "MO":
         del parts["WKST"]
-    if parts or not interval.isdigit():
+    if parts or not (interval.isascii() and interval.isdigit()):
         return None  # COUNT, BYMONTHDAY, BYSETPOS, ...: only as text
     if until is not None:
         if not (len(until) == 15 and until.endswith(UNTIL_TIME) and until[:8].isdigit()):

@@ -38,12 +38,12 @@ def _moment(value):
 def _dates(values):
     days = []
     for value in values[:PREVIEW_MAX_EXCEPTIONS]:
-        day = parse_date(value) if value else None
-        if day is not None:
-            try:
+        try:
+            day = parse_date(value)
+            if day is not None:
                 days.append(check_date(day))
-            except RecurrenceError:
-                continue
+        except (ValueError, RecurrenceError):  # RecurrenceError: out of range; ValueError: 2026-13-45
+            continue
     return days
 
 

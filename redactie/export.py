@@ -8,7 +8,7 @@ from wagtail.models import Locale
 
 from activiteiten.openingstijden import format_openingstijden_text
 from activiteiten.recurrence import AMSTERDAM
-from home.corpus.validate import COLUMNS
+from home.corpus.validate import ALL_COLUMNS
 
 
 def richtext_to_text(html):
@@ -79,6 +79,7 @@ def activiteit_row(page, buurt_slug, voorziening_slugs):
         "contact": page.contact,
         "organisator": page.organisator,
         "toegankelijk": page.toegankelijk,
+        "niet_op_feestdagen": "ja" if page.niet_op_feestdagen else "nee",
     }
 
 
@@ -120,8 +121,8 @@ def glossary_rows(locale=None):
 def to_csv(name, rows):
     """Bytes in the corpus format: UTF-8 with BOM, ';' between fields, CRLF line endings."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS[name], delimiter=";", lineterminator="\r\n")
+    writer = csv.DictWriter(out, fieldnames=ALL_COLUMNS[name], delimiter=";", lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({column: row.get(column) or "" for column in COLUMNS[name]})
+        writer.writerow({column: row.get(column) or "" for column in ALL_COLUMNS[name]})
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -10,7 +10,7 @@ from wagtail.models import Locale, Page
 
 from home.corpus import CorpusImporter, Problem
 from home.corpus.reader import read_rows
-from home.corpus.validate import COLUMNS
+from home.corpus.validate import COLUMNS, OPTIONAL_COLUMNS
 
 from .export import buurt_rows, glossary_rows
 
@@ -92,10 +92,12 @@ def preview(files, allowed_buurten, glossary_allowed):
         for row in rows:
             slug = row.get("slug")
             old = current.get((name, slug))
-            new = {column: row.get(column) for column in COLUMNS[name]}
+            # An optional column (niet_op_feestdagen) counts when the file has it and the cell is filled.
+            columns = COLUMNS[name] + [c for c in OPTIONAL_COLUMNS.get(name, []) if row.get(c)]
+            new = {column: row.get(column) for column in columns}
             if old is None:
                 status = "nieuw"
-            elif all((old.get(c) or "").strip() == new[c] for c in COLUMNS[name]):
+            elif all((old.get(c) or "").strip() == new[c] for c in columns):
                 status = "ongewijzigd"
             else:
                 status = "gewijzigd"

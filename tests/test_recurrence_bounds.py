@@ -194,3 +194,30 @@ def test_ical_has_the_next_good_friday_as_exdate(client):
     event = next(c for c in Calendar.from_ical(body).walk("VEVENT") if c.get("rrule"))
     assert good_friday in exdates(event)
     assert all(d.weekday() == 4 for d in exdates(event))  # only the holidays it would meet: Fridays
+
+
+def test_admin_csv_import_changes_only_the_holiday_flag(django_user_model):
+    from django.contrib.auth.models import Group
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+    from django.urls import reverse
+
+    from redactie.export import buurt_rows, to_csv
+    from redactie.groups import cm_name
+
+    buurt = BuurtPage.objects.get(slug="malburgen", locale__language_code="nl")
+    user = django_user_model.objects.create_user("cm-feestdagen", "cm@example.nl", "geheim-wachtwoord-123")
+    user.groups.add(Group.objects.get(name=cm_name(buurt.title)))
+    client = Client()
+    client.force_login(user)
+    rows = buurt_rows(buurt)["activiteiten.csv"]
+    row = next(r for r in rows if r["slug"] == SOEP)
+    assert row["niet_op_feestdagen"] == "ja"
+    row["niet_op_feestdagen"] = "nee"
+    upload = SimpleUploadedFile("activiteiten.csv", to_csv("activiteiten.csv", rows), content_type="text/csv")
+    response = client.post(reverse("redactie_import"), {"activiteiten": upload})
+    changed = [tr.get_text() for tr in BeautifulSoup(response.content, "html.parser").select("tr[data-status]")
+               if tr["data-status"] != "ongewijzigd"]  # fmt: skip
+    assert len(changed) == 1 and SOEP in changed[0]
+    client.post(reverse("redactie_import"), {"stap": "bevestig"})
+    assert not soep().niet_op_feestdagen

@@ -243,3 +243,20 @@ def test_a_weekly_rule_without_days_opens_on_the_weekday_of_the_first_time():
     values = form_values("FREQ=WEEKLY", first_weekday=3)
     assert values["patroon"] == "wekelijks" and values["dagen"] == ["TH"]
     assert rule_from_values(values) == "FREQ=WEEKLY;BYDAY=TH"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"herhaling_patroon": "weken", "herhaling_interval": "²", "herhaling_dagen": "XX", "start": "0001-01-01 00:00"},
+        {"herhaling_patroon": "wekelijks", "herhaling_dagen": "FR", "start": "9999-12-31 23:59", "eind": "x"},
+        {"herhaling_patroon": "wekelijks", "herhaling_dagen": "FR", "start": "2027-01-08 12:00",
+         "vrij": ["2026-13-45", "9999-12-31", "\x00"], "afgelast": "0001-01-01"},
+        {"herhaling_patroon": "??", "herhaling_tot": "31-12-2027", "start": ""},
+    ],
+)  # fmt: skip
+def test_preview_answers_hostile_values_with_a_message_not_a_500(editor, params):
+    response = editor.get(reverse("activiteiten_herhaling_voorbeeld"), params)
+    assert response.status_code == 200
+    answer = response.json()
+    assert answer["fout"] or answer["data"]

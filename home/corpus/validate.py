@@ -33,6 +33,8 @@ COLUMNS = {
 # Columns a file may leave out; an empty or missing value leaves the page's value as it is (new pages: "nee").
 OPTIONAL_COLUMNS = {"activiteiten.csv": ["niet_op_feestdagen"]}
 YES_NO = {"ja": True, "nee": False}
+# Every column a file may carry, in the order an export writes them.
+ALL_COLUMNS = {name: columns + OPTIONAL_COLUMNS.get(name, []) for name, columns in COLUMNS.items()}
 REQUIRED = {
     "buurten.csv": ["slug", "naam", "gemeente", "soort", "intro"],
     "voorzieningen.csv": ["slug", "naam", "buurt", "soort", "omschrijving"],
