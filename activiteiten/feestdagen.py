@@ -10,6 +10,8 @@ from functools import lru_cache
 import holidays
 from django.utils.translation import get_language
 
+from .recurrence import to_local_naive
+
 # The library's name for each language of the portal.
 LANGUAGES = {"nl": "nl", "en": "en_US"}
 
@@ -39,7 +41,5 @@ def is_feestdag(day):
 
 def feestdagen_between(window_start, window_end):
     """Holidays on the local dates of [window_start, window_end) (aware or naive local datetimes)."""
-    from .recurrence import to_local_naive
-
     last = to_local_naive(window_end) - timedelta(microseconds=1)
     return feestdagen(to_local_naive(window_start).date(), last.date())

@@ -70,6 +70,11 @@ def herhaling_voorbeeld(request):
         check_rule_from(rule, start)
     except RecurrenceError as exc:
         return _error(exc)
+    if eind is not None:
+        try:
+            check_date(eind)
+        except RecurrenceError:
+            eind = None  # the field says so when saving; the preview goes on without an end time
     if eind is not None and eind < start:
         eind = None
     page = ActiviteitPage(

@@ -251,6 +251,8 @@ def test_a_weekly_rule_without_days_opens_on_the_weekday_of_the_first_time():
         {"herhaling_patroon": "weken", "herhaling_interval": "²", "herhaling_dagen": "XX", "start": "0001-01-01 00:00"},
         {"herhaling_patroon": "wekelijks", "herhaling_dagen": "FR", "start": "9999-12-31 23:59", "eind": "x"},
         {"herhaling_patroon": "wekelijks", "herhaling_dagen": "FR", "start": "2027-01-08 12:00",
+         "eind": "9999-12-31 23:59"},
+        {"herhaling_patroon": "wekelijks", "herhaling_dagen": "FR", "start": "2027-01-08 12:00",
          "vrij": ["2026-13-45", "9999-12-31", "\x00"], "afgelast": "0001-01-01"},
         {"herhaling_patroon": "??", "herhaling_tot": "31-12-2027", "start": ""},
     ],
