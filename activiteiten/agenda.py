@@ -267,7 +267,9 @@ def activiteit_context(request, page):
     upcoming = compute(page, moment, moment + timedelta(days=PAGE_HORIZON_DAYS))
     vrij, _afgelast = exceptions(page)
     today = moment.astimezone(AMSTERDAM).date()
-    sentence = describe(page.herhaling, page.start, page.eind, exdates=vrij, today=today)
+    sentence = describe(
+        page.herhaling, page.start, page.eind, exdates=vrij, today=today, feestdagen=page.niet_op_feestdagen
+    )
     afgelast_geheel = page.status == "afgelast"
     return {
         "occurrences": upcoming[:6],

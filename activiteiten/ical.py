@@ -29,7 +29,7 @@ from wagtail.models import Locale
 
 from .models_occurrence import Occurrence
 from .occurrences import exceptions
-from .recurrence import AMSTERDAM, days_without_occurrence, normalise_rule, parse_rule, to_local_naive
+from .recurrence import AMSTERDAM, days_without_occurrence, normalise_rule, parse_rule, to_local_naive, usable_rule
 from .rrule_text import describe
 from .vtimezone import amsterdam
 from .wording import reden_zin
@@ -61,9 +61,10 @@ def last_end(page):
     """When the last time ends (aware), or None when it goes on without end."""
     start = to_local_naive(page.start)
     duration = (to_local_naive(page.eind) - start) if page.eind else timedelta(hours=1)
-    if not page.herhaling:
+    herhaling = usable_rule(page.herhaling, page.start)
+    if not herhaling:
         return _local(start + duration)
-    rule = parse_rule(page.herhaling, start)
+    rule = parse_rule(herhaling, start)
     if rule._count is None and rule._until is None:
         return None
     dates = list(rule) if isinstance(rule, rrule) else []
@@ -83,7 +84,8 @@ def events_for(page, request, stamp):
     gaat_niet_door = _("Gaat niet door")
     prefix = _("Afgelast") + ": " if cancelled else ""
     uid = f"activiteit-{page.translation_key}-{page.locale.language_code}@zorgzame-buurten"
-    sentence = describe(page.herhaling, page.start, page.eind, exdates=vrij) or ""
+    herhaling = usable_rule(page.herhaling, page.start)
+    sentence = describe(herhaling, page.start, page.eind, exdates=vrij, feestdagen=page.niet_op_feestdagen) or ""
     description = "\n\n".join(t for t in [strip_tags(page.samenvatting), sentence, page.aanmelden, url] if t)
     if cancelled and page.status_reden:
         description = _("Afgelast") + ": " + reden_zin(page.status_reden) + "\n\n" + description
@@ -107,12 +109,12 @@ def events_for(page, request, stamp):
     if page.last_published_at:
         master.add("last-modified", page.last_published_at)
     events = [master]
-    if page.herhaling:
-        master.add("rrule", _rrule_for_ical(page.herhaling))
+    if herhaling:
+        master.add("rrule", _rrule_for_ical(herhaling))
         for day in sorted(vrij):
             master.add("exdate", _local(datetime.combine(day, start.time())))
         # An override only for a day the rule really gives: one for another day would be a new event.
-        not_in_rule = set(days_without_occurrence(page.start, page.eind, page.herhaling, afgelast))
+        not_in_rule = set(days_without_occurrence(page.start, page.eind, herhaling, afgelast))
         for day, reden in sorted(afgelast.items()):
             if day in not_in_rule or day in vrij:
                 continue

@@ -5,6 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.html import strip_tags
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -18,7 +19,15 @@ from redactie.panels import SchrijfhulpPanel
 
 from .models_occurrence import Occurrence  # noqa: F401  (the agenda's occurrence table)
 from .openingstijden import DAG_CHOICES, Slot, format_time
-from .recurrence import days_without_occurrence, validate_rrule
+from .recurrence import (
+    RecurrenceError,
+    check_rule_from,
+    days_without_occurrence,
+    to_local_naive,
+    validate_date_in_range,
+    validate_rrule,
+)
+from .recurrence_form import DateInput, RecurrenceField
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -244,14 +253,40 @@ class Openingstijd(Orderable):
 
 
 class ActiviteitForm(WagtailAdminPageForm):
+    herhaling = RecurrenceField(
+        label=capfirst(_("herhaling")),
+        help_text=_(
+            "Hoe vaak is de activiteit? De eerste keer en de tijden staan bij ‘begin’ en ‘einde’. "
+            "Hieronder zie je de zin die bewoners lezen en de volgende vijf keren."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.start:
+            self.fields["herhaling"].widget.first_weekday = to_local_naive(self.instance.start).weekday()
+        for name in ("start", "eind"):
+            # Checked with the field, before clean() computes anything with the dates.
+            self.fields[name].validators.append(validate_date_in_range)
+
     def clean(self):
         cleaned = super().clean()
         voorziening = cleaned.get("voorziening")
         parent = self.parent_page if self.instance.pk is None else self.instance.get_parent()
         if voorziening and parent and voorziening.get_parent().pk != parent.pk:
             self.add_error("voorziening", _("Kies een voorziening in dezelfde buurt als deze activiteit."))
+        self._check_herhaling(cleaned)
         self._check_uitzonderingen(cleaned)
         return cleaned
+
+    def _check_herhaling(self, cleaned):
+        """What the rule gives from this first time (its end date, a first date within reach)."""
+        rule, start = cleaned.get("herhaling"), cleaned.get("start")
+        if "herhaling" not in self.errors:
+            try:
+                check_rule_from(rule, start)
+            except RecurrenceError as exc:
+                self.add_error("herhaling", str(exc))
 
     def _check_uitzonderingen(self, cleaned):
         """An exception ("gaat niet door op …") must fall on a day the activity takes place."""
@@ -303,9 +338,15 @@ class ActiviteitPage(BuurtItemPage):
     samenvatting = models.TextField(
         _("samenvatting"), max_length=300, help_text=_("Eén korte zin. Die staat in de agenda en bij zoeken.")
     )
-    start = models.DateTimeField(_("begin"), help_text=_("Datum en tijd van de (eerste) keer."))
+    start = models.DateTimeField(
+        _("begin"), validators=[validate_date_in_range], help_text=_("Datum en tijd van de (eerste) keer.")
+    )
     eind = models.DateTimeField(
-        _("einde"), null=True, blank=True, help_text=_("Datum en tijd waarop het afloopt. Mag leeg blijven.")
+        _("einde"),
+        null=True,
+        blank=True,
+        validators=[validate_date_in_range],
+        help_text=_("Datum en tijd waarop het (de eerste keer) afloopt. Mag leeg blijven."),
     )
     herhaling = models.CharField(
         _("herhaling"),
@@ -315,6 +356,14 @@ class ActiviteitPage(BuurtItemPage):
         help_text=_(
             "Leeg als het één keer is. Anders een iCalendar-regel, bijvoorbeeld FREQ=WEEKLY;BYDAY=TU "
             "(elke dinsdag) of FREQ=MONTHLY;BYDAY=2WE (elke 2e woensdag)."
+        ),
+    )
+    niet_op_feestdagen = models.BooleanField(
+        _("niet op feestdagen"),
+        default=False,
+        help_text=_(
+            "Vink aan als het niet doorgaat op feestdagen, zoals Pasen, Koningsdag, Hemelvaartsdag, "
+            "Pinksteren en Kerstmis. Die dagen vallen dan vanzelf weg uit de agenda."
         ),
     )
     voorziening = models.ForeignKey(
@@ -377,7 +426,11 @@ class ActiviteitPage(BuurtItemPage):
         FieldPanel("samenvatting"),
         FieldPanel("omschrijving"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("start"), FieldPanel("eind")]), FieldPanel("herhaling")],
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("eind")]),
+                FieldPanel("herhaling"),
+                FieldPanel("niet_op_feestdagen"),
+            ],
             heading=_("Wanneer"),
         ),
         InlinePanel("uitzonderingen", heading=_("Gaat niet door op"), label=_("dag")),
@@ -423,6 +476,10 @@ class ActiviteitPage(BuurtItemPage):
             errors["eind"] = _("Het einde moet na het begin liggen.")
         if not self.voorziening_id and not (self.locatie or "").strip():
             errors["locatie"] = _("Kies een voorziening of vul een locatie in.")
+        try:
+            check_rule_from(self.herhaling, self.start)
+        except RecurrenceError as exc:
+            errors["herhaling"] = str(exc)
         if errors:
             raise ValidationError(errors)
 
@@ -482,7 +539,9 @@ class Uitzondering(Orderable):
         ("afgelast", _("afgelast (op het laatste moment)")),
     ]
     page = ParentalKey(ActiviteitPage, on_delete=models.CASCADE, related_name="uitzonderingen")
-    datum = models.DateField(_("datum"), help_text=_("De dag waarop het niet doorgaat."))
+    datum = models.DateField(
+        _("datum"), validators=[validate_date_in_range], help_text=_("De dag waarop het niet doorgaat.")
+    )
     soort = models.CharField(
         _("soort"),
         max_length=20,
@@ -492,7 +551,7 @@ class Uitzondering(Orderable):
     )
     reden = models.CharField(_("reden"), max_length=200, blank=True, help_text=_("Bijvoorbeeld: kerstvakantie."))
 
-    panels = [FieldRowPanel([FieldPanel("datum"), FieldPanel("soort"), FieldPanel("reden")])]
+    panels = [FieldRowPanel([FieldPanel("datum", widget=DateInput()), FieldPanel("soort"), FieldPanel("reden")])]
 
     class Meta(Orderable.Meta):
         verbose_name = _("uitzondering")

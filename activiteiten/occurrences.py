@@ -18,8 +18,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from .doelgroepen import doelgroep_tags, is_gratis
+from .feestdagen import feestdagen_between
 from .models_occurrence import Occurrence
-from .recurrence import expand
+from .recurrence import expand, usable_rule
 
 # The stored table holds the times of the coming WINDOW_DAYS; a series that starts later still gets its
 # first time stored (so it shows under "Later"), and one-off activities are always stored.
@@ -29,6 +30,9 @@ PAGE_HORIZON_DAYS = 800
 KEEP_PAST_DAYS = 7  # rows that ended longer ago are dropped at refresh; the weekoverzicht shows this week from Monday
 MAX_SPAN_DAYS = 31  # agenda queries look back this far for multi-day activities that are still going on
 BATCH = 5000
+# Without a window (the iCal feeds, the page's sentence), holidays count from a month ago (a feed keeps
+# activities that ended up to 30 days ago) to as far as the page shows dates (PAGE_HORIZON_DAYS).
+HOLIDAY_PAST_DAYS = 31
 
 
 @dataclass
@@ -54,20 +58,47 @@ class Voorkomen:
 OccurrenceData = Voorkomen
 
 
-def exceptions(page):
-    """({date: reden} of days it does not take place, {date: reden} of single cancellations)."""
+def exceptions(page, window_start=None, window_end=None):
+    """({date: reden} of days it does not take place, {date: reden} of single cancellations).
+
+    For a series marked "niet op feestdagen", the public holidays on which it would take place are
+    days it does not take place (named after the holiday), in [window_start, window_end) or, without a
+    window, from HOLIDAY_PAST_DAYS ago to PAGE_HORIZON_DAYS ahead. iCal writes them as EXDATE.
+    """
     vrij, afgelast = {}, {}
     for u in page.uitzonderingen.all():
         (afgelast if u.soort == "afgelast" else vrij)[u.datum] = u.reden
+    if page.niet_op_feestdagen and page.herhaling:
+        for day, name in _holidays_it_would_meet(page, window_start, window_end).items():
+            vrij.setdefault(day, name)
+            afgelast.pop(day, None)  # a holiday is a day off, not a cancellation
     return vrij, afgelast
+
+
+def _holidays_it_would_meet(page, window_start, window_end):
+    if window_start is None:
+        moment = timezone.now()
+        window_start = moment - timedelta(days=HOLIDAY_PAST_DAYS)
+        window_end = moment + timedelta(days=PAGE_HORIZON_DAYS)
+    days = feestdagen_between(window_start, window_end)
+    if not days:
+        return {}
+    met = {start.date() for start, _end in _expand(page, window_start, window_end, ())}
+    return {day: name for day, name in days.items() if day in met}
+
+
+def _expand(page, window_start, window_end, exdates):
+    """The page's times as a list (a refused stored rule counts as the first time only, see usable_rule)."""
+    rule = usable_rule(page.herhaling, page.start)
+    return list(expand(page.start, page.eind, rule, window_start, window_end, exdates=exdates))
 
 
 def _times(page, window_start, window_end):
     """(start, end, cancelled, reason) tuples; start and end carry the Europe/Amsterdam tzinfo."""
-    vrij, afgelast = exceptions(page)
+    vrij, afgelast = exceptions(page, window_start, window_end)
     whole = page.status == "afgelast"
     whole_reason = page.status_reden or ""
-    for start, end in expand(page.start, page.eind, page.herhaling, window_start, window_end, exdates=vrij):
+    for start, end in _expand(page, window_start, window_end, vrij):
         if whole:
             yield start, end, True, whole_reason
         else:
@@ -152,8 +183,8 @@ def refresh_page(page, now=None):
 
 # What _rows() reads of an activity: loading only these columns halves the time to read 100,000 pages.
 ROW_FIELDS = (
-    "path", "depth", "locale", "start", "eind", "herhaling", "status", "status_reden", "categorie", "doelgroep",
-    "kosten", "toegankelijk", "voorziening__translation_key",
+    "path", "depth", "locale", "start", "eind", "herhaling", "niet_op_feestdagen", "status", "status_reden",
+    "categorie", "doelgroep", "kosten", "toegankelijk", "voorziening__translation_key",
 )  # fmt: skip
 
 

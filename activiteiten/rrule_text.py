@@ -13,9 +13,9 @@ from django.utils import formats
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .recurrence import normalise_rule, parse_rule, to_local_naive
+from .feestdagen import is_feestdag
+from .recurrence import DAY_CODES, normalise_rule, parse_rule, to_local_naive
 
-DAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 MAX_EXDATES = 4
 
 
@@ -204,12 +204,13 @@ def exdate_sentence(exdates, today=None):
     return _("Niet op %(data)s.") % {"data": join(shown)}
 
 
-def describe(rule_text, start, end=None, exdates=(), today=None):
+def describe(rule_text, start, end=None, exdates=(), today=None, feestdagen=False):
     """The rule (or the one date) as short sentences, or None when it cannot be said simply.
 
     `start` and `end` are the first occurrence (aware or naive local). `exdates` are dates on which it
     does not take place. With `today`, dates before today are left out and 'vanaf …' is added when the
-    first time is still to come.
+    first time is still to come. With `feestdagen` (a series that skips public holidays) the sentence
+    says so once, and the holidays among `exdates` are not listed one by one.
     """
     local_start = to_local_naive(start)
     local_end = to_local_naive(end) if end else None
@@ -239,6 +240,9 @@ def describe(rule_text, start, end=None, exdates=(), today=None):
             sentence += " (" + _("vanaf %(datum)s") % {"datum": day_month(local_start, with_year=True)} + ")"
     elif today is not None and local_start.date() > today:
         sentence += ", " + _("vanaf %(datum)s") % {"datum": day_month(local_start, with_year=True)}
+    if feestdagen:
+        sentence += ", " + _("behalve op feestdagen")
+        exdates = [day for day in exdates if not is_feestdag(day)]
     sentence += "."
     extra = exdate_sentence(exdates, today)
     return f"{sentence} {extra}" if extra else sentence

@@ -1,8 +1,16 @@
-"""Admin hooks of the activiteiten app: tell editors when an activity's place is not live (place_notices.py)."""
+"""Admin hooks of the activiteiten app: the live preview of the recurrence form, and telling editors when an
+activity's place is not live (place_notices.py)."""
 
+from django.urls import path
 from wagtail import hooks
 
 from .place_notices import warn_editor, warn_unpublisher
+from .recurrence_preview import herhaling_voorbeeld
+
+
+@hooks.register("register_admin_urls")
+def urls():
+    return [path("activiteiten/herhaling-voorbeeld/", herhaling_voorbeeld, name="activiteiten_herhaling_voorbeeld")]
 
 
 @hooks.register("before_edit_page")

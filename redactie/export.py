@@ -81,6 +81,7 @@ def activiteit_row(page, buurt_slug, voorziening_slugs):
         "contact": page.contact,
         "organisator": page.organisator,
         "toegankelijk": page.toegankelijk,
+        "niet_op_feestdagen": "ja" if page.niet_op_feestdagen else "nee",
         "status": page.status,
         "status_reden": page.status_reden,
         "uitzonderingen": uitzonderingen_text(page),

@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page
 
 from home.corpus import CorpusImporter, Problem
 from home.corpus.reader import read_rows
-from home.corpus.validate import COLUMNS
+from home.corpus.validate import COLUMNS, KEEP_WHEN_EMPTY
 from home.corpus.xlsx import is_workbook, name_sheets, read_workbook
 
 from .export import buurt_rows, glossary_rows
@@ -118,10 +118,12 @@ def preview(files, allowed_buurten, glossary_allowed, problems=()):
         for row in rows:
             slug = row.get("slug")
             old = current.get((name, slug))
-            new = {column: row.get(column) for column in columns}
+            # A column like niet_op_feestdagen counts only when its cell is filled (empty: no change).
+            row_columns = [c for c in columns if row.get(c) or c not in KEEP_WHEN_EMPTY.get(name, ())]
+            new = {column: row.get(column) for column in row_columns}
             if old is None:
                 status = "nieuw"
-            elif all((old.get(c) or "").strip() == new[c] for c in columns):
+            elif all((old.get(c) or "").strip() == new[c] for c in row_columns):
                 status = "ongewijzigd"
             else:
                 status = "gewijzigd"

@@ -62,9 +62,12 @@ def test_print_page_groups_by_day_with_times_places_and_servicepunt(client, malb
     servicepunt = soup.select_one(".wo-servicepunt").get_text(" ", strip=True)
     assert "Vraagpunt De Wegwijzer" in servicepunt and "Kribbenweg 5" in servicepunt and "088-5550109" in servicepunt
     # A weekly demo activity of Malburgen shows up on its day, with the address of its place.
-    soep = ActiviteitPage.objects.get(title="Soep en broodje op vrijdag", locale=malburgen.locale)
+    pollepel = ActiviteitPage.objects.get(slug="wijkrestaurant-pollepel-dinsdag", locale=malburgen.locale)
+    tuesday = soup.find(id="dag-2027-03-30").find_parent("section").get_text(" ", strip=True)
+    assert pollepel.title in tuesday and pollepel.voorziening.adres in tuesday
+    # "Soep en broodje" (every Friday, not on public holidays) is not there on Goede Vrijdag.
     friday = soup.find(id="dag-2027-03-26").find_parent("section").get_text(" ", strip=True)
-    assert soep.title in friday and soep.voorziening.adres in friday
+    assert "Soep en broodje op vrijdag" not in friday
 
 
 def test_pdf_is_a4_and_contains_the_weeks_titles(client, malburgen):
@@ -78,7 +81,7 @@ def test_pdf_is_a4_and_contains_the_weeks_titles(client, malburgen):
     assert (round(width), round(height)) == (595, 842)  # A4 in points
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
     assert "Paaseieren zoeken" in text
-    assert "Soep en broodje op vrijdag" in text
+    assert "Samen eten bij Wijkrestaurant De Pollepel" in text
     assert "Vraagpunt De Wegwijzer" in text
 
 

@@ -138,7 +138,7 @@ class CorpusImporter:
             optional["status_reden"] = c.text("status_reden", 200)
         if c.has("uitzonderingen"):
             optional["uitzonderingen"] = c.uitzonderingen("uitzonderingen")
-        return optional | {
+        record = optional | {
             "title": c.text("titel", 255),
             "buurt": c.slug("buurt"),
             "voorziening": c.slug("voorziening"),
@@ -156,6 +156,10 @@ class CorpusImporter:
             "organisator": c.text("organisator", 200),
             "toegankelijk": c.choice("toegankelijk", ActiviteitPage.TOEGANKELIJK) or "ja",
         }
+        feestdagen = c.yes_no("niet_op_feestdagen")
+        if feestdagen is not None:
+            record["niet_op_feestdagen"] = feestdagen
+        return record
 
     def _clean_woordenlijst(self, c):
         return {

@@ -9,7 +9,7 @@ from django.core.validators import EmailValidator, URLValidator
 from django.utils.translation import gettext as _
 
 from activiteiten.openingstijden import parse_openingstijden
-from activiteiten.recurrence import normalise_rule, parse_rule
+from activiteiten.recurrence import RecurrenceError, check_date, normalise_rule, parse_rule
 
 from .reader import Problem
 
@@ -26,12 +26,15 @@ COLUMNS = {
     "activiteiten.csv": [
         "slug", "titel", "buurt", "voorziening", "locatie", "categorie", "doelgroep", "samenvatting",
         "omschrijving", "start", "eind", "herhaling", "kosten", "aanmelden", "contact", "organisator",
-        "toegankelijk", "status", "status_reden", "uitzonderingen",
+        "toegankelijk", "niet_op_feestdagen", "status", "status_reden", "uitzonderingen",
     ],
     "woordenlijst.csv": ["slug", "term", "afkorting", "domein", "uitleg", "definitie", "synoniemen", "zie_ook"],
 }  # fmt: skip
 # Columns a file may leave out (files made before they existed); a left-out column leaves the page's value alone.
-OPTIONAL = {"activiteiten.csv": ["status", "status_reden", "uitzonderingen"]}
+OPTIONAL = {"activiteiten.csv": ["niet_op_feestdagen", "status", "status_reden", "uitzonderingen"]}
+# Columns whose empty cell also leaves the page's value alone (new pages: "nee").
+KEEP_WHEN_EMPTY = {"activiteiten.csv": ["niet_op_feestdagen"]}
+YES_NO = {"ja": True, "nee": False}
 # One exception day in the `uitzonderingen` column: "2026-12-25 vrij Kerstvakantie"; days separated by ';'.
 UITZONDERING_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\s+(vrij|afgelast))?(?:\s*:?\s+(.*))?$", re.IGNORECASE)
 UITZONDERING_SEPARATOR = ";"
@@ -89,11 +92,26 @@ class RowChecker:
             return None
         for fmt in ("%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"):
             try:
-                return datetime.strptime(value, fmt)
+                moment = datetime.strptime(value, fmt)
             except ValueError:
                 continue
+            try:
+                return check_date(moment)
+            except RecurrenceError as exc:
+                self.problem(column, value, str(exc))
+                return None
         self.problem(column, value, _("verwacht een datum en tijd als 2026-01-05T09:30 (JJJJ-MM-DDTUU:MM)"))
         return None
+
+    def yes_no(self, column):
+        """True or False for ja/nee; None when the cell is empty or the file has no such column."""
+        value = self.row.get(column).lower()
+        if not value:
+            return None
+        if value not in YES_NO:
+            self.problem(column, self.row.get(column), _("verwacht ja of nee"))
+            return None
+        return YES_NO[value]
 
     def decimal(self, column, low, high):
         value = self.row.get(column)
