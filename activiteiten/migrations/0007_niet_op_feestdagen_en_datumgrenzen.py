@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('activiteiten', '0005_agenda_sort_indexes'),
+        ('activiteiten', '0006_activiteit_tijd_of_plek_gewijzigd_op'),
     ]
 
     operations = [
