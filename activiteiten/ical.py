@@ -24,6 +24,8 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vRecur
 from wagtail.models import Locale
 
+from home import params
+
 from .models_occurrence import Occurrence
 from .occurrences import exceptions
 from .recurrence import AMSTERDAM, normalise_rule, parse_rule, to_local_naive
@@ -198,6 +200,7 @@ def _pages(locale):
 
 
 def ical_activiteit(request, page_id):
+    page_id = params.int_id(page_id)
     page = _pages(Locale.get_active()).filter(pk=page_id).first()
     if page is None:
         from .models import ActiviteitPage

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from home import params
+
 from .forms import MeldingForm
 from .models import Melding, RedactieGroep
 
@@ -58,6 +60,7 @@ def notify(melding):
 
 @require_POST
 def melding(request, page_id):
+    page_id = params.int_id(page_id)
     page = Page.objects.live().public().filter(pk=page_id).first()
     if page is None or page.specific_class is None or page.specific_class._meta.model_name not in PAGE_TYPES:
         raise Http404

@@ -4,16 +4,15 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from home.params import whole_number
+
 from . import querylog
 
 PERIODS = [(7, _("7 dagen")), (30, _("30 dagen")), (90, _("90 dagen")), (365, _("een jaar"))]
 
 
 def _period(request):
-    try:
-        days = int(request.GET.get("dagen", 30))
-    except (TypeError, ValueError):
-        days = 30
+    days = whole_number(request.GET.get("dagen", ""))
     return days if days in dict(PERIODS) else 30
 
 
