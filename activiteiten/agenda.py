@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
+from home import params
+
 from .doelgroepen import IEDEREEN, doelgroep_choices
 from .occurrences import PAGE_HORIZON_DAYS, compute, exceptions, stored
 from .openingstijden import DAG_CHOICES, DAGEN
@@ -139,11 +141,10 @@ def parse_filters(get, buurt_slugs=None):
             _("‘%(value)s’ kennen we niet als periode. Kies vandaag, deze week, volgende week of later.")
             % {"value": value}
         )
-    value = get.get("pagina", "1").strip() or "1"
-    if value.isdigit() and 1 <= int(value) <= 1000:
-        f.pagina = int(value)
-    else:
-        f.errors.append(_("‘%(value)s’ is geen paginanummer. We tonen de eerste pagina.") % {"value": value})
+    pagina = params.page_number(get, "pagina")
+    f.pagina = pagina.value
+    if pagina.error:
+        f.errors.append(pagina.error)
     return f
 
 

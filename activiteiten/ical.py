@@ -27,6 +27,8 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vRecur
 from wagtail.models import Locale
 
+from home import params
+
 from .models_occurrence import Occurrence
 from .occurrences import exceptions
 from .recurrence import AMSTERDAM, days_without_occurrence, normalise_rule, parse_rule, to_local_naive, usable_rule
@@ -218,6 +220,7 @@ def _pages(locale):
 
 
 def ical_activiteit(request, page_id):
+    page_id = params.int_id(page_id)
     page = _pages(Locale.get_active()).filter(pk=page_id).first()
     if page is None:
         from .models import ActiviteitPage

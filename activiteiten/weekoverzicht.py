@@ -10,13 +10,15 @@ Both PDFs (this one and the booklet) are tagged PDF/UA-1 documents with the page
 """
 
 import logging
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
+
+from home import params
 
 from . import agenda
 from .occurrences import stored
@@ -44,16 +46,8 @@ def week_context(request, buurt):
 
     today = agenda.now().astimezone(AMSTERDAM).date()
     monday = today - timedelta(days=today.weekday())
-    error = ""
-    first = monday
-    value = request.GET.get("vanaf", "").strip()
-    if value:
-        try:
-            first = date.fromisoformat(value)
-        except ValueError:
-            error = _("‘%(value)s’ is geen datum. Schrijf de datum zo: 2026-11-30. We tonen de week vanaf vandaag.") % {
-                "value": value
-            }
+    vanaf = params.date_param(request.GET, "vanaf", monday, _("We tonen de week vanaf maandag."))
+    first, error = vanaf.value, vanaf.error
     start = agenda.local_midnight(first)
     end = agenda.local_midnight(first + timedelta(days=DAYS))
     rows = stored(buurt.locale_id, start).filter(buurt=buurt, start__gte=start, start__lt=end)

@@ -14,6 +14,10 @@ from redactie import melding as redactie_melding
 from search import api as search_api
 from search import views as search_views
 
+# The portal's own error pages, in the reader's language; the 500 and 503 pages render without the database.
+handler404 = "portal.errors.not_found"
+handler500 = "portal.errors.server_error"
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

@@ -1,5 +1,7 @@
 """The public "Klopt er iets niet?" form: store the report for the buurt's communitymanager."""
 
+import logging
+
 from django.core.mail import send_mail
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
@@ -7,11 +9,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from home import params
+from portal.db_retry import DATABASE_ERRORS, retry_once
+from portal.errors import unavailable
+
 from . import melding_limit
 from .forms import MeldingForm
 from .models import Melding, RedactieGroep
 
 PAGE_TYPES = ("activiteitpage", "voorzieningpage")
+logger = logging.getLogger(__name__)
 
 
 def refusal(reason):
@@ -44,6 +51,20 @@ def notify(melding):
 
 @require_POST
 def melding(request, page_id):
+    """Store the report. When the database is away even after one retry: 503 with the resident's text."""
+    page_id = params.int_id(page_id)
+    try:
+        return retry_once(lambda: _melding(request, page_id))
+    except DATABASE_ERRORS:
+        resend = {
+            "action": request.path,
+            "bericht": request.POST.get("bericht", ""),
+            "contact": request.POST.get("contact", ""),
+        }
+        return unavailable(request, resend=resend)
+
+
+def _melding(request, page_id):
     page = Page.objects.live().public().filter(pk=page_id).first()
     if page is None or page.specific_class is None or page.specific_class._meta.model_name not in PAGE_TYPES:
         raise Http404
@@ -70,5 +91,8 @@ def melding(request, page_id):
         bericht=form.cleaned_data["bericht"].strip(),
         contact=form.cleaned_data["contact"].strip(),
     )
-    notify(item)
+    try:
+        notify(item)
+    except DATABASE_ERRORS:  # the report is stored: say so, and do not store it twice by retrying
+        logger.exception("Melding %s stored, but its communitymanager could not be looked up", item.pk)
     return HttpResponseRedirect(page.url + "?melding=ontvangen#klopt-er-iets-niet")

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin.menu import MenuItem
 
+from home.params import whole_number
 from redactie.groups import is_beheerder
 from redactie.models import RedactieGroep
 
@@ -20,10 +21,7 @@ PERIODS = [(7, _("7 dagen")), (30, _("30 dagen")), (90, _("90 dagen")), (365, _(
 
 
 def _period(request):
-    try:
-        days = int(request.GET.get("dagen", 30))
-    except (TypeError, ValueError):
-        days = 30
+    days = whole_number(request.GET.get("dagen", ""))
     return days if days in dict(PERIODS) else 30
 
 

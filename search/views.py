@@ -8,6 +8,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
+from home import params
+
 from . import answers, engine, querylog
 from .docindex import get_index
 
@@ -60,7 +62,7 @@ def _search(request, language):
         limit=engine.RANKED_MAX,
     )
     paginator = Paginator(outcome.results, PER_PAGE)
-    page = paginator.get_page(request.GET.get("page"))
+    page = paginator.get_page(params.page_number(request.GET, "page").value)
     engine.add_next_dates(page.object_list)
     q = outcome.query
     buurt_slug = outcome.buurt.slug if outcome.buurt else ""

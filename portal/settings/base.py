@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.db_retry.RetryWhenDatabaseLost",  # a lost database connection: retry once, else 503 (docs/errors.md)
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -145,6 +146,9 @@ STORAGES = {
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+# The phone number on the error pages, which cannot read the servicepunten from the database (docs/errors.md).
+SERVICEPUNT_TELEFOON = os.environ.get("SERVICEPUNT_TELEFOON", "088-5550100")
 
 # Wagtail
 WAGTAIL_SITE_NAME = _("Zorgzame Buurten")
