@@ -13,8 +13,18 @@ from wagtail.models import Page
 DISALLOW = ["/admin/", "/django-admin/"]
 ONE_DAY = 60 * 60 * 24
 
+
 # Old browsers ask for /favicon.ico whatever the page links to; send them to the static file.
-favicon = RedirectView.as_view(url=static("img/favicon.ico"), permanent=True)
+# The address is looked up per request, not at import: with the manifest storage a missing manifest must
+# reach the deploy check (portal_security.E001) instead of breaking every command that loads the URLs.
+class FaviconRedirect(RedirectView):
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("img/favicon.ico")
+
+
+favicon = FaviconRedirect.as_view()
 
 
 @require_GET

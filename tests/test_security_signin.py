@@ -5,7 +5,7 @@ from django.test import Client, override_settings
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from redactie.groups import cm_name, ww_name
+from redactie.groups import WOORDENLIJST_REDACTIE, cm_name, ww_name
 
 from .redactie_support import BUURT_A, buurt, make_user
 
@@ -87,8 +87,16 @@ def test_communitymanager_with_a_device_types_its_code(cm):
 
 
 @override_settings(REQUIRE_2FA=True)
-def test_welzijnswerker_is_not_forced(ww):
+def test_welzijnswerker_reads_reports_so_is_forced(ww):
+    """Welzijnswerkers read their buurt's meldingen (with residents' contact details) since issue 16."""
     client, _ = password_login("ww-2fa")
+    assert client.get("/admin/")["Location"].startswith(ENROL)
+
+
+@override_settings(REQUIRE_2FA=True)
+def test_glossary_editor_is_not_forced(db, django_user_model):
+    make_user(django_user_model, "redacteur-2fa", WOORDENLIJST_REDACTIE)
+    client, _ = password_login("redacteur-2fa")
     assert client.get("/admin/").status_code == 200
 
 

@@ -1,8 +1,8 @@
 """Two-factor sign-in (django-otp, TOTP codes from an authenticator app) for the admin.
 
 Who must use a second step: every account that may read residents' reports (`redactie.view_melding`,
-with their contact details): the communitymanagers, the Beheerder (all permissions) and superusers.
-Welzijnswerkers and the glossary editors are not forced; whoever has set up a device is always asked
+with their contact details): the communitymanagers, the welzijnswerkers (they read their own buurt's
+reports), the Beheerder (all permissions) and superusers. The glossary editors are not forced; whoever has set up a device is always asked
 for a code. Only when REQUIRE_2FA is on (setting REQUIRE_2FA: on in production, off for `make run`).
 
 Only admin URLs ask for it: the public pages show a signed-in editor nothing a visitor cannot see.
