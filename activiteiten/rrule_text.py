@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from .feestdagen import is_feestdag
 from .recurrence import DAY_CODES, normalise_rule, parse_rule, to_local_naive
+from .wording import datum
 
 MAX_EXDATES = 4
 
@@ -195,7 +196,8 @@ def exdate_sentence(exdates, today=None):
     days = sorted(d for d in set(exdates) if today is None or d >= today)
     if not days:
         return ""
-    shown = [day_month(d, with_year=today is not None and d.year != today.year) for d in days[:MAX_EXDATES]]
+    # The year only when it is not this year: the one rule for dates residents read (wording.datum).
+    shown = [datum(d, this_year=today.year if today else d.year, weekday=False) for d in days[:MAX_EXDATES]]
     if len(days) > MAX_EXDATES:
         return _("Niet op %(data)s en nog %(n)s andere dagen.") % {
             "data": ", ".join(shown),
