@@ -46,7 +46,7 @@ def week_context(request, buurt):
 
     today = agenda.now().astimezone(AMSTERDAM).date()
     monday = today - timedelta(days=today.weekday())
-    vanaf = params.date_param(request.GET, "vanaf", monday, _("We tonen de week vanaf maandag."))
+    vanaf = params.date_param(request.GET, "vanaf", today, _("We tonen de week vanaf maandag."), default=monday)
     first, error = vanaf.value, vanaf.error
     start = agenda.local_midnight(first)
     end = agenda.local_midnight(first + timedelta(days=DAYS))

@@ -87,14 +87,15 @@ def date_range(today):
     return today - timedelta(days=DATE_PAST_DAYS), today + timedelta(days=DATE_FUTURE_DAYS)
 
 
-def date_param(query, name, today, instead):
+def date_param(query, name, today, instead, default=None):
     """A date from `query` (2026-11-30), between the bounds of date_range(today).
 
-    Left out: `today`. Refused: `today`, with a message that says what was wrong and ends with `instead`
-    (what the page shows now, e.g. "We tonen de week vanaf vandaag.")."""
+    Left out: `default` (`today` when not given). Refused: `default`, with a message that says what was wrong
+    and ends with `instead` (what the page shows now, e.g. "We tonen de week vanaf maandag.")."""
+    default = today if default is None else default
     text = query.get(name, "").strip()
     if not text:
-        return Parsed(today)
+        return Parsed(default)
     try:
         value = date.fromisoformat(text) if ISO_DATE.fullmatch(text) else None
     except ValueError:  # 2026-02-30
@@ -104,12 +105,12 @@ def date_param(query, name, today, instead):
             "value": shown(text),
             "voorbeeld": today.isoformat(),
         }
-        return Parsed(today, f"{message} {instead}")
+        return Parsed(default, f"{message} {instead}")
     first, last = date_range(today)
     if not first <= value <= last:
         message = _("Kies een datum van %(van)s tot en met %(tot)s.") % {
             "van": formats.date_format(first, "j F Y"),
             "tot": formats.date_format(last, "j F Y"),
         }
-        return Parsed(today, f"{message} {instead}")
+        return Parsed(default, f"{message} {instead}")
     return Parsed(value)

@@ -1,11 +1,10 @@
-"""The portal's own error pages (404, 500, 503), in the reader's language, rendered without the database.
+"""The portal's own error pages (400, 403, 404, 500, 503), in the reader's language, rendered without the database.
 
-Django's handlers are replaced in portal/urls.py (handler404, handler500). Every page here is rendered
+Django's handlers are replaced in portal/urls.py (handler400, handler403, handler404, handler500). Every page here is rendered
 from a template and settings only: no request context processors and no queries, so that it still
 renders when the database is gone. The language comes from the URL prefix (/en/…), as for every page.
 """
 
-import re
 import sys
 
 from django.conf import settings
@@ -13,6 +12,8 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import translation
+
+from home.contact_links import tel_href
 
 from .db_retry import DATABASE_ERRORS
 
@@ -28,9 +29,7 @@ def reader_language(request):
 
 def _telefoon():
     number = settings.SERVICEPUNT_TELEFOON
-    # tel: links take digits only; a Dutch number (0…) becomes international (+31…) for phones abroad.
-    digits = re.sub(r"[^\d+]", "", number)
-    return {"telefoon": number, "telefoon_tel": "+31" + digits[1:] if digits.startswith("0") else digits}
+    return {"telefoon": number, "telefoon_tel": tel_href(number)}  # the one rule for tel: links
 
 
 def render_error(request, template, status, **context):
@@ -44,6 +43,15 @@ def render_error(request, template, status, **context):
 
 def not_found(request, exception=None):
     return render_error(request, "404.html", 404)
+
+
+def bad_request(request, exception=None):
+    """400: a request Django refuses (a path outside the media folder, a forged host name)."""
+    return render_error(request, "400.html", 400)
+
+
+def forbidden(request, exception=None):
+    return render_error(request, "403.html", 403)
 
 
 def server_error(request):

@@ -15,6 +15,8 @@ from search import api as search_api
 from search import views as search_views
 
 # The portal's own error pages, in the reader's language; the 500 and 503 pages render without the database.
+handler400 = "portal.errors.bad_request"
+handler403 = "portal.errors.forbidden"
 handler404 = "portal.errors.not_found"
 handler500 = "portal.errors.server_error"
 
@@ -24,7 +26,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/zoeken/", search_api.search, name="search_api"),  # not language-prefixed; ?lang=en
-    path("favicon.ico", seo.favicon),
+    path("favicon.ico", seo.favicon, name="favicon"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": seo.PortalSitemap}}, name="sitemap"),
 ]
@@ -44,6 +46,9 @@ if settings.SERVE_MEDIA:
     media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
     urlpatterns += [
         re_path(
-            rf"^{media_prefix}(?P<path>(?:images|original_images)/.+)$", serve, {"document_root": settings.MEDIA_ROOT}
+            rf"^{media_prefix}(?P<path>(?:images|original_images)/.+)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+            name="media_image",
         ),
     ]

@@ -69,6 +69,28 @@ def test_404_is_the_portals_page_in_the_readers_language(client, path, lang, hea
 
 @pytest.mark.parametrize(
     "path,lang,heading",
+    [
+        ("/media/images/../../../etc/passwd", "nl", "Dit adres klopt niet"),
+        ("/en/agenda/?x=1", "en", "This address is not right"),
+    ],
+)
+def test_400_is_the_portals_page_in_the_readers_language(client, path, lang, heading):
+    # Django refuses a path outside the media folder, and a host name that is not allowed, with a 400.
+    response = client.get(path) if path.startswith("/media/") else client.get(path, HTTP_HOST="bad host!")
+    assert response.status_code == 400
+    assert_portal_page(response, lang, heading)
+
+
+def test_403_is_the_portals_page_in_the_readers_language(rf):
+    from portal.errors import forbidden
+
+    response = forbidden(rf.get("/en/agenda/"))
+    assert response.status_code == 403
+    assert_portal_page(response, "en", "This page is not for everyone")
+
+
+@pytest.mark.parametrize(
+    "path,lang,heading",
     [("/agenda/", "nl", "Er ging iets mis"), ("/en/agenda/", "en", "Something went wrong")],
 )
 def test_500_renders_without_the_database(database_down, monkeypatch, path, lang, heading):

@@ -124,6 +124,11 @@ TARGETS = {
     "melding-post": ("melding", lambda lang: f"{LANGUAGES[lang]}/klopt-er-iets-niet/{activiteit_id(lang)}/", "post"),
     "melding-huge-id": ("melding", prefixed(f"/klopt-er-iets-niet/{'9' * 20}/"), "post"),
     "melding-not-a-report-page": ("melding", prefixed("/klopt-er-iets-niet/1/"), "post"),
+    "favicon": ("favicon", lambda lang: "/favicon.ico", "get"),
+    "media-image-outside": ("media_image", lambda lang: "/media/images/../../../etc/passwd", "get"),
+    "media-image-unknown": ("media_image", lambda lang: "/media/images/bestaat-niet.png", "get"),
+    "robots": ("robots_txt", lambda lang: "/robots.txt", "get"),
+    "sitemap": ("sitemap", lambda lang: "/sitemap.xml", "get"),
     "set-language": ("set_language", lambda lang: "/i18n/setlang/", "post"),
     "wagtail-login": ("wagtailcore_login", prefixed("/_util/login/"), "get"),
     "page-password-huge-ids": (

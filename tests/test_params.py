@@ -65,8 +65,8 @@ def test_a_date_outside_its_range_or_badly_written_falls_back_to_today(text, exp
 @pytest.mark.parametrize(
     "prefix,expected",
     [
-        ("", "Kies een datum van 23 maart 2026 tot en met 26 maart 2030. We tonen de week vanaf vandaag."),
-        ("/en", "Choose a date from 23 March 2026 to 26 March 2030. We show the week from today."),
+        ("", "Kies een datum van 23 maart 2026 tot en met 26 maart 2030. We tonen de week vanaf maandag."),
+        ("/en", "Choose a date from 23 March 2026 to 26 March 2030. We show the week from Monday."),
     ],
 )
 def test_weekoverzicht_far_date_says_which_dates_work(client, monkeypatch, prefix, expected):
@@ -75,7 +75,7 @@ def test_weekoverzicht_far_date_says_which_dates_work(client, monkeypatch, prefi
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.find(role="alert").get_text(" ", strip=True) == expected
-    assert "24" in soup.h1.get_text()  # the week of today
+    assert "22" in soup.h1.get_text()  # this week, from Monday 22 March
 
 
 @pytest.mark.django_db
