@@ -16,6 +16,8 @@ from .recurrence import to_local_naive
 LANGUAGES = {"nl": "nl", "en": "en_US"}
 
 
+# Per process, and safe: a year's public holidays come from the installed library, not from anything
+# editors change, so every process computes the same list.
 @lru_cache(maxsize=64)
 def _year(year, language):
     return dict(holidays.country_holidays("NL", years=year, language=language))

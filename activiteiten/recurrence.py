@@ -194,6 +194,8 @@ def _build(value, dtstart):
     return rule
 
 
+# Per process, and safe: the answer depends only on the arguments (today is one of them), so no other
+# process has to learn anything when it changes.
 @lru_cache(maxsize=CHECKED_RULES_CACHE)
 def _problem(value, dtstart, today, language):
     """The reason why rule `value` (normalised) from naive local `dtstart` is refused, or ''.

@@ -39,6 +39,11 @@ class Sheet:
     rows: list = field(default_factory=list)
     problems: list = field(default_factory=list)
 
+    def refuse(self, row_number, column, shown, message):
+        """Note a problem with one cell (named by sheet, row and column); the cell then reads as empty."""
+        self.problems.append(Problem(self.workbook, row_number, column, shown, message, sheet=self.title))
+        return ""
+
 
 def sheet_name(corpus_name):
     return corpus_name.removesuffix(".csv")
@@ -57,44 +62,29 @@ def _cell_text(sheet, row_number, column, value):
     if isinstance(value, datetime):
         if column in DATETIME_COLUMNS:
             return value.strftime(DATETIME_FORMAT)
-        sheet.problems.append(
-            Problem(
-                sheet.workbook,
-                row_number,
-                column,
-                value.strftime("%Y-%m-%d %H:%M"),
-                _("deze cel is een datum, maar hier hoort tekst; maak de cel in Excel ‘Tekst’"),
-                sheet=sheet.title,
-            )
+        return sheet.refuse(
+            row_number,
+            column,
+            value.strftime("%Y-%m-%d %H:%M"),
+            _("deze cel is een datum, maar hier hoort tekst; maak de cel in Excel ‘Tekst’"),
         )
-        return ""
     if isinstance(value, time):
-        sheet.problems.append(
-            Problem(
-                sheet.workbook,
-                row_number,
-                column,
-                value.strftime("%H:%M"),
-                _("deze cel is alleen een tijd; schrijf datum en tijd, zoals 2026-01-05 09:30"),
-                sheet=sheet.title,
-            )
+        return sheet.refuse(
+            row_number,
+            column,
+            value.strftime("%H:%M"),
+            _("deze cel is alleen een tijd; schrijf datum en tijd, zoals 2026-01-05 09:30"),
         )
-        return ""
     if isinstance(value, bool):
         return _("ja") if value else _("nee")
     if isinstance(value, int | float):
         if column in DATETIME_COLUMNS:
-            sheet.problems.append(
-                Problem(
-                    sheet.workbook,
-                    row_number,
-                    column,
-                    str(value),
-                    _("deze cel is een getal; verwacht een datum en tijd, zoals 2026-01-05 09:30"),
-                    sheet=sheet.title,
-                )
+            return sheet.refuse(
+                row_number,
+                column,
+                str(value),
+                _("deze cel is een getal; verwacht een datum en tijd, zoals 2026-01-05 09:30"),
             )
-            return ""
         return str(int(value)) if float(value).is_integer() else repr(value)
     return str(value)
 
