@@ -66,8 +66,10 @@ class Command(BaseCommand):
 
     def _site(self):
         nl, _created = Locale.objects.get_or_create(language_code="nl")
-        en, _created = Locale.objects.get_or_create(language_code="en")
-        LocaleSynchronization.objects.get_or_create(locale=en, defaults={"sync_from": nl})
+        for code, _name in settings.LANGUAGES:
+            if code != nl.language_code:
+                translation, _created = Locale.objects.get_or_create(language_code=code)
+                LocaleSynchronization.objects.get_or_create(locale=translation, defaults={"sync_from": nl})
         root = Page.get_first_root_node()
         # Wagtail's own "Welcome" page is replaced by the portal's start page.
         for page in root.get_children().exact_type(Page):
