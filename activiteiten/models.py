@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +28,7 @@ from .recurrence import (
     validate_rrule,
 )
 from .recurrence_form import DateInput, RecurrenceField
+from .wording import date_text
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -306,7 +307,7 @@ class ActiviteitForm(WagtailAdminPageForm):
                     "Uitzonderingen: op %(datum)s is er geen activiteit volgens het begin en de herhaling. "
                     "Kies een dag waarop de activiteit is, of pas de herhaling aan."
                 )
-                % {"datum": formats.date_format(day, "l j F Y")},
+                % {"datum": date_text(day, weekday=True, year=True)},
             )
 
 

@@ -2,7 +2,7 @@ from functools import lru_cache
 
 from django import template
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -83,7 +83,8 @@ def wanneer(occurrence):
             "end": datum_lang(end),
             "end_time": _time(end),
         }
-    return f"{datum_lang(start)}, {tijdvak(occurrence)}"
+    # Translators: a date and the hours on it: "dinsdag 24 november, 10.00 – 12.00 uur" (Arabic: the Arabic comma).
+    return pgettext("herhaling", "%(datum)s, %(tijd)s") % {"datum": datum_lang(start), "tijd": tijdvak(occurrence)}
 
 
 @lru_cache(maxsize=64)
