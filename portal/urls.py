@@ -26,6 +26,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/zoeken/", search_api.search, name="search_api"),  # not language-prefixed; ?lang=en
+    path("", include("partners.urls")),  # /api/v2/ and /open-data/<lang>/<file> (docs/partners.md)
     path("favicon.ico", seo.favicon, name="favicon"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": seo.PortalSitemap}}, name="sitemap"),
@@ -34,6 +35,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("zoeken/", search_views.search, name="search"),
     path("klopt-er-iets-niet/<int:page_id>/", redactie_melding.melding, name="melding"),
+    path("", include("partners.urls_pages")),  # the Open data page
     path("", include("activiteiten.urls")),  # agenda, .ics feeds, weekoverzicht
     path("", include(wagtail_urls)),
     prefix_default_language=False,

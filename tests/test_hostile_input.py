@@ -136,6 +136,13 @@ TARGETS = {
         prefixed(f"/_util/authenticate_with_password/{'9' * 20}/{'9' * 20}/"),
         "post",
     ),
+    # The read API and the open-data files (partners/; every API filter alone: tests/test_partners_api.py).
+    "api-pages": ("listing", lambda lang: "/api/v2/pages/", "get"),
+    "api-page-huge-id": ("detail", lambda lang: f"/api/v2/pages/{'9' * 20}/", "get"),
+    "api-page-find": ("find", lambda lang: "/api/v2/pages/find/", "get"),
+    "open-data": ("open_data", prefixed("/open-data/"), "get"),
+    "open-data-file-unknown": ("open_data_file", lambda lang: f"/open-data/{lang}/bestaat-niet.json", "get"),
+    "open-data-file-default": ("open_data_file_default", lambda lang: "/open-data/woordenlijst.ttl", "get"),
     "document-huge-id": ("wagtaildocs_serve", lambda lang: f"/documents/{'9' * 20}/x.pdf", "get"),
     "document-password-huge-id": (
         "wagtaildocs_authenticate_with_password",

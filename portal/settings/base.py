@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "woordenlijst",
     "search",
     "redactie",
+    "partners",  # read API (/api/v2/) and open-data exports (docs/partners.md)
+    "wagtail.api.v2",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
