@@ -5,7 +5,9 @@ from wagtail.signals import page_published, page_unpublished
 
 
 def buurt_saved(sender, instance, created, raw=False, **kwargs):
-    if raw or instance.alias_of_id:
+    """A new buurt, or its copy in another language (a translation or wagtail-localize's alias): the buurt's
+    groups get their rights on it too."""
+    if raw:
         return
     from .groups import ensure_buurt_groups
 

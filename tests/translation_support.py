@@ -5,15 +5,22 @@ import json
 from bs4 import BeautifulSoup
 
 
-def translation_editor(response):
-    """{field: [translated text or None per segment]} from the translation editor's page; None = untranslated."""
+def editor_props(response):
     soup = BeautifulSoup(response.content.decode(), "html.parser")
     editor = soup.select_one(".js-translation-editor")
     assert editor is not None, "this is not wagtail-localize's translation editor"
-    props = json.loads(editor["data-props"])
-    translated = {t["segment_id"]: t["data"] for t in props["initialStringTranslations"]}
+    return json.loads(editor["data-props"])
+
+
+def editor_segments(response):
+    """The texts the editor offers to translate: [{contentPath, source, editUrl, …}]."""
+    return [segment for segment in editor_props(response)["segments"] if segment["type"] == "string"]
+
+
+def translation_editor(response):
+    """{field: [translated text or None per segment]} from the translation editor's page; None = untranslated."""
+    translated = {t["segment_id"]: t["data"] for t in editor_props(response)["initialStringTranslations"]}
     fields = {}
-    for segment in props["segments"]:
-        if segment["type"] == "string":
-            fields.setdefault(segment["contentPath"], []).append(translated.get(segment["id"]))
+    for segment in editor_segments(response):
+        fields.setdefault(segment["contentPath"], []).append(translated.get(segment["id"]))
     return fields
