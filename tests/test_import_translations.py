@@ -207,3 +207,18 @@ def test_paragraphs_map_onto_the_dutch_paragraphs(tr_folder):
     assert tr(ActiviteitPage, "koffieochtend-de-klimop").omschrijving == (
         "<p>Birinci paragraf.</p><p>İkinci paragraf.</p>"
     )
+
+
+def test_load_demo_loads_the_translation_folders(tmp_path):
+    from django.conf import settings
+
+    from home.models import HomePage
+
+    (tmp_path / "buurten.csv").write_bytes((settings.BASE_DIR / "demo" / "corpus" / "buurten.csv").read_bytes())
+    (tmp_path / "tr").mkdir()
+    write(tmp_path / "tr", "buurten.csv", ROWS["buurten.csv"])
+    for page in HomePage.objects.all():
+        page.delete()
+    call_command("load_demo", "--directory", str(tmp_path), stdout=io.StringIO())
+    assert tr(BuurtPage, "presikhaaf").intro == ROWS["buurten.csv"][0][2]
+    assert tr(BuurtPage, "malburgen").alias_of_id is not None  # not in the file: still the Dutch page's copy
