@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import seo
 from redactie import melding as redactie_melding
+from redactie import translation_views
 from search import api as search_api
 from search import views as search_views
 
@@ -22,6 +23,9 @@ handler500 = "portal.errors.server_error"
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Before the admin's own: wagtail-localize's views at the same addresses, limited to the editor's own pages.
+    path("admin/localize/submit/page/<int:page_id>/", translation_views.submit_page_translation),
+    path("admin/localize/update/<int:translation_source_id>/", translation_views.update_translations),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -113,8 +113,9 @@ def _admin_access(group):
 
 
 def _translations(page):
-    """The page itself and its translations that can be edited (aliases cannot)."""
-    return Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
+    """The page itself and its copies in the other languages: translations, and the aliases that wagtail-localize
+    keeps of untranslated pages (an editor turns those into translations, so the rights must be there already)."""
+    return Page.objects.filter(translation_key=page.translation_key)
 
 
 @in_site_language
@@ -158,6 +159,8 @@ def ensure_buurt_groups(buurt):
         _admin_access(group)
     for group in (cm, ww):  # both see and close the reports (meldingen) of their own buurt
         group.permissions.add(_perm("redactie", "view_melding"), _perm("redactie", "change_melding"))
+    # A communitymanager starts and syncs translations of their own buurt's pages (redactie/translation_views.py).
+    cm.permissions.add(_perm("wagtail_localize", "submit_translation"))
     for page in _translations(buurt):
         _page_perms(cm, page, PAGE_PUBLISH)
         _page_perms(ww, page, PAGE_EDIT)

@@ -5,7 +5,9 @@ from wagtail.signals import page_published, page_unpublished
 
 
 def buurt_saved(sender, instance, created, raw=False, **kwargs):
-    if raw or instance.alias_of_id:
+    """A new buurt, or its copy in another language (a translation or wagtail-localize's alias): the buurt's
+    groups get their rights on it too."""
+    if raw:
         return
     from .groups import ensure_buurt_groups
 
@@ -13,10 +15,14 @@ def buurt_saved(sender, instance, created, raw=False, **kwargs):
 
 
 def buurt_published(sender, instance, **kwargs):
+    """A published buurt renames its groups after its (Dutch) title. A published translation changes nothing:
+    its rights came when it was created (buurt_saved), and its title does not name the groups."""
     if instance.alias_of_id:
         return
-    from .groups import ensure_buurt_groups
+    from .groups import ensure_buurt_groups, source_buurt
 
+    if source_buurt(instance).pk != instance.pk:
+        return
     ensure_buurt_groups(instance)
 
 

@@ -39,8 +39,8 @@ def corpus(tmp_path):
     return tmp_path
 
 
-def run_import(folder, capsys=None, lang="nl"):
-    call_command("import_corpus", str(folder), "--lang", lang)
+def run_import(folder, capsys=None, messages="nl"):
+    call_command("import_corpus", str(folder), "--messages", messages)
 
 
 def edit(folder, name, old, new, count=1):
@@ -168,7 +168,7 @@ def test_windows_1252_and_comma_delimited_files_are_read(corpus, capsys):
 def test_messages_in_english(corpus, capsys):
     edit(corpus, "activiteiten.csv", "2026-01-05T09:30;2026-01-05T11:30", "gisteren;2026-01-05T11:30")
     with pytest.raises(CommandError, match="Nothing was saved"):
-        run_import(corpus, lang="en")
+        run_import(corpus, messages="en")
     err = capsys.readouterr().err
     assert "line 2" in err and "column ‘start’" in err
 

@@ -26,7 +26,10 @@ WOORDENLIJST_INTRO = (
 
 
 class Command(BaseCommand):
-    help = "Maakt de demo-website: startpagina, woordenlijst en de demo-inhoud uit demo/corpus. Alleen op een lege database."
+    help = (
+        "Maakt de demo-website: startpagina, woordenlijst en de demo-inhoud uit demo/corpus, met de vertalingen "
+        "uit demo/corpus/en, tr en ar als die er zijn. Alleen op een lege database."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--directory", default=str(DEMO_DIR), help="map met de CSV-bestanden")
@@ -45,10 +48,21 @@ class Command(BaseCommand):
             home = self._site()
         call_command("import_corpus", directory, stdout=self.stdout, stderr=self.stderr)
         call_command("setup_groups", stdout=self.stdout)
+        self._translations(Path(directory))
         self._backdate()
-        # The English aliases were created without a publish signal: fill the agenda for both languages.
+        # The aliases in the other languages were created without a publish signal: fill the agenda for all.
         call_command("refresh_occurrences", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo-website klaar: {home.title}."))
+
+    def _translations(self, directory):
+        """The translated demo content in demo/corpus/<lang>/ (docs/talen.md), for each language that has one."""
+        for code, _name in settings.LANGUAGES:
+            folder = directory / code
+            if code != settings.LANGUAGE_CODE and folder.is_dir():
+                call_command(
+                    "import_corpus", "--lang", code, "--messages", settings.LANGUAGE_CODE, str(folder),
+                    stdout=self.stdout, stderr=self.stderr,
+                )  # fmt: skip
 
     def _backdate(self):
         """The demo stands for a portal that has been running for a while: its pages count as first published
