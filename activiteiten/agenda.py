@@ -2,7 +2,7 @@
 
 Filters are plain GET parameters (shareable links, no JavaScript):
 ``categorie``, ``dag`` (ma … zo, more than one allowed), ``voor`` (doelgroep), ``gratis=ja``,
-``toegankelijk=ja``, ``buurt`` (site-wide only, a buurt slug), ``periode`` (vandaag, deze-week,
+``toegankelijk`` (accessibility items, more than one allowed; ``ja`` from older links means drempelvrij), ``buurt`` (site-wide only, a buurt slug), ``periode`` (vandaag, deze-week,
 volgende-week, later) and ``pagina``. A wrong value gives a Dutch message, never an error page.
 """
 
@@ -27,6 +27,7 @@ from .occurrences import PAGE_HORIZON_DAYS, compute, exceptions, stored
 from .openingstijden import DAG_CHOICES, DAGEN
 from .recurrence import AMSTERDAM
 from .rrule_text import describe
+from .toegankelijkheid import ITEM_CHOICES, parse_toegankelijk
 
 PER_PAGE = 40
 CANCELLED_SHOWN = 20  # an activity page tells the cancelled dates among this many coming times
@@ -67,7 +68,7 @@ class Filters:
     dagen: list = field(default_factory=list)
     voor: str = ""
     gratis: bool = False
-    toegankelijk: bool = False
+    toegankelijk: list = field(default_factory=list)
     buurt: str = ""
     periode: str = ""
     pagina: int = 1
@@ -85,7 +86,7 @@ class Filters:
             "dag": [DAGEN[d] for d in self.dagen],
             "voor": self.voor,
             "gratis": "ja" if self.gratis else "",
-            "toegankelijk": "ja" if self.toegankelijk else "",
+            "toegankelijk": self.toegankelijk,
             "buurt": self.buurt,
             "periode": self.periode,
             "pagina": self.pagina if self.pagina > 1 else "",
@@ -126,7 +127,8 @@ def parse_filters(get, buurt_slugs=None):
     elif value:
         f.errors.append(_("De groep ‘%(value)s’ kennen we niet. Kies uit de lijst bij ‘Voor wie’.") % {"value": value})
     f.gratis = get.get("gratis", "") in ("ja", "1", "on")
-    f.toegankelijk = get.get("toegankelijk", "") in ("ja", "1", "on")
+    f.toegankelijk, errors = parse_toegankelijk(get, "toegankelijk")
+    f.errors.extend(errors)
     value = get.get("buurt", "").strip()
     if buurt_slugs is not None and value:
         if value in buurt_slugs:
@@ -157,8 +159,8 @@ def apply_filters(qs, f, moment, buurt_ids=None):
         qs = qs.filter(Q(doelgroepen__contains=f",{f.voor},") | Q(doelgroepen__contains=f",{IEDEREEN},"))
     if f.gratis:
         qs = qs.filter(gratis=True)
-    if f.toegankelijk:
-        qs = qs.filter(toegankelijk="ja")
+    for code in f.toegankelijk:
+        qs = qs.filter(toegankelijk__contains=f",{code},")
     if buurt_ids is not None:
         qs = qs.filter(buurt_id__in=buurt_ids)
     if f.periode:
@@ -214,6 +216,7 @@ def agenda_context(request, locale, buurt=None, buurten=None, per_page=PER_PAGE)
         "categorie_choices": _categorie_choices(),
         "dag_choices": [(DAGEN[i], label) for i, label in DAG_CHOICES],
         "doelgroep_choices": doelgroep_choices(),
+        "toegankelijk_choices": ITEM_CHOICES,
         "buurt_choices": [(b.slug, b.title) for b in buurten] if buurten is not None else None,
         "buurt_options": _options(buurten, f.buurt) if buurten is not None else "",
         "agenda_buurt": buurt,

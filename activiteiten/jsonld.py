@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 
 from .doelgroepen import is_gratis
 from .recurrence import AMSTERDAM, normalise_rule, to_local_naive
+from .toegankelijkheid import amenity_features, effectieve_items
 
 SCHEMA_DAYS = {
     "MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday", "SA": "Saturday",
@@ -86,6 +87,11 @@ def event_json_ld(page, upcoming, request=None):
     sched = schedule(page)
     if sched:
         data["eventSchedule"] = sched
+    return script_tag(data)
+
+
+def script_tag(data):
+    """A <script type="application/ld+json"> string (safe to put in a template)."""
     text = json.dumps(data, ensure_ascii=False, indent=1)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 - escaped above
@@ -104,4 +110,7 @@ def _location(page):
         }
         if v.telefoon:
             place["telephone"] = v.telefoon
+    features = amenity_features(effectieve_items(page))
+    if features:
+        place["amenityFeature"] = features
     return place

@@ -8,7 +8,6 @@ from django.utils.html import strip_tags
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
@@ -18,6 +17,7 @@ from home.models import BasePage
 from redactie.panels import SchrijfhulpPanel
 
 from .models_occurrence import Occurrence  # noqa: F401  (the agenda's occurrence table)
+from .models_plaats import ActiviteitToegankelijkheid, PlekToegankelijkheid, Sluitingsperiode  # noqa: F401
 from .openingstijden import DAG_CHOICES, Slot, format_time
 from .recurrence import (
     RecurrenceError,
@@ -28,6 +28,7 @@ from .recurrence import (
     validate_rrule,
 )
 from .recurrence_form import DateInput, RecurrenceField
+from .toegankelijkheid import ToegankelijkheidPageForm, effectieve_items, items_van
 from .wording import date_text
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -89,10 +90,14 @@ class BuurtPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from .agenda import buurt_agenda_context
+        from .plekken import PREFETCH, plekken_context
 
         context = super().get_context(request, *args, **kwargs)
-        voorzieningen = list(VoorzieningPage.objects.child_of(self).live().public().order_by("title"))
+        voorzieningen = list(
+            VoorzieningPage.objects.child_of(self).live().public().order_by("title").prefetch_related(*PREFETCH)
+        )
         context["voorzieningen"] = voorzieningen
+        context.update(plekken_context(request, voorzieningen))
         # Shown near the top: the place residents can call or walk into with any question.
         context["servicepunten"] = [v for v in voorzieningen if v.soort == "servicepunt"]
         context.update(buurt_agenda_context(request, self))
@@ -199,9 +204,17 @@ class VoorzieningPage(BuurtItemPage):
         ),
         MultiFieldPanel([FieldPanel("telefoon"), FieldPanel("email"), FieldPanel("website")], heading=_("Contact")),
         InlinePanel("openingstijden", heading=_("Openingstijden"), label=_("tijdvak")),
+        InlinePanel(
+            "sluitingsperiodes",
+            heading=_("Dicht op andere dagen dan feestdagen"),
+            label=_("periode"),
+            help_text=_("Op feestdagen is de plek vanzelf dicht. Vul hier bijvoorbeeld een zomersluiting in."),
+        ),
+        InlinePanel("toegankelijkheid_items", heading=_("Toegankelijkheid"), label=_("punt")),
         FieldPanel("toegankelijkheid"),
         SchrijfhulpPanel(),
     ]
+    base_form_class = ToegankelijkheidPageForm
     search_fields = BasePage.search_fields + [
         index.SearchField("omschrijving"),
         index.SearchField("soort", boost=2),
@@ -228,11 +241,16 @@ class VoorzieningPage(BuurtItemPage):
             by_day.setdefault(o.dag, []).append(f"{format_time(o.open)} – {format_time(o.dicht)}")
         return [(label, by_day.get(day)) for day, label in DAG_CHOICES]
 
+    def toegankelijkheid_lijst(self):
+        return items_van(self)
+
     def get_context(self, request, *args, **kwargs):
         from .occurrences import upcoming_for
+        from .open_nu import plek_context
 
         context = super().get_context(request, *args, **kwargs)
         context["agenda"] = upcoming_for(locale=self.locale, voorziening=self, days=31, limit=20)
+        context.update(plek_context(request, self))
         return context
 
 
@@ -253,7 +271,7 @@ class Openingstijd(Orderable):
             raise ValidationError({"dicht": _("De sluitingstijd moet na de openingstijd liggen.")})
 
 
-class ActiviteitForm(WagtailAdminPageForm):
+class ActiviteitForm(ToegankelijkheidPageForm):
     herhaling = RecurrenceField(
         label=capfirst(_("herhaling")),
         help_text=_(
@@ -324,7 +342,6 @@ class ActiviteitPage(BuurtItemPage):
         ("gezondheid", _("gezondheid")),
         ("vrijwilligerswerk", _("vrijwilligerswerk")),
     ]
-    TOEGANKELIJK = [("ja", _("ja")), ("gedeeltelijk", _("gedeeltelijk")), ("nee", _("nee"))]
     STATUSSEN = [("gepland", _("gaat door")), ("afgelast", _("afgelast"))]
 
     categorie = models.CharField(
@@ -398,13 +415,6 @@ class ActiviteitPage(BuurtItemPage):
         blank=True,
         help_text=_("Wie organiseert het? Bijvoorbeeld een vereniging of een welzijnsorganisatie."),
     )
-    toegankelijk = models.CharField(
-        _("toegankelijk voor rolstoel en rollator"),
-        max_length=20,
-        choices=TOEGANKELIJK,
-        default="ja",
-        help_text=_("Kan iemand met een rolstoel of rollator er goed in en uit?"),
-    )
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -444,11 +454,18 @@ class ActiviteitPage(BuurtItemPage):
             [
                 FieldRowPanel([FieldPanel("kosten"), FieldPanel("aanmelden")]),
                 FieldRowPanel([FieldPanel("contact"), FieldPanel("organisator")]),
-                FieldPanel("toegankelijk"),
-                FieldPanel("toegankelijkheid"),
             ],
             heading=_("Praktisch"),
         ),
+        InlinePanel(
+            "toegankelijkheid_items",
+            heading=_("Toegankelijkheid"),
+            label=_("punt"),
+            help_text=_(
+                "Alleen wat anders is dan bij de plek. Bijvoorbeeld: de activiteit is boven en er is geen lift."
+            ),
+        ),
+        FieldPanel("toegankelijkheid"),
         SchrijfhulpPanel(),
     ]
     search_fields = BasePage.search_fields + [
@@ -483,6 +500,9 @@ class ActiviteitPage(BuurtItemPage):
             errors["herhaling"] = str(exc)
         if errors:
             raise ValidationError(errors)
+
+    def toegankelijkheid_lijst(self):
+        return effectieve_items(self)
 
     @property
     def is_recurring(self):

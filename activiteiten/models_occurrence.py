@@ -26,7 +26,8 @@ class Occurrence(models.Model):
     categorie = models.CharField(_("categorie"), max_length=30)
     doelgroepen = models.CharField(_("voor wie"), max_length=200, blank=True, help_text=",ouderen,iedereen,")
     gratis = models.BooleanField(_("gratis"), default=False)
-    toegankelijk = models.CharField(_("toegankelijk"), max_length=20)
+    # The accessibility items answered "ja" (the activity's own, else its place's): ",drempelvrij,lift,".
+    toegankelijk = models.CharField(_("toegankelijk"), max_length=400, blank=True, help_text=",drempelvrij,lift,")
     afgelast = models.BooleanField(_("afgelast"), default=False)
     reden = models.CharField(_("reden"), max_length=200, blank=True)
 

@@ -72,6 +72,21 @@ def on_place_unpublished(sender, instance, **kwargs):
         transaction.on_commit(lambda: notify_editors(place))
 
 
+def on_place_published_or_unpublished(sender, instance, **kwargs):
+    """The stored times of the activities at a place carry its accessibility answers (the agenda filter reads
+    them there): renew them when the place changes or goes offline."""
+    from .models import ActiviteitPage, VoorzieningPage
+
+    place = getattr(instance, "specific", instance)
+    if isinstance(place, VoorzieningPage):
+
+        def renew():
+            for page in ActiviteitPage.objects.live().filter(voorziening_id=place.pk):
+                refresh_page(page)
+
+        transaction.on_commit(renew)
+
+
 def on_delete(sender, instance, **kwargs):
     from .models_occurrence import Occurrence
 
@@ -97,5 +112,7 @@ def connect():
     page_published.connect(mark_time_or_place_change, dispatch_uid="activiteiten_tijd_of_plek")
     page_unpublished.connect(on_publish_or_unpublish, dispatch_uid="activiteiten_occ_unpublished")
     page_unpublished.connect(on_place_unpublished, dispatch_uid="activiteiten_place_unpublished")
+    page_published.connect(on_place_published_or_unpublished, dispatch_uid="activiteiten_place_occ_published")
+    page_unpublished.connect(on_place_published_or_unpublished, dispatch_uid="activiteiten_place_occ_unpublished")
     post_delete.connect(on_delete, sender=ActiviteitPage, dispatch_uid="activiteiten_occ_deleted")
     post_page_move.connect(on_move, dispatch_uid="activiteiten_occ_moved")

@@ -10,15 +10,17 @@ def local(day, hour=10, minute=0):
     return datetime.combine(day, time(hour, minute), tzinfo=AMSTERDAM)
 
 
-def make_activiteit(buurt, title, start, eind=None, herhaling="", uitzonderingen=(), publish=True, **fields):
+def make_activiteit(
+    buurt, title, start, eind=None, herhaling="", uitzonderingen=(), toegankelijkheid=(), publish=True, **fields
+):
     """Create (and publish) an ActiviteitPage under `buurt`.
 
-    `uitzonderingen` is a list of (date, soort, reden). Publishing sends page_published, which
+    `uitzonderingen` is a list of (date, soort, reden); `toegankelijkheid` a list of (item, antwoord, toelichting). Publishing sends page_published, which
     refreshes the occurrence table (after the transaction commits).
     """
     from django.utils.text import slugify
 
-    from .models import ActiviteitPage, Uitzondering
+    from .models import ActiviteitPage, ActiviteitToegankelijkheid, Uitzondering
 
     values = {
         "categorie": "ontmoeten",
@@ -27,7 +29,6 @@ def make_activiteit(buurt, title, start, eind=None, herhaling="", uitzonderingen
         "omschrijving": "<p>Een test.</p>",
         "locatie": "Grote zaal",
         "kosten": "gratis",
-        "toegankelijk": "ja",
     }
     values.update(fields)
     page = ActiviteitPage(
@@ -41,6 +42,9 @@ def make_activiteit(buurt, title, start, eind=None, herhaling="", uitzonderingen
         **values,
     )
     page.uitzonderingen = [Uitzondering(datum=d, soort=s, reden=r) for d, s, r in uitzonderingen]
+    page.toegankelijkheid_items = [
+        ActiviteitToegankelijkheid(item=i, antwoord=a, toelichting=t) for i, a, t in toegankelijkheid
+    ]
     buurt.add_child(instance=page)
     if publish:
         page.save_revision().publish()

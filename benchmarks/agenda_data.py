@@ -180,7 +180,6 @@ def generate(activities=100_000, buurten=500, big=1_000, seed=20261123, progress
                         locatie="Grote zaal",
                         kosten=rng.choice(KOSTEN),
                         aanmelden="niet nodig",
-                        toegankelijk=rng.choice(["ja", "ja", "gedeeltelijk", "nee"]),
                         status="gepland",
                     )
                 )

@@ -9,6 +9,7 @@ from wagtail.models import Locale
 
 from activiteiten.openingstijden import format_openingstijden_text
 from activiteiten.recurrence import AMSTERDAM
+from activiteiten.toegankelijkheid import format_csv as format_toegankelijkheid
 from home.corpus.validate import COLUMNS, UITZONDERING_SEPARATOR
 from home.corpus.xlsx import write_workbook
 
@@ -57,6 +58,7 @@ def voorziening_row(page, buurt_slug):
         "website": page.website,
         "openingstijden": format_openingstijden_text(page.slots()),
         "toegankelijkheid": page.toegankelijkheid,
+        "toegankelijkheid_items": format_toegankelijkheid(page.toegankelijkheid_items.all()),
         "lat": _number(page.latitude),
         "lon": _number(page.longitude),
     }
@@ -80,7 +82,7 @@ def activiteit_row(page, buurt_slug, voorziening_slugs):
         "aanmelden": page.aanmelden,
         "contact": page.contact,
         "organisator": page.organisator,
-        "toegankelijk": page.toegankelijk,
+        "toegankelijkheid_items": format_toegankelijkheid(page.toegankelijkheid_items.all()),
         "niet_op_feestdagen": "ja" if page.niet_op_feestdagen else "nee",
         "status": page.status,
         "status_reden": page.status_reden,
@@ -124,8 +126,16 @@ def buurt_rows(buurt):
     """{"voorzieningen.csv": [row, …], "activiteiten.csv": [row, …]} for one buurt, in tree order."""
     from activiteiten.models import ActiviteitPage, VoorzieningPage
 
-    voorzieningen = VoorzieningPage.objects.child_of(buurt).order_by("path").prefetch_related("openingstijden")
-    activiteiten = ActiviteitPage.objects.child_of(buurt).order_by("path").prefetch_related("uitzonderingen")
+    voorzieningen = (
+        VoorzieningPage.objects.child_of(buurt)
+        .order_by("path")
+        .prefetch_related("openingstijden", "toegankelijkheid_items")
+    )
+    activiteiten = (
+        ActiviteitPage.objects.child_of(buurt)
+        .order_by("path")
+        .prefetch_related("uitzonderingen", "toegankelijkheid_items")
+    )
     voorziening_slugs = dict(VoorzieningPage.objects.filter(locale=buurt.locale).values_list("pk", "slug"))
     return {
         "voorzieningen.csv": [voorziening_row(p, buurt.slug) for p in voorzieningen],

@@ -47,11 +47,22 @@ class AdminCreateTests(WagtailPageTestCase):
                     "openingstijden": inline_formset(
                         [{"dag": "0", "open": "09:00", "dicht": "12:00"}, {"dag": "2", "open": "13:00", "dicht": "17:00"}]
                     ),
+                    "sluitingsperiodes": inline_formset([{"van": "2027-07-20", "tot_en_met": "2027-08-03", "reden": "zomersluiting"}]),
+                    "toegankelijkheid_items": inline_formset(
+                        [{"item": "lift", "antwoord": "ja", "toelichting": "tot de eerste verdieping"}, {"item": "ringleiding", "antwoord": "nee", "toelichting": ""}]
+                    ),
                 }
             ),
         )  # fmt: skip
         page = VoorzieningPage.objects.get(slug="servicepunt-test", locale__language_code="nl")
         self.assertEqual([(o.dag, f"{o.open:%H:%M}") for o in page.openingstijden.all()], [(0, "09:00"), (2, "13:00")])
+        self.assertEqual(
+            [(p.van.isoformat(), p.reden) for p in page.sluitingsperiodes.all()], [("2027-07-20", "zomersluiting")]
+        )
+        self.assertEqual(
+            [(t.item, t.antwoord, t.toelichting) for t in page.toegankelijkheid_items.all()],
+            [("lift", "ja", "tot de eerste verdieping"), ("ringleiding", "nee", "")],
+        )
 
     def activiteit_data(self, **overrides):
         data = {
@@ -59,9 +70,10 @@ class AdminCreateTests(WagtailPageTestCase):
             "samenvatting": "Samen breien en kletsen.", "omschrijving": rich_text("Neem je eigen wol mee."),
             "start": "2026-12-01 14:00", "eind": "2026-12-01 16:00", "herhaling": "FREQ=WEEKLY;BYDAY=TU",
             "voorziening": str(VoorzieningPage.objects.get(slug="buurthuis-de-klimop", locale__language_code="nl").pk), "locatie": "Kleine zaal",
-            "kosten": "gratis", "aanmelden": "niet nodig", "contact": "", "organisator": "", "toegankelijk": "ja", "status": "gepland", "status_reden": "",
+            "kosten": "gratis", "aanmelden": "niet nodig", "contact": "", "organisator": "", "status": "gepland", "status_reden": "",
             "toegankelijkheid": "",
             "uitzonderingen": inline_formset([]),
+            "toegankelijkheid_items": inline_formset([]),
         }  # fmt: skip
         data.update(overrides)
         return nested_form_data(data)
@@ -71,6 +83,17 @@ class AdminCreateTests(WagtailPageTestCase):
         page = ActiviteitPage.objects.get(slug="breiclub", locale__language_code="nl")
         self.assertEqual(page.herhaling, "FREQ=WEEKLY;BYDAY=TU")
         self.assertEqual(page.voorziening.slug, "buurthuis-de-klimop")
+
+    def test_an_accessibility_item_twice_gives_a_message(self):
+        twice = [
+            {"item": "lift", "antwoord": "ja", "toelichting": ""},
+            {"item": "lift", "antwoord": "nee", "toelichting": ""},
+        ]
+        url = f"/admin/pages/add/activiteiten/activiteitpage/{self.buurt.pk}/"
+        response = self.client.post(url, self.activiteit_data(toegankelijkheid_items=inline_formset(twice)))
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Toegankelijkheid: ‘Lift’ staat er twee keer in. Laat er één staan.")
+        self.assertFalse(ActiviteitPage.objects.filter(slug="breiclub").exists())
 
     def test_bad_rrule_and_other_buurt_voorziening_give_clear_messages_and_keep_input(self):
         other = (

@@ -96,14 +96,22 @@ def test_periode_links_are_shareable_filters(client, clock, testbuurt, add):
 
 
 def test_filters_categorie_dag_doelgroep_gratis_toegankelijk(client, clock, testbuurt, add):
-    add("Yoga op dinsdag", local(date(2027, 3, 30), 10), categorie="bewegen", kosten="€ 2,50", doelgroep="ouderen")
+    drempelvrij = [("drempelvrij", "ja", "")]
+    add(
+        "Yoga op dinsdag",
+        local(date(2027, 3, 30), 10),
+        categorie="bewegen",
+        kosten="€ 2,50",
+        doelgroep="ouderen",
+        toegankelijkheid=drempelvrij,
+    )
     add(
         "Koffie op woensdag",
         local(date(2027, 3, 31), 10),
         categorie="ontmoeten",
         kosten="gratis",
         doelgroep="iedereen",
-        toegankelijk="nee",
+        toegankelijkheid=[("drempelvrij", "nee", ""), ("ringleiding", "ja", "")],
     )
     add(
         "Mantelzorgcafé op donderdag",
@@ -111,6 +119,7 @@ def test_filters_categorie_dag_doelgroep_gratis_toegankelijk(client, clock, test
         categorie="mantelzorg",
         kosten="gratis",
         doelgroep="mantelzorgers",
+        toegankelijkheid=drempelvrij + [("ringleiding", "ja", "")],
     )
     url = testbuurt.url
     assert titles(soup_of(client.get(url + "?categorie=bewegen"))) == ["Yoga op dinsdag"]
@@ -122,7 +131,22 @@ def test_filters_categorie_dag_doelgroep_gratis_toegankelijk(client, clock, test
     ]
     assert titles(soup_of(client.get(url + "?voor=ouderen"))) == ["Yoga op dinsdag", "Koffie op woensdag"]
     assert titles(soup_of(client.get(url + "?gratis=ja"))) == ["Koffie op woensdag", "Mantelzorgcafé op donderdag"]
+    # Accessibility items; "toegankelijk=ja" from links made before the list still means drempelvrij.
     assert titles(soup_of(client.get(url + "?toegankelijk=ja"))) == ["Yoga op dinsdag", "Mantelzorgcafé op donderdag"]
+    assert titles(soup_of(client.get(url + "?toegankelijk=drempelvrij"))) == [
+        "Yoga op dinsdag",
+        "Mantelzorgcafé op donderdag",
+    ]
+    assert titles(soup_of(client.get(url + "?toegankelijk=ringleiding"))) == [
+        "Koffie op woensdag",
+        "Mantelzorgcafé op donderdag",
+    ]
+    soup = soup_of(client.get(url + "?toegankelijk=ringleiding&toegankelijk=drempelvrij"))
+    assert titles(soup) == ["Mantelzorgcafé op donderdag"]
+    assert soup.find("input", id="f-toegankelijk-ringleiding").has_attr("checked")
+    soup = soup_of(client.get(url + "?toegankelijk=trampoline"))
+    assert "‘trampoline’ kennen we niet bij toegankelijkheid" in soup.select_one(".message--error").get_text()
+    assert len(titles(soup)) == 3  # the wrong value is left out, the rest still shows
     soup = soup_of(client.get(url + "?gratis=ja&dag=do"))
     assert titles(soup) == ["Mantelzorgcafé op donderdag"]
     # The form shows what was chosen.

@@ -28,6 +28,8 @@ QUERY_PARAMETERS = [
     "voor",
     "gratis",
     "toegankelijk",
+    "toegang",
+    "nu_open",
     "buurt",
     "periode",
     "pagina",
@@ -92,6 +94,7 @@ TARGETS = {
     "boekje-pdf": ("woordenlijst.WoordenlijstPage", page_url(WoordenlijstPage, "boekje/pdf/"), "get"),
     "unknown-page": ("wagtail_serve", prefixed("/bestaat-niet-xyz/"), "get"),
     "agenda": ("agenda", prefixed("/agenda/"), "get"),
+    "voorzieningen": ("voorzieningen", prefixed("/voorzieningen/"), "get"),
     "weekoverzicht": (
         "weekoverzicht",
         lambda lang: f"{LANGUAGES[lang]}/agenda/{buurt_slug(lang)}/weekoverzicht/",

@@ -113,9 +113,13 @@ def test_reimport_updates_in_place_with_a_new_revision(corpus, capsys):
          ["woordenlijst.csv", "kolom ‘zie_ook’", "keukentafelgesprekken"]),
         ("buurten.csv", "slug;naam;gemeente;soort;intro;postcodes", "slug;naam;soort;intro;postcodes",
          ["buurten.csv", "regel 1", "kolom ‘gemeente’", "ontbreekt"]),
+        ("voorzieningen.csv", '"drempelvrij=ja; lift=ja: naar de eerste', '"drempelvrij=ja; roltrap=ja: naar de eerste',
+         ["voorzieningen.csv", "regel 2", "kolom ‘toegankelijkheid_items’", "‘roltrap’ kennen we niet", "lift"]),
+        ("voorzieningen.csv", '"drempelvrij=ja; lift=ja: naar de eerste', '"drempelvrij=misschien; lift=ja: naar de eerste',
+         ["voorzieningen.csv", "regel 2", "kolom ‘toegankelijkheid_items’", "ja, nee of onbekend"]),
     ],
     ids=["unknown-buurt", "unknown-voorziening", "bad-date", "bad-rrule", "bad-hours", "duplicate-slug",
-         "unknown-zie-ook", "missing-column"],
+         "unknown-zie-ook", "missing-column", "unknown-accessibility-item", "bad-accessibility-answer"],
 )  # fmt: skip
 def test_bad_input_stores_nothing_and_names_the_problem(corpus, capsys, name, old, new, expected):
     # A valid change elsewhere proves that nothing at all is stored, not just the bad row.

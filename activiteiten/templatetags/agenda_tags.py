@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
+from activiteiten.toegankelijkheid import effectieve_items, ja_tags, labels_uit_tags
+
 register = template.Library()
 
 
@@ -87,20 +89,14 @@ def wanneer(occurrence):
     return pgettext("herhaling", "%(datum)s, %(tijd)s") % {"datum": datum_lang(start), "tijd": tijdvak(occurrence)}
 
 
-@lru_cache(maxsize=64)
-def _toegankelijk(value, language):
-    from activiteiten.models import ActiviteitPage
-
-    choices = dict(ActiviteitPage._meta.get_field("toegankelijk").flatchoices)
-    return str(choices.get(value, value))
-
-
 @register.filter
-def toegankelijk_tekst(activiteit):
-    """The label of the activity's ‘toegankelijk’ choice, capitalised ("Ja", "Gedeeltelijk"…).
-    Django's get_FOO_display hashes every lazy label on each call; an agenda shows dozens."""
-    label = _toegankelijk(activiteit.toegankelijk, get_language())
-    return label[:1].upper() + label[1:]
+def toegankelijk_tekst(occurrence):
+    """The accessibility items answered "ja" for one time of an activity ("Lift; Ringleiding voor hoortoestel"),
+    or "". A stored row carries them (no query per item of a long agenda); a computed time works them out."""
+    tags = getattr(occurrence, "toegankelijk", None)
+    if tags is None:
+        tags = ja_tags(effectieve_items(occurrence.activiteit))
+    return "; ".join(labels_uit_tags(tags))
 
 
 @register.simple_tag(takes_context=True)

@@ -9,7 +9,15 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 from wagtail_localize.synctree import create_aliases_for_new_page
 
-from activiteiten.models import ActiviteitPage, BuurtPage, Openingstijd, Uitzondering, VoorzieningPage
+from activiteiten.models import (
+    ActiviteitPage,
+    ActiviteitToegankelijkheid,
+    BuurtPage,
+    Openingstijd,
+    PlekToegankelijkheid,
+    Uitzondering,
+    VoorzieningPage,
+)
 from home.models import HomePage
 from woordenlijst.models import DOMEINEN, BegripPage, BegripZieOok, WoordenlijstPage
 
@@ -103,7 +111,11 @@ class CorpusImporter:
         }
 
     def _clean_voorzieningen(self, c):
-        return {
+        record = {}
+        toegankelijkheid = c.toegankelijkheid("toegankelijkheid_items")
+        if toegankelijkheid is not None:
+            record["toegankelijkheid_items"] = toegankelijkheid
+        return record | {
             "title": c.text("naam", 255),
             "buurt": c.slug("buurt"),
             "soort": c.choice("soort", VoorzieningPage.SOORTEN),
@@ -154,8 +166,10 @@ class CorpusImporter:
             "aanmelden": c.text("aanmelden", 200),
             "contact": c.text("contact", 200),
             "organisator": c.text("organisator", 200),
-            "toegankelijk": c.choice("toegankelijk", ActiviteitPage.TOEGANKELIJK) or "ja",
         }
+        toegankelijkheid = c.toegankelijkheid("toegankelijkheid_items", old_column="toegankelijk")
+        if toegankelijkheid is not None:
+            record["toegankelijkheid_items"] = toegankelijkheid
         feestdagen = c.yes_no("niet_op_feestdagen")
         if feestdagen is not None:
             record["niet_op_feestdagen"] = feestdagen
@@ -330,10 +344,16 @@ class CorpusImporter:
             workflow.start(page, self.user)
 
     def _set_fields(self, page, r, lookup):
-        skip = {"slug", "line", "buurt", "slots", "voorziening", "zie_ook", "uitzonderingen"}
+        skip = {"slug", "line", "buurt", "slots", "voorziening", "zie_ook", "uitzonderingen", "toegankelijkheid_items"}
         for field, value in r.items():
             if field not in skip:
                 setattr(page, field, value if value is not None else None)
+        if "toegankelijkheid_items" in r:
+            model = PlekToegankelijkheid if isinstance(page, VoorzieningPage) else ActiviteitToegankelijkheid
+            page.toegankelijkheid_items = [
+                model(item=i, antwoord=a, toelichting=t, sort_order=n)
+                for n, (i, a, t) in enumerate(r["toegankelijkheid_items"])
+            ]
         if isinstance(page, VoorzieningPage):
             page.openingstijden = [Openingstijd(dag=s.dag, open=s.open, dicht=s.dicht) for s in r["slots"]]
         elif isinstance(page, ActiviteitPage):

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 
 from activiteiten.openingstijden import parse_openingstijden
 from activiteiten.recurrence import RecurrenceError, check_date, normalise_rule, parse_rule
+from activiteiten.toegankelijkheid import parse_csv as parse_toegankelijkheid
+from activiteiten.toegankelijkheid import uit_oud_veld
 
 from .reader import Problem
 
@@ -21,17 +23,23 @@ COLUMNS = {
     "buurten.csv": ["slug", "naam", "gemeente", "soort", "intro", "postcodes"],
     "voorzieningen.csv": [
         "slug", "naam", "buurt", "soort", "omschrijving", "adres", "postcode", "plaats", "telefoon", "email",
-        "website", "openingstijden", "toegankelijkheid", "lat", "lon",
+        "website", "openingstijden", "toegankelijkheid", "toegankelijkheid_items", "lat", "lon",
     ],
     "activiteiten.csv": [
         "slug", "titel", "buurt", "voorziening", "locatie", "categorie", "doelgroep", "samenvatting",
         "omschrijving", "start", "eind", "herhaling", "kosten", "aanmelden", "contact", "organisator",
-        "toegankelijk", "niet_op_feestdagen", "status", "status_reden", "uitzonderingen",
+        "toegankelijkheid_items", "niet_op_feestdagen", "status", "status_reden", "uitzonderingen",
     ],
     "woordenlijst.csv": ["slug", "term", "afkorting", "domein", "uitleg", "definitie", "synoniemen", "zie_ook"],
 }  # fmt: skip
 # Columns a file may leave out (files made before they existed); a left-out column leaves the page's value alone.
-OPTIONAL = {"activiteiten.csv": ["niet_op_feestdagen", "status", "status_reden", "uitzonderingen"]}
+OPTIONAL = {
+    "activiteiten.csv": ["toegankelijkheid_items", "niet_op_feestdagen", "status", "status_reden", "uitzonderingen"],
+    "voorzieningen.csv": ["toegankelijkheid_items"],
+}
+# Files made before `toegankelijkheid_items` had a `toegankelijk` column (ja, gedeeltelijk, nee: rolstoel and
+# rollator); it is still read, into the drempelvrij item (activiteiten.toegankelijkheid.uit_oud_veld).
+OUD_TOEGANKELIJK = ("ja", "gedeeltelijk", "nee")
 # Columns whose empty cell also leaves the page's value alone (new pages: "nee").
 KEEP_WHEN_EMPTY = {"activiteiten.csv": ["niet_op_feestdagen"]}
 YES_NO = {"ja": True, "nee": False}
@@ -220,6 +228,32 @@ class RowChecker:
                 self.problem(column, reden, _("te lang: ten hoogste %(n)s tekens") % {"n": REDEN_MAX_LENGTH})
             days.append((day, (match[2] or "vrij").lower(), reden))
         return days
+
+    def toegankelijkheid(self, column, old_column=None):
+        """[(item, antwoord, toelichting)] from "drempelvrij=ja; lift=nee: alleen een trap"; or None when the file
+        has neither column (the page's answers stay as they are). An old `toegankelijk` cell fills drempelvrij
+        when the list does not name it."""
+        rows = None
+        if self.has(column):
+            value = self.row.get(column)
+            try:
+                rows = parse_toegankelijkheid(value)
+            except ValueError as exc:
+                self.problem(
+                    column,
+                    value,
+                    _("%(reason)s Schrijf het zo: drempelvrij=ja; lift=nee: alleen een trap") % {"reason": exc},
+                )
+                rows = []
+        if old_column and self.has(old_column) and self.row.get(old_column):
+            value = self.row.get(old_column).lower()
+            if value not in OUD_TOEGANKELIJK:
+                self.problem(
+                    old_column, value, _("verwacht een van: %(choices)s") % {"choices": ", ".join(OUD_TOEGANKELIJK)}
+                )
+            elif not any(item == "drempelvrij" for item, _a, _t in rows or []):
+                rows = [uit_oud_veld(value), *(rows or [])]
+        return rows
 
     def slug_list(self, column):
         items = [s.strip() for s in self.row.get(column).split(",") if s.strip()]

@@ -8,7 +8,7 @@ PAGES = {
     "site-agenda": "/agenda/",
     "site-agenda-gefilterd": "/agenda/?categorie=ontmoeten&dag=ma&dag=wo&gratis=ja&periode=deze-week",
     "site-agenda-fout": "/agenda/?categorie=dansen&dag=xx",
-    "buurt-agenda": "/presikhaaf/?voor=ouderen&toegankelijk=ja",
+    "buurt-agenda": "/presikhaaf/?voor=ouderen&toegankelijk=drempelvrij&toegankelijk=ringleiding",
     "weekoverzicht": "/agenda/malburgen/weekoverzicht/",
     "activiteit-herhaling": "/malburgen/repair-cafe-malburgen/",
 }

@@ -8,7 +8,12 @@ PAGES = {
     "home": "/",
     "buurt": "/presikhaaf/",
     "activiteit": "/presikhaaf/koffieochtend-de-klimop/",
-    "voorziening": "/presikhaaf/buurthuis-de-klimop/",
+    "voorziening": "/presikhaaf/buurthuis-de-klimop/",  # open-now text, closing days, accessibility with icons
+    "activiteit-toegankelijkheid": "/presikhaaf/wandelgroep-park-presikhaaf/",
+    "plekken-gefilterd": "/voorzieningen/?nu_open=ja&toegang=drempelvrij&toegang=lift",
+    "plekken-fout": "/voorzieningen/?toegang=zwembad",
+    "buurt-plekken-gefilterd": "/presikhaaf/?toegang=ringleiding#voorzieningen",
+    "arabisch-plekken": "/ar/voorzieningen/?toegang=drempelvrij",
     "woordenlijst": "/woordenlijst/",
     "begrip": "/woordenlijst/wmo/",
     "zoeken": "/zoeken/?q=koffie",
