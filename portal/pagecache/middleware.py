@@ -28,7 +28,7 @@ def _clock():
     return now()
 
 
-def _eligible(request):
+def eligible(request):
     if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
@@ -63,7 +63,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _eligible(request):
+        if not eligible(request):
             return self._bypass(request, self.get_response(request))
         key = _key(request)
         if key is None:
@@ -130,6 +130,6 @@ class PageCacheMiddleware:
         """Django views named in routes.VIEWS opt in here; Wagtail pages in wagtail_hooks.py."""
         match = request.resolver_match
         shown_by_view = routes.VIEWS.get(match.url_name if match else None)
-        if shown_by_view is not None and _eligible(request):
+        if shown_by_view is not None and eligible(request):
             opt_in(request, shown_by_view(view_kwargs))
         return None

@@ -3,11 +3,13 @@
 from wagtail import hooks
 
 from . import routes
-from .middleware import opt_in
+from .middleware import eligible, opt_in
 
 
 @hooks.register("before_serve_page")
 def cache_public_pages(page, request, serve_args, serve_kwargs):
+    if not eligible(request):
+        return None
     page = getattr(page, "specific", page)
     if page.get_view_restrictions().exists():
         return None  # a page behind a password or a sign-in is never shared
