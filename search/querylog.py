@@ -28,7 +28,9 @@ from .models import ZoekDag
 
 logger = logging.getLogger(__name__)
 
-_pending = Counter()  # (zoekterm, taal, datum, found) → searches not written yet
+# (zoekterm, taal, datum, found) → searches not written yet, only while Redis cannot be used (see above);
+# no other process needs them before they are in the database, which every process reads.
+_pending = Counter()
 _lock = threading.Lock()
 _last_write = time.monotonic()
 
