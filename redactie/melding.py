@@ -12,6 +12,7 @@ from wagtail.models import Page
 from home import params
 from portal.db_retry import DATABASE_ERRORS, retry_once
 from portal.errors import unavailable
+from portal.pagecache.forms import shared_page_form
 
 from . import melding_limit
 from .forms import MeldingForm
@@ -49,6 +50,7 @@ def notify(melding):
     )
 
 
+@shared_page_form  # the form is on cached pages: no CSRF token, same-site posts only
 @require_POST
 def melding(request, page_id):
     """Store the report. When the database is away even after one retry: 503 with the resident's text."""

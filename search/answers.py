@@ -4,15 +4,17 @@ Residents ask the same things often ("koffie", "wmo", the name of their buurt). 
 rendering the page costs tens of milliseconds; sending a kept answer costs well under one. An answer is
 kept under the question (q, buurt, type, page, language, logged in or not) and the version of the
 in-memory search picture (`DocIndex.generation`): any published, unpublished, moved or deleted page
-makes a new picture, so a new key, within SEARCH_INDEX_CHECK_SECONDS. A change to the search
-promotions empties the store of this process (other processes follow within SEARCH_ANSWER_SECONDS).
+makes a new picture, so a new key, on the next search in every process (docindex.get_index). A change
+to the search promotions gives the answers a new version in the shared cache, so a new key everywhere.
 
 Each search is still counted in the query log (search.querylog), hit or not.
 """
 
+import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -34,16 +36,28 @@ def seconds():
     return getattr(settings, "SEARCH_ANSWER_SECONDS", 60)
 
 
+# Other processes learn of a change to the search promotions through this version in the shared
+# cache, read on every search and part of every key (pages: through DocIndex.generation, see docindex).
+PROMOTIONS_VERSION_KEY = "search:promotions:version"
 _store = Kept(SIZE, seconds)
-kept = _store.get_or_compute  # kept(key, compute) → Answer
 clear = _store.clear
+
+
+def kept(key, compute):
+    """The kept Answer for `key` (with the promotions' shared version), or `compute()`."""
+    return _store.get_or_compute((*key, cache.get(PROMOTIONS_VERSION_KEY)), compute)
+
+
+def promotions_changed(**kwargs):
+    cache.set(PROMOTIONS_VERSION_KEY, uuid.uuid4().hex, None)
+    clear()
 
 
 def _connect_promotions():
     from wagtail.contrib.search_promotions.models import SearchPromotion
 
     for signal in (post_save, post_delete):
-        receiver(signal, sender=SearchPromotion, dispatch_uid=f"zb_answers_{signal is post_save}")(clear)
+        receiver(signal, sender=SearchPromotion, dispatch_uid=f"zb_answers_{signal is post_save}")(promotions_changed)
 
 
 _connect_promotions()

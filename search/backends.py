@@ -70,6 +70,8 @@ PREFERENCE_LENGTH = 16  # hex digits of the question's hash: plenty to spread qu
 # the editor should not wait for it (the 10 s TIMEOUT is for `update_index`'s bulk writes).
 WRITE_TIMEOUT = 2.0
 
+# Per process, and meant to be: connections, and what this process itself saw of the engine (another
+# process finds out the same on its own first failed call). No content lives here.
 _clients = {}
 _state_lock = threading.Lock()
 _down_until = {}  # {cluster key: monotonic time until which the engine is skipped}

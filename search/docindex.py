@@ -410,6 +410,8 @@ class DocIndex(Postings):
 
 
 _lock = threading.Lock()
+# {locale pk: (fingerprint, DocIndex)}: one picture per process; other processes' publishes reach it
+# through the shared stamp read on every search (get_index).
 _indexes = {}
 
 
@@ -421,6 +423,7 @@ def _fingerprint(locale):
 
 
 _checked = {}
+_stamps = {}
 
 
 def _check_seconds():
@@ -428,13 +431,28 @@ def _check_seconds():
     return getattr(settings, "SEARCH_INDEX_CHECK_SECONDS", 2.0)
 
 
+def _shared_stamp():
+    """The shared cache's "something was published" token (portal/pagecache/tags.py): every publish,
+    unpublish, move or delete in ANY process changes it, so this process rebuilds its picture on the next
+    search instead of after SEARCH_INDEX_CHECK_SECONDS. None while the cache cannot be reached: then the
+    periodic database check below is all there is."""
+    from portal.pagecache.tags import any_bump
+
+    return any_bump()
+
+
 def get_index(locale):
+    # This process's picture (`_indexes`) learns of changes made by other processes through the shared
+    # stamp (checked on every search) and, as a safety net, the database fingerprint every few seconds.
     entry = _indexes.get(locale.pk)
     now = time.monotonic()
-    if entry and now - _checked.get(locale.pk, 0) < _check_seconds():
+    stamp = _shared_stamp()
+    fresh = now - _checked.get(locale.pk, 0) < _check_seconds()
+    if entry and fresh and stamp == _stamps.get(locale.pk):
         return entry[1]
     key = _fingerprint(locale)
     _checked[locale.pk] = now
+    _stamps[locale.pk] = stamp
     if entry and entry[0] == key:
         return entry[1]
     if entry is None:
@@ -455,3 +473,4 @@ def get_index(locale):
 def clear(**kwargs):
     _indexes.clear()
     _checked.clear()
+    _stamps.clear()

@@ -296,7 +296,8 @@ def _promotions(query, index):
 
 
 # Query understanding and the ranking of the current index, per process: residents ask the same things
-# often. A new index (any page change) means new keys.
+# often. A new index (any page change) means new keys; other processes' publishes reach this process
+# through docindex.get_index (a shared stamp checked on every search), so no old ranking is used.
 _kept = Kept(size=1000, seconds=300)
 
 

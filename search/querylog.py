@@ -1,9 +1,14 @@
 """Recording searches (our log and Wagtail's Query hits) and reading the popular ones back.
 
-Searches are counted in memory and written in one transaction at most every SEARCH_LOG_SECONDS
-(default 5; 0 writes at once, as the tests do), so a busy search page does not wait for database
-writes. The reports read the database, so they can be those seconds behind; what this process has not
-written yet is written before a report is read, and when the process stops.
+Searches are counted first and written to the database in one transaction at most every
+SEARCH_LOG_SECONDS (default 5; 0 writes at once, as the tests do), so a busy search page does not wait
+for database writes. Where the counts wait:
+- With Redis as the shared cache (REDIS_URL): in one Redis hash (HINCRBY), shared by every process on
+  every machine. Any process that finds the interval passed empties it (an atomic RENAME, so two
+  flushes never write the same counts) and writes it; a process that stops or crashes loses nothing.
+- Without Redis (`make run`, one machine): in this process's memory, written when the process stops.
+The reports read the database, so they can be those seconds behind; what is waiting is written before
+a report is read.
 """
 
 import atexit
@@ -18,11 +23,14 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from . import shared_counts
 from .models import ZoekDag
 
 logger = logging.getLogger(__name__)
 
-_pending = Counter()  # (zoekterm, taal, datum, found) → searches not written yet
+# (zoekterm, taal, datum, found) → searches not written yet, only while Redis cannot be used (see above);
+# no other process needs them before they are in the database, which every process reads.
+_pending = Counter()
 _lock = threading.Lock()
 _last_write = time.monotonic()
 
@@ -37,8 +45,11 @@ def record_query(query, language, found):
     zoekterm = " ".join((query or "").lower().split())[:255]
     if not zoekterm:
         return
+    key = (zoekterm, language[:10], timezone.localdate(), found)
+    if not shared_counts.add(Counter({key: 1})):
+        with _lock:
+            _pending[key] += 1
     with _lock:
-        _pending[(zoekterm, language[:10], timezone.localdate(), found)] += 1
         due = time.monotonic() - _last_write >= _seconds()
     if due:
         flush()
@@ -57,14 +68,17 @@ def flush():
     with _lock:
         pending, _pending = _pending, Counter()
         _last_write = time.monotonic()
+    shared = shared_counts.take()
+    pending.update(shared)
     if not pending:
         return
     try:
         write_counts(pending)
     except DatabaseError:
         logger.exception("Could not log %d searches; they are kept for the next try", sum(pending.values()))
-        with _lock:
-            _pending.update(pending)
+        if not shared_counts.add(pending):
+            with _lock:
+                _pending.update(pending)
 
 
 def write_counts(pending):

@@ -1,4 +1,5 @@
 """The query log counts every search, also when many processes write it at the same time (PostgreSQL)."""
+# ruff: noqa: F811  (pytest fixtures imported from the support modules)
 
 import random
 import threading
@@ -11,6 +12,8 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
 from search import querylog
 from search.models import ZoekDag
+
+from .redis_support import real_redis  # noqa: F401
 
 WRITERS = 8  # threads, each with its own database connection (as worker processes have)
 ROUNDS = 25  # flushes per writer
@@ -87,3 +90,20 @@ def test_a_failed_write_keeps_the_searches_for_the_next_flush(monkeypatch):
     monkeypatch.setattr(querylog, "_write", real)
     querylog.flush()
     assert ZoekDag.objects.get(zoekterm="zz-bewaard-bij-een-fout").aantal == 1
+
+
+def test_with_redis_counts_wait_in_redis_not_in_the_process(real_redis, db, settings):
+    """A process that counted searches and then died loses none: any process writes them."""
+    from search import shared_counts
+
+    settings.SEARCH_LOG_SECONDS = 3600  # nothing is written while counting
+    for found in (True, True, False):
+        querylog.record_query("zz-gedeeld-geteld", "nl", found)
+    assert not querylog._pending  # nothing waits in this process
+    assert sum(shared_counts.take().values()) == 3  # ... all in Redis (taken out here, put back below)
+    for found in (True, True, False):
+        querylog.record_query("zz-gedeeld-geteld", "nl", found)
+    querylog.flush()  # "another process" (the hash is shared; this one holds nothing)
+    row = ZoekDag.objects.get(zoekterm="zz-gedeeld-geteld")
+    assert (row.aantal, row.zonder_resultaat) == (3, 1)
+    assert shared_counts.take() == Counter()

@@ -16,6 +16,8 @@ from django.utils.html import conditional_escape, linebreaks
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext as _
 
+from portal.pagecache import tags as pagecache_tags
+
 VERSION_KEY = "woordenlijst:markup:version"
 SKIP_TAGS = {"a", "abbr", "dfn", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "samp", "script", "style",
              "button", "label", "textarea", "select", "option", "sup", "sub", "time"}  # fmt: skip
@@ -192,6 +194,8 @@ def glossary_html(value, page):
     """Template-ready: marked-up text with its print notes, cached per text, page and glossary version."""
     if value is None or value == "":
         return ""
+    # A cached page with this text is purged when the glossary changes (portal/pagecache).
+    pagecache_tags.note(pagecache_tags.WOORDENLIJST)
     html = str(value) if isinstance(value, SafeData) else linebreaks(str(value), autoescape=True)
     locale = page.locale
     digest = hashlib.sha1(html.encode()).hexdigest()

@@ -289,3 +289,23 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.security.uploads.ImageForm"  # says so i
 # through Wagtail's document view (/documents/), which keeps private collections private.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 # ---- end of security block ----
+
+# ---- Page cache for readers (portal/pagecache, docs/cache.md) ----
+# Whole public pages for anonymous readers in the shared cache above, purged exactly on publish,
+# unpublish, move and delete, and at midnight (Europe/Amsterdam). PAGE_CACHE=0 switches it off.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+# The longest a page stays in the shared cache (an hour: a purge lost while Redis was down heals by then).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(60 * 60)))
+# How long a browser or a CDN may keep a reader's page without asking again (Cache-Control max-age).
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail.contrib.forms"), "portal.pagecache")
+# Right after WhiteNoise (static files never reach it): a hit skips sessions, language and the views.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "portal.pagecache.middleware.PageCacheMiddleware",
+)
+from portal.pagecache.frontend import frontend_cache_from_env  # noqa: E402
+
+WAGTAILFRONTENDCACHE = frontend_cache_from_env(os.environ)
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")

@@ -31,3 +31,8 @@ AXES_ENABLED = False
 # without a database (the database cache table is tested on its own in tests/test_trust_cache.py).
 if not os.environ.get("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The page cache: off, except in the tests that switch it on (tests/test_page_cache*.py). Most tests
+# change pages in ways a reader never could (rows rolled back after each test, fields updated without a
+# publish) and then expect the fresh page; the page cache's own tests cover its invalidation.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", False)  # noqa: F405  (on for the two-server test)

@@ -1,0 +1,200 @@
+"""Readers' pages cached and uncached, as a share of a static file served by the same server in the same run.
+
+    DATABASE_URL=sqlite:////tmp/zb-bench.sqlite3 REDIS_URL=redis://127.0.0.1:6379/0 \\
+        python benchmarks/page_cache_bench.py [--workers 2] [--connections 8] [--requests 40] [--mixed 10000]
+
+The database must hold the site (`manage.py migrate && manage.py load_demo`, or benchmarks/agenda_data.py
+for 100,000 activities). Starts gunicorn with portal.settings.production on 127.0.0.1 twice: with the
+page cache (PAGE_CACHE=1) and without (PAGE_CACHE=0). For each page type and a static file it sends
+--requests requests from each of --connections clients (after one warm-up request) and prints requests
+per second, p50 and p95, and the ratio to the static file. Without the cache it also measures the buurt
+page with one client. Then --mixed requests over all page types (cached run) and the resident memory
+(RSS) of every gunicorn worker. Loopback only; prints figures, asserts nothing.
+"""
+
+import argparse
+import os
+import re
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+START_TIMEOUT = 180  # seconds gunicorn may take to answer its first request (busy machine)
+REQUEST_TIMEOUT = 60
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=REQUEST_TIMEOUT) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, b""
+    except OSError:
+        return 0, b""
+
+
+def percentile(values, pct):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(pct / 100 * len(ordered)) - 1))]
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(env, workers, static_root):
+    port = free_port()
+    command = [sys.executable, "-m", "gunicorn", "portal.wsgi:application", "-w", str(workers)]
+    command += ["-b", f"127.0.0.1:{port}", "--log-level", "warning"]
+    server = subprocess.Popen(command, cwd=ROOT, env={**env, "STATIC_ROOT": static_root})
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if fetch(base + "/robots.txt")[0] == 200:
+            return server, base
+        time.sleep(0.5)
+    server.terminate()
+    raise SystemExit("gunicorn did not answer within the start timeout")
+
+
+def pages(base):
+    """One address of each page type, found by following links from the start page and a buurt page."""
+    home = fetch(base + "/")[1].decode()
+    links = re.findall(r'href="(/[^"#?]*)"', home)
+    static = next(link for link in re.findall(r'(?:href|src)="(/static/[^"]+\.css)"', home))
+    buurt = next(
+        link
+        for link in links
+        if re.fullmatch(r"/[a-z0-9-]+/", link)
+        and link not in ("/agenda/", "/zoeken/", "/woordenlijst/", "/en/", "/tr/", "/ar/")
+    )
+    buurt_html = fetch(base + buurt)[1].decode()
+    below = [link for link in re.findall(r'href="(/[^"#?]*)"', buurt_html) if link.startswith(buurt) and link != buurt]
+    woorden = fetch(base + "/woordenlijst/")[1].decode()
+    begrip = next(link for link in re.findall(r'href="(/woordenlijst/[^"#?]+/)"', woorden) if "boekje" not in link)
+    slug = buurt.strip("/")
+    return {
+        "static file": static,
+        "home": "/",
+        "home (en)": "/en/",
+        "buurt": buurt,
+        "activiteit": below[0],
+        "voorziening": below[-1],
+        "woordenlijst": "/woordenlijst/",
+        "begrip": begrip,
+        "agenda": "/agenda/",
+        "weekoverzicht": f"/agenda/{slug}/weekoverzicht/",
+        "feed (alles.ics)": "/agenda/ical/alles.ics",
+        "booklet": "/woordenlijst/boekje/",
+    }
+
+
+def load(base, paths, connections, requests):
+    latencies, errors, lock = [], [], threading.Lock()
+
+    def client(number):
+        for i in range(requests):
+            path = paths[(number * 7 + i) % len(paths)]
+            started = time.perf_counter()
+            status, _body = fetch(base + path)
+            with lock:
+                (latencies if status == 200 else errors).append((time.perf_counter() - started) * 1000)
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(connections)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies, len(errors), time.perf_counter() - started
+
+
+def workers_rss_mb(master_pid):
+    sizes = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == master_pid:
+            status = (stat.parent / "status").read_text()
+            sizes.append(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024)
+    return sizes
+
+
+def run(env, args, cached, static_root):
+    server, base = start({**env, "PAGE_CACHE": "1" if cached else "0"}, args.workers, static_root)
+    try:
+        found = pages(base)
+        print(
+            f"\n== page cache {'ON' if cached else 'OFF'}: gunicorn -w {args.workers}, {args.connections} connections"
+        )
+        print(f"{'page':<18} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6} {'share of static':>16}")
+        static_rate = None
+        for name, path in found.items():
+            load(base, [path], 1, 2)  # warm: the first request renders and stores
+            latencies, errors, wall = load(base, [path], args.connections, args.requests)
+            rate = len(latencies) / wall
+            static_rate = static_rate or rate
+            print(
+                f"{name:<18} {rate:8.1f} {statistics.median(latencies):8.1f} {percentile(latencies, 95):8.1f} "
+                f"{errors:>6} {rate / static_rate:16.3f}"
+            )
+        if not cached:
+            latencies, errors, _wall = load(base, [found["buurt"]], 1, args.requests)
+            print(
+                f"buurt page, 1 client: p50 {statistics.median(latencies):.1f} ms, p95 {percentile(latencies, 95):.1f} ms"
+            )
+        if cached and args.mixed:
+            paths = [p for name, p in found.items() if name != "static file"]
+            latencies, errors, wall = load(base, paths, args.connections, args.mixed // args.connections)
+            rss = ", ".join(f"{mb:.0f}" for mb in workers_rss_mb(server.pid))
+            print(f"{len(latencies)} mixed requests in {wall:.0f} s ({errors} errors); RSS per worker (MB): {rss}")
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--requests", type=int, default=40, help="requests per connection and page type")
+    parser.add_argument("--mixed", type=int, default=10_000, help="mixed requests before measuring memory (0: skip)")
+    args = parser.parse_args(argv)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(48),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_COOKIES": "0",
+        "REQUIRE_2FA": "0",
+        "LOG_LEVEL": "WARNING",
+    }
+    if not env.get("DATABASE_URL"):
+        raise SystemExit("set DATABASE_URL to a database that holds the site")
+    static_root = tempfile.mkdtemp(prefix="zb-bench-static-")
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run(
+        [*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, env={**env, "STATIC_ROOT": static_root}, check=True
+    )
+    print(f"database: {env['DATABASE_URL'].split('@')[-1]}, cache: {env.get('REDIS_URL') or 'database table'}")
+    run(env, args, cached=True, static_root=static_root)
+    run(env, args, cached=False, static_root=static_root)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
