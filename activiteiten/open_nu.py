@@ -12,6 +12,8 @@ from datetime import datetime, timedelta
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from portal.pagecache import tags as page_cache_tags
+
 from .feestdagen import feestdagen
 from .openingstijden import DAG_CHOICES
 from .recurrence import AMSTERDAM
@@ -91,10 +93,14 @@ def _open_text(when, local):
 
 
 def status(place, now=None, week=None):
-    """A Status for residents ("Nu open, tot 17.00 uur."), or None when the place has no opening hours."""
+    """A Status for residents ("Nu open, tot 17.00 uur."), or None when the place has no opening hours.
+
+    A page that shows this text is cached only until the text changes (``next_change``, told to the page cache:
+    portal/pagecache/tags.py ``expire_at``), so no process serves "Nu open" after closing time."""
     week = week or Week(place)
     if not week.slots:
         return None
+    page_cache_tags.expire_at(next_change(place, now, week))
     local = _local(now)
     today = local.date()
     for start, end in week.tijden(today):

@@ -168,3 +168,21 @@ def test_a_purge_that_overlaps_a_render_is_not_stored(client, page_cache, monkey
     assert fetch(client, buurt.url)[0] == "miss"
     assert fetch(client, buurt.url)[0] == "hit"
     assert cache.get(tags.ANY_BUMP_KEY) is not None
+
+
+def test_a_place_page_changes_from_open_to_closed_at_the_closing_minute(client, page_cache, monkeypatch):
+    """The "Nu open" text is on a stored page only until the place closes (activiteiten/open_nu.py tells the cache)."""
+    from activiteiten.models import VoorzieningPage
+
+    klimop = VoorzieningPage.objects.get(
+        slug="buurthuis-de-klimop", locale=Locale.get_default()
+    )  # closes 22.00 on Mondays
+    clock = {"now": local(date(2027, 3, 22), 21, 58)}
+    monkeypatch.setattr(agenda, "now", lambda: clock["now"])
+    state, before = fetch(client, klimop.url)
+    assert "Nu open, tot 22.00 uur." in before
+    assert fetch(client, klimop.url)[0] == "hit"
+    clock["now"] = local(date(2027, 3, 22), 22, 0)
+    state, after = fetch(client, klimop.url)
+    assert state == "miss"
+    assert "Nu open" not in after and "Gesloten." in after

@@ -76,11 +76,11 @@ class PageCacheMiddleware:
         try:
             response = self.get_response(request)
         finally:
-            noted = tags.stop_collecting(token)
+            noted, expires = tags.stop_collecting(token)
         shown = getattr(request, "_page_cache_tags", None)
         if shown is None or not _storable(request, response):
             return self._bypass(request, response)
-        entry = self._store(key, response, shown | noted, before)
+        entry = self._store(key, response, shown | noted, before, expires)
         if entry is None:
             response[HEADER] = "miss"
             return http.mark_private(response) if response.cookies else response
@@ -94,12 +94,15 @@ class PageCacheMiddleware:
             http.mark_private(response)
         return response
 
-    def _store(self, key, response, shown, before):
+    def _store(self, key, response, shown, before, expires=None):
         versions = tags.current_versions(shown)
         if versions is None or tags.any_bump() != before:
             return None  # the cache is unreachable, or a purge happened while this page was rendered
         now = _clock()
         seconds = min(settings.PAGE_CACHE_SECONDS, tags.seconds_to_midnight(now))
+        if expires is not None:
+            # An "open now" text changes at this minute: at least one second, so a page is never stored dead.
+            seconds = max(1, min(seconds, int((expires - now).total_seconds())))
         entry = {
             "content": response.content,
             "status": response.status_code,

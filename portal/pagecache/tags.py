@@ -16,6 +16,9 @@ WOORDENLIJST = "woordenlijst"  # the glossary, and every page whose text got glo
 ANY_BUMP_KEY = "pagecache:any-bump"  # changes with every purge: a render that overlaps one is not stored
 
 _noted = contextvars.ContextVar("pagecache_noted", default=None)
+# The earliest moment at which something on the page being rendered changes by the clock alone (an "open now"
+# text at a place's opening or closing minute): the entry must not outlive it. None: only midnight counts.
+_expires = contextvars.ContextVar("pagecache_expires", default=None)
 
 
 def page(pk):
@@ -37,13 +40,26 @@ def _key(tag):
 
 def start_collecting():
     """Begin a render: tags noted from now on belong to this request (returns the token for `stop`)."""
-    return _noted.set({SITE})
+    return _noted.set({SITE}), _expires.set(None)
 
 
 def stop_collecting(token):
-    noted = _noted.get()
-    _noted.reset(token)
-    return noted or set()
+    """End a render: (the tags it noted, the moment it must expire or None)."""
+    noted_token, expires_token = token
+    noted, expires = _noted.get(), _expires.get()
+    _noted.reset(noted_token)
+    _expires.reset(expires_token)
+    return noted or set(), expires
+
+
+def expire_at(moment):
+    """Say that the page being rendered changes by itself at `moment` (aware); nothing happens outside a render.
+    activiteiten/open_nu.py calls it with the next opening or closing minute of the places it shows."""
+    if moment is None or _noted.get() is None:
+        return
+    current = _expires.get()
+    if current is None or moment < current:
+        _expires.set(moment)
 
 
 def note(*tags):
