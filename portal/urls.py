@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("zoeken/", search_views.search, name="search"),
     path("klopt-er-iets-niet/<int:page_id>/", redactie_melding.melding, name="melding"),
     path("", include("activiteiten.urls")),  # agenda, .ics feeds, weekoverzicht
+    path("", include("verwijzing.urls")),  # the referral card (signed-in professionals)
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "woordenlijst",
     "search",
     "redactie",
+    "partnerfeeds",
+    "verwijzing",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
