@@ -6,6 +6,7 @@ import segno
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -31,6 +32,8 @@ class Item:
     toegankelijkheid: str
     url: str
     qr_svg: str
+    lang: str = ""  # set when the item is not in the card's language (no translation): marks its own texts
+    dir: str = "ltr"
 
 
 def in_language(page, locale):
@@ -116,7 +119,18 @@ def item(page, request):
     )
 
 
+def _marked(card_item, page, language):
+    """A page without a translation (or an alias: not translated yet) keeps its own language: its texts get
+    their own lang and direction."""
+    code = (page.alias_of.locale if page.alias_of_id else page.locale).language_code
+    if code != language:
+        card_item.lang = code
+        card_item.dir = "rtl" if get_language_info(code)["bidi"] else "ltr"
+    return card_item
+
+
 def items(pages, language, request):
     """Card items in `language` (call inside translation.override(language))."""
     locale = Locale.objects.filter(language_code=language).first() or Locale.get_default()
-    return [item(in_language(page, locale), request) for page in pages]
+    shown = [in_language(page, locale) for page in pages]
+    return [_marked(item(page, request), page, language) for page in shown]

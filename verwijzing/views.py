@@ -6,10 +6,12 @@ never stored, not in the session and not in the database. Nothing here is cached
 """
 
 from django import forms
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -43,7 +45,7 @@ class KaartForm(forms.Form):
 def professional_only(view):
     def wrapped(request, *args, **kwargs):
         if not request.user.is_authenticated:
-            return redirect(f"/admin/login/?next={request.path}")
+            return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
         if not may_make_card(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
