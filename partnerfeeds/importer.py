@@ -186,7 +186,9 @@ def import_feed(feed, now=None):
             return None
     feed.fout = ""
     feed.laatst_gelukt = now
-    if result.nieuw:
+    fields = ["laatst_geprobeerd", "laatst_gelukt", "fout"]
+    if result.nieuw:  # only then: the stored moment of the last new event is never overwritten with an old copy
         feed.laatst_nieuw = now
-    feed.save(update_fields=["laatst_geprobeerd", "laatst_gelukt", "laatst_nieuw", "fout"])
+        fields.append("laatst_nieuw")
+    feed.save(update_fields=fields)
     return result

@@ -88,7 +88,7 @@ def test_a_partner_with_only_the_card_permission_may(django_user_model, activite
 
 
 def test_the_button_shows_on_pages_agenda_and_search(pro, activiteit, plek):
-    for url in (activiteit.url, plek.url, reverse("agenda"), reverse("search") + "?q=wandelen"):
+    for url in (activiteit.url, plek.url, reverse("agenda"), reverse("search") + "?q=spreekuur"):
         html = pro.get(url).content.decode()
         assert "Op de verwijskaart" in html, url
 
@@ -130,6 +130,8 @@ def test_the_card_in_each_language(pro, activiteit, plek, taal):
     # The QR code encodes the page in the card's language; the same URL is shown under it.
     qr = [figure["data-qr-url"] for figure in soup.select("figure.vk-qr")]
     assert qr == [_translation_url(activiteit, taal), _translation_url(plek, taal)]
+    if taal != "nl":  # the place has a page in every language of the demo
+        assert f"/{taal}/" in qr[1]
     assert all(figure.select_one("svg title").text == figure["data-qr-url"] for figure in soup.select("figure.vk-qr"))
 
 
