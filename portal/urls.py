@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("klopt-er-iets-niet/<int:page_id>/", redactie_melding.melding, name="melding"),
     path("", include("partners.urls_pages")),  # the Open data page
     path("", include("activiteiten.urls")),  # agenda, .ics feeds, weekoverzicht
+    path("", include("verwijzing.urls")),  # the referral card (signed-in professionals)
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

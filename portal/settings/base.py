@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "redactie",
     "partners",  # read API (/api/v2/) and open-data exports (docs/partners.md)
     "wagtail.api.v2",
+    "partnerfeeds",
+    "verwijzing",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
