@@ -45,7 +45,12 @@ def pro(buurt, django_user_model):
 def activiteit(buurt):
     start = local(timezone.localdate() + timedelta(days=3), 10)
     return make_activiteit(
-        buurt, "Wandelen met de buurt", start, herhaling="FREQ=WEEKLY", kosten="€ 2", toegankelijkheid="Drempelvrij"
+        buurt,
+        "Wandelen met de buurt",
+        start,
+        herhaling="FREQ=WEEKLY",
+        kosten="€ 2",
+        toegankelijkheid=[("drempelvrij", "ja", "")],
     )
 
 
@@ -123,7 +128,9 @@ def test_the_card_in_each_language(pro, activiteit, plek, taal):
     items = soup.select(".vk-item")
     assert len(items) == 2
     first = items[0].text
-    assert "Wandelen met de buurt" in first and "€ 2" in first and "Drempelvrij" in first
+    assert (
+        "Wandelen met de buurt" in first and "€ 2" in first and "Drempelvrij, ook met rolstoel of rollator: ja" in first
+    )
     # The B1 sentence and the next date are both there (the date: the day of the month of the next time).
     assert str((timezone.localdate() + timedelta(days=3)).day) in first
     assert plek.telefoon in items[1].text

@@ -13,6 +13,7 @@ from wagtail.models import Locale
 from activiteiten.occurrences import exceptions, next_occurrences
 from activiteiten.recurrence import AMSTERDAM
 from activiteiten.rrule_text import clock, describe
+from activiteiten.toegankelijkheid import ONBEKEND, effectieve_items, items_van
 from activiteiten.wording import capfirst, date_text
 
 # Size of one QR module in the SVG: 4 units a module gives a code of about 3 cm on the card (the SVG is
@@ -48,14 +49,18 @@ def qr_svg(url):
 
 
 def toegankelijkheid(page):
-    """Accessibility in words, from the existing fields.
-    Hook: when activiteiten/toegankelijkheid.py (structured accessibility) is merged, return its sentence here."""
+    """Accessibility in words: the structured answers (activiteiten/toegankelijkheid.py; an activity's own answers
+    over its place's), then the editor's free text. "Weten we niet" is left out: a card lists what is known."""
+    answers = effectieve_items(page) if hasattr(page, "live_voorziening") else items_van(page)
     parts = []
-    if hasattr(page, "get_toegankelijk_display"):
-        parts.append(_("Rolstoel en rollator: %(antwoord)s") % {"antwoord": page.get_toegankelijk_display()})
+    for answer in answers:
+        if answer.antwoord == ONBEKEND:
+            continue
+        text = f"{answer.item.label}: {answer.antwoord_label()}"
+        parts.append(f"{text} ({answer.toelichting})" if answer.toelichting else text)
     if page.toegankelijkheid:
         parts.append(page.toegankelijkheid)
-    return ". ".join(parts)
+    return ". ".join(str(part) for part in parts)
 
 
 def _wanneer_activiteit(page):
