@@ -9,6 +9,8 @@ from activiteiten.models import ActiviteitPage, BuurtPage
 from home import translation_state
 from woordenlijst.models import BegripPage
 
+from .languages_support import translate
+
 pytestmark = pytest.mark.django_db
 
 PREFIX = {"nl": "", "en": "/en", "tr": "/tr", "ar": "/ar"}
@@ -37,16 +39,6 @@ def soup_of(client, url, status=200):
 
 def activiteit(lang, slug="koffieochtend-de-klimop"):
     return ActiviteitPage.objects.get(slug=slug, locale__language_code=lang)
-
-
-def translate(page, **fields):
-    """Turn the untranslated copy into a translation, as wagtail-localize does when a translation is made."""
-    page = page.specific
-    page.alias_of = None
-    for name, value in fields.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-    return page
 
 
 @pytest.mark.parametrize("lang", PREFIX)

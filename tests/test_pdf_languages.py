@@ -17,6 +17,8 @@ from activiteiten.models import ActiviteitPage
 from activiteiten.recurrence import AMSTERDAM
 from woordenlijst.models import BegripPage
 
+from .languages_support import translate
+
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils)"),
@@ -26,15 +28,6 @@ TURKISH_TITLE = "Kahve sabahı: Şükrü ve Gül ile İstanbul çayı"
 ARABIC_TITLE = "صباح القهوة في الحي"
 ARABIC_UITLEG = "قانون يساعد الناس في بيوتهم"
 # (No lam-alef ligatures (لا, لى) in these words: pdftotext reads such a glyph back with its letters swapped.)
-
-
-def translate(page, **fields):
-    page = page.specific
-    page.alias_of = None
-    for name, value in fields.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-    return page
 
 
 def pdf_text(content):
