@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from home import params
+from home import params, pdf_fonts
 
 from . import agenda
 from .occurrences import stored
@@ -93,7 +93,7 @@ def weekoverzicht_pdf(request, slug):
     from weasyprint import HTML
 
     buurt = _buurt(slug)
-    context = week_context(request, buurt)
+    context = {**week_context(request, buurt), "font_faces": pdf_fonts.font_faces()}
     html = render_to_string("activiteiten/weekoverzicht_pdf.html", context, request=request)
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(pdf_variant=PDF_VARIANT)
     response = HttpResponse(pdf, content_type="application/pdf")

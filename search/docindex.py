@@ -20,6 +20,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.models import Locale, Page
 
+from home.translation_state import text_language
+
 from .postings import Postings, matching_terms
 from .text import base_lexicon, fold, split_compound, stem, stopwords, words
 
@@ -61,6 +63,7 @@ class Doc:
     soort: str = ""
     path: str = ""  # a buurt's tree path: at scale a search in one buurt asks the backend for pages under it
     flat: str | None = None
+    lang: str = ""  # the language of its texts: Dutch for an untranslated copy (home/translation_state.py)
 
     def is_over(self, now):
         return self.ends_at is not None and self.ends_at < now
@@ -85,6 +88,7 @@ class Concept:
     title_words: tuple
     synonym_groups: list  # [tuple of folded content words]
     related: tuple = ()  # doc ids of the terms linked under ‘zie ook’ (both directions)
+    lang: str = ""  # the language of title and uitleg
 
 
 def first_sentence(text):
@@ -336,6 +340,7 @@ class DocIndex(Postings):
             body=body or "",
             title_words=frozenset(stem(w) for w in words(page.title)),
             title_head=next((stem(w) for w in _content_words(page.title)), ""),
+            lang=text_language(page),
         )
         if keep:
             self.docs[page.id] = doc
@@ -356,6 +361,7 @@ class DocIndex(Postings):
             phrases=[(kind, words_) for kind, words_ in phrases if words_],
             title_words=tuple(_content_words(page.title)),
             synonym_groups=[s for s in synonyms if s and len(s) <= 2],
+            lang=doc.lang,
         )
 
     def _link_related(self, begrippen):

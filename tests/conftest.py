@@ -33,6 +33,18 @@ def en(db):
     return Locale.objects.get(language_code="en")
 
 
+# Turkish and Arabic, like English, are synchronised from Dutch by load_demo: every Dutch page has an untranslated
+# copy (a wagtail-localize alias) in each of them, and a page made in a test gets its copies when it is created.
+@pytest.fixture
+def tr(db):
+    return Locale.objects.get(language_code="tr")
+
+
+@pytest.fixture
+def ar(db):
+    return Locale.objects.get(language_code="ar")
+
+
 @pytest.fixture
 def admin_client(db, django_user_model):
     user = django_user_model.objects.create_superuser("beheer", "beheer@example.nl", "geheim-wachtwoord")

@@ -108,10 +108,15 @@ def test_english_tree_mirrors_the_dutch_one(client):
 
     assert not Page.objects.filter(locale__language_code="en", live=False).exists()
     switch = get(client, "/").select(".language-switch a")
-    assert [(a["href"], a.get_text(strip=True)) for a in switch] == [("/en/", "English")]
+    assert [(a["href"], a.get_text(strip=True)) for a in switch] == [
+        ("/en/", "English"),
+        ("/tr/", "Türkçe"),
+        ("/ar/", "العربية"),
+    ]
     soup = get(client, "/en/woordenlijst/wmo/")
     assert "Wet maatschappelijke ondersteuning" in soup.h1.get_text()
     assert soup.find("html")["lang"] == "en"
-    # The untranslated alias says so, and marks its Dutch content as Dutch for screen readers.
-    assert soup.main["lang"] == "nl"
+    # The untranslated alias says so, and marks its Dutch content (not the English interface) as Dutch.
+    assert soup.main.get("lang") is None
+    assert soup.h1["lang"] == "nl"
     assert "has not been translated yet" in soup.select_one(".notice").get_text()

@@ -45,21 +45,26 @@ def _sitemap(client):
     }
 
 
-def test_sitemap_lists_both_languages_with_alternates(client, db):
+def test_sitemap_lists_every_language_with_alternates(client, db):
     urls = _sitemap(client)
     home_nl = HomePage.objects.get(locale__language_code="nl").get_full_url()
-    home_en = HomePage.objects.get(locale__language_code="en").get_full_url()
-    assert home_en == home_nl + "en/"
-    assert urls[home_nl] == {"nl": home_nl, "en": home_en}
-    # The English pages are aliases of the Dutch ones; they are listed too, pointing back.
+    homes = {code: home_nl + (f"{code}/" if code != "nl" else "") for code in ("nl", "en", "tr", "ar")}
+    assert {code: HomePage.objects.get(locale__language_code=code).get_full_url() for code in homes} == homes
+    assert urls[home_nl] == homes
+    # The English, Turkish and Arabic pages are aliases of the Dutch ones; they are listed too, pointing back.
     wmo_nl = BegripPage.objects.get(slug="wmo", locale=Locale.objects.get(language_code="nl"))
-    wmo_en = BegripPage.objects.get(translation_key=wmo_nl.translation_key, locale__language_code="en")
-    assert wmo_en.alias_of_id == wmo_nl.pk
-    nl_url, en_url = wmo_nl.get_full_url(), wmo_en.get_full_url()
-    assert en_url.startswith(home_en)
-    assert urls[nl_url] == urls[en_url] == {"nl": nl_url, "en": en_url}
-    english = [loc for loc in urls if loc.startswith(home_en)]
-    assert len(english) == len(urls) - len(english)  # every Dutch page has its English alias
+    wmo = {
+        code: BegripPage.objects.get(translation_key=wmo_nl.translation_key, locale__language_code=code)
+        for code in homes
+    }
+    assert all(page.alias_of_id == wmo_nl.pk for code, page in wmo.items() if code != "nl")
+    wmo_urls = {code: page.get_full_url() for code, page in wmo.items()}
+    for code, url in wmo_urls.items():
+        assert url.startswith(homes[code])
+        assert urls[url] == wmo_urls
+    for code in ("en", "tr", "ar"):
+        translated = [loc for loc in urls if loc.startswith(homes[code])]
+        assert len(translated) == len(urls) // 4  # every Dutch page has its alias in each language
 
 
 def test_sitemap_leaves_out_unpublished_pages(client, db):

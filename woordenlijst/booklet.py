@@ -9,7 +9,6 @@ Both are routes of WoordenlijstPage (RoutablePageMixin). The PDF is cached until
 import logging
 from pathlib import Path
 
-from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -17,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from activiteiten.weekoverzicht import PDF_VARIANT
+from home import pdf_fonts
 
 from .markup import CACHE_SECONDS, version
 from .models import DOMEINEN
@@ -44,18 +44,11 @@ def booklet(page, request):
     return render(request, "woordenlijst/boekje.html", context)
 
 
-def _static_file_uri(path):
-    found = finders.find(path)
-    return Path(found).as_uri() if found else ""
-
-
 def render_pdf(page):
     from weasyprint import HTML
 
     context = booklet_context(page)
-    context["fonts"] = {
-        weight: _static_file_uri(f"fonts/atkinson-hyperlegible-latin-{weight}-normal.woff2") for weight in (400, 700)
-    }
+    context["font_faces"] = pdf_fonts.font_faces()
     html = render_to_string("woordenlijst/boekje_pdf.html", context)
     return HTML(string=html, base_url=str(Path(__file__).resolve().parent)).write_pdf(pdf_variant=PDF_VARIANT)
 
