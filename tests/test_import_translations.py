@@ -85,8 +85,11 @@ def stored():
 
 
 def test_translations_are_stored_through_wagtail_localize(tr_folder, admin_client):
+    # The demo (demo/corpus/tr/) may already have translated this page: then the import updates it.
+    was_alias = tr(ActiviteitPage, "koffieochtend-de-klimop").alias_of_id is not None
     out = run(tr_folder)
-    assert "activiteiten.csv: 1 nieuw vertaald, 0 bijgewerkt, 0 niet veranderd" in out
+    counts = "1 nieuw vertaald, 0 bijgewerkt" if was_alias else "0 nieuw vertaald, 1 bijgewerkt"
+    assert f"activiteiten.csv: {counts}, 0 niet veranderd" in out
     act = tr(ActiviteitPage, "koffieochtend-de-klimop")
     dutch = ActiviteitPage.objects.get(slug="koffieochtend-de-klimop", locale__language_code="nl")
     assert act.live and act.alias_of_id is None and not act.has_unpublished_changes
