@@ -1,13 +1,21 @@
-"""schema.org Event as JSON-LD for an activity page (with eventSchedule for repeating activities)."""
+"""schema.org JSON-LD: an Event for an activity page (with eventSchedule for repeating activities) and a
+Place for a voorziening page.
+
+Spoken languages (activiteiten/talen.py): an Event is held in Dutch and the languages of its `talen`, so
+`inLanguage` is "nl" or ["nl", "tr", "ar"] (the language of the event, not of the web page, which the
+HTML `lang` says). A Place gets `availableLanguage` with the same codes when it has any.
+"""
 
 import json
 
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
 from .doelgroepen import is_gratis
 from .recurrence import AMSTERDAM, normalise_rule, to_local_naive
+from .talen import codes
+
+DUTCH = "nl"  # every activity and place of the portal speaks Dutch; `talen` are the languages besides it
 
 SCHEMA_DAYS = {
     "MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday", "SA": "Saturday",
@@ -70,7 +78,7 @@ def event_json_ld(page, upcoming, request=None):
         "name": page.title,
         "description": strip_tags(page.samenvatting),
         "url": _absolute(request, page.get_url(request) or ""),
-        "inLanguage": get_language() or "nl",
+        "inLanguage": _languages(page),
         "startDate": start.astimezone(AMSTERDAM).isoformat(),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "eventStatus": "https://schema.org/EventCancelled"
@@ -86,22 +94,47 @@ def event_json_ld(page, upcoming, request=None):
     sched = schedule(page)
     if sched:
         data["eventSchedule"] = sched
+    return _script(data)
+
+
+def _script(data):
     text = json.dumps(data, ensure_ascii=False, indent=1)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 - escaped above
 
 
+def _languages(page):
+    """ "nl", or ["nl", "tr", "ar"] when other languages are spoken there too."""
+    others = codes(page.talen)
+    return [DUTCH, *others] if others else DUTCH
+
+
+def _place(v, name=None):
+    place = {"@type": "Place", "name": name or v.title}
+    place["address"] = {
+        "@type": "PostalAddress",
+        "streetAddress": v.adres,
+        "postalCode": v.postcode,
+        "addressLocality": v.plaats,
+        "addressCountry": "NL",
+    }
+    if v.telefoon:
+        place["telephone"] = v.telefoon
+    if codes(v.talen):
+        place["availableLanguage"] = _languages(v)
+    return place
+
+
 def _location(page):
-    place = {"@type": "Place", "name": page.place_name() or page.locatie}
     v = page.live_voorziening
     if v is not None:
-        place["address"] = {
-            "@type": "PostalAddress",
-            "streetAddress": v.adres,
-            "postalCode": v.postcode,
-            "addressLocality": v.plaats,
-            "addressCountry": "NL",
-        }
-        if v.telefoon:
-            place["telephone"] = v.telefoon
-    return place
+        return _place(v, page.place_name())
+    return {"@type": "Place", "name": page.place_name() or page.locatie}
+
+
+def place_json_ld(page, request=None):
+    """A <script type="application/ld+json"> string for a voorziening page: a schema.org Place."""
+    data = {"@context": "https://schema.org", **_place(page), "url": _absolute(request, page.get_url(request) or "")}
+    if page.latitude is not None and page.longitude is not None:
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": float(page.latitude), "longitude": float(page.longitude)}
+    return _script(data)

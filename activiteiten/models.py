@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.models import BasePage
 from redactie.panels import SchrijfhulpPanel
@@ -28,6 +29,8 @@ from .recurrence import (
     validate_rrule,
 )
 from .recurrence_form import DateInput, RecurrenceField
+from .talen import MAX_LENGTH as TALEN_MAX_LENGTH
+from .talen import TalenWidget, getoond, validate_talen, zoekwoorden
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -118,12 +121,31 @@ class BuurtItemPage(BasePage):
         blank=True,
         help_text=_("De dag waarop iemand heeft gecontroleerd dat alles op deze pagina nog klopt."),
     )
+    # The codes of activiteiten/talen.py, comma-separated ("tr,ar"); the editor ticks boxes.
+    talen = models.CharField(
+        _("hier spreken ze ook"),
+        max_length=TALEN_MAX_LENGTH,
+        blank=True,
+        default="",
+        validators=[validate_talen],
+        help_text=_("Vink de talen aan die je hier naast Nederlands kunt spreken. Geen? Laat alles leeg."),
+    )
 
     parent_page_types = ["activiteiten.BuurtPage"]
     subpage_types = []
+    # The same in every language version: a translator translates words, not which languages are spoken.
+    override_translatable_fields = [SynchronizedField("talen", overridable=False)]
 
     class Meta:
         abstract = True
+
+    def gesproken_talen(self):
+        """The spoken languages as the page shows them, in the reader's language (talen.getoond)."""
+        return getoond(self.talen)
+
+    def talen_zoekwoorden(self):
+        """The names of the spoken languages in nl, en, tr and ar: what search finds the page by."""
+        return zoekwoorden(self.talen)
 
 
 class VoorzieningPage(BuurtItemPage):
@@ -199,6 +221,7 @@ class VoorzieningPage(BuurtItemPage):
         MultiFieldPanel([FieldPanel("telefoon"), FieldPanel("email"), FieldPanel("website")], heading=_("Contact")),
         InlinePanel("openingstijden", heading=_("Openingstijden"), label=_("tijdvak")),
         FieldPanel("toegankelijkheid"),
+        FieldPanel("talen", widget=TalenWidget),
         SchrijfhulpPanel(),
     ]
     search_fields = BasePage.search_fields + [
@@ -207,6 +230,7 @@ class VoorzieningPage(BuurtItemPage):
         index.SearchField("adres"),
         index.SearchField("plaats"),
         index.SearchField("toegankelijkheid"),
+        index.SearchField("talen_zoekwoorden"),
         index.FilterField("soort"),
     ]
 
@@ -228,10 +252,12 @@ class VoorzieningPage(BuurtItemPage):
         return [(label, by_day.get(day)) for day, label in DAG_CHOICES]
 
     def get_context(self, request, *args, **kwargs):
+        from .jsonld import place_json_ld
         from .occurrences import upcoming_for
 
         context = super().get_context(request, *args, **kwargs)
         context["agenda"] = upcoming_for(locale=self.locale, voorziening=self, days=31, limit=20)
+        context["json_ld"] = place_json_ld(self, request)
         return context
 
 
@@ -445,6 +471,7 @@ class ActiviteitPage(BuurtItemPage):
                 FieldRowPanel([FieldPanel("contact"), FieldPanel("organisator")]),
                 FieldPanel("toegankelijk"),
                 FieldPanel("toegankelijkheid"),
+                FieldPanel("talen", widget=TalenWidget),
             ],
             heading=_("Praktisch"),
         ),
@@ -457,6 +484,7 @@ class ActiviteitPage(BuurtItemPage):
         index.SearchField("doelgroep"),
         index.SearchField("locatie"),
         index.SearchField("organisator"),
+        index.SearchField("talen_zoekwoorden"),
         index.FilterField("categorie"),
         index.FilterField("start"),
         index.FilterField("herhaling"),
