@@ -103,7 +103,9 @@ class CorpusImporter:
         }
 
     def _clean_voorzieningen(self, c):
-        return {
+        # A file without the column `talen` leaves the spoken languages of a place alone.
+        optional = {"talen": c.talen("talen")} if c.has("talen") else {}
+        return optional | {
             "title": c.text("naam", 255),
             "buurt": c.slug("buurt"),
             "soort": c.choice("soort", VoorzieningPage.SOORTEN),
@@ -138,6 +140,8 @@ class CorpusImporter:
             optional["status_reden"] = c.text("status_reden", 200)
         if c.has("uitzonderingen"):
             optional["uitzonderingen"] = c.uitzonderingen("uitzonderingen")
+        if c.has("talen"):
+            optional["talen"] = c.talen("talen")
         record = optional | {
             "title": c.text("titel", 255),
             "buurt": c.slug("buurt"),

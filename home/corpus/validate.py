@@ -10,6 +10,9 @@ from django.utils.translation import gettext as _
 
 from activiteiten.openingstijden import parse_openingstijden
 from activiteiten.recurrence import RecurrenceError, check_date, normalise_rule, parse_rule
+from activiteiten.talen import csv_keuzes
+from activiteiten.talen import lookup as taal_lookup
+from activiteiten.talen import store as talen_store
 
 from .reader import Problem
 
@@ -21,17 +24,20 @@ COLUMNS = {
     "buurten.csv": ["slug", "naam", "gemeente", "soort", "intro", "postcodes"],
     "voorzieningen.csv": [
         "slug", "naam", "buurt", "soort", "omschrijving", "adres", "postcode", "plaats", "telefoon", "email",
-        "website", "openingstijden", "toegankelijkheid", "lat", "lon",
+        "website", "openingstijden", "toegankelijkheid", "lat", "lon", "talen",
     ],
     "activiteiten.csv": [
         "slug", "titel", "buurt", "voorziening", "locatie", "categorie", "doelgroep", "samenvatting",
         "omschrijving", "start", "eind", "herhaling", "kosten", "aanmelden", "contact", "organisator",
-        "toegankelijk", "niet_op_feestdagen", "status", "status_reden", "uitzonderingen",
+        "toegankelijk", "niet_op_feestdagen", "status", "status_reden", "uitzonderingen", "talen",
     ],
     "woordenlijst.csv": ["slug", "term", "afkorting", "domein", "uitleg", "definitie", "synoniemen", "zie_ook"],
 }  # fmt: skip
 # Columns a file may leave out (files made before they existed); a left-out column leaves the page's value alone.
-OPTIONAL = {"activiteiten.csv": ["niet_op_feestdagen", "status", "status_reden", "uitzonderingen"]}
+OPTIONAL = {
+    "activiteiten.csv": ["niet_op_feestdagen", "status", "status_reden", "uitzonderingen", "talen"],
+    "voorzieningen.csv": ["talen"],
+}
 # Columns whose empty cell also leaves the page's value alone (new pages: "nee").
 KEEP_WHEN_EMPTY = {"activiteiten.csv": ["niet_op_feestdagen"]}
 YES_NO = {"ja": True, "nee": False}
@@ -227,6 +233,23 @@ class RowChecker:
             if not SLUG_RE.match(item):
                 self.problem(column, item, _("verwacht slugs met komma's ertussen"))
         return items
+
+    def talen(self, column):
+        """The stored codes ("tr,ar") for "tr, ar" or "Turks, Arabisch" (codes or Dutch names, with commas)."""
+        found = []
+        for item in (i.strip() for i in self.row.get(column).split(",")):
+            if not item:
+                continue
+            taal = taal_lookup(item)
+            if taal is None:
+                self.problem(
+                    column,
+                    item,
+                    _("deze taal kennen we niet; gebruik een code of naam uit: %(talen)s") % {"talen": csv_keuzes()},
+                )
+            else:
+                found.append(taal.code)
+        return talen_store(found)
 
     def text_list(self, column):
         return ", ".join(s.strip() for s in self.row.get(column).split(",") if s.strip())
