@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -53,8 +54,6 @@ BY_CODE = {taal.code: taal for taal in TALEN}
 SEPARATOR = ","
 # The stored text: every code once, with commas ("en,tr,ar,ber,pap,srn,pl,dse" is 29 characters).
 MAX_LENGTH = 100
-# The portal's own languages: search finds a page by the name of its spoken language in each of them.
-PORTAL_LANGUAGES = ("nl", "en", "tr", "ar")
 
 
 def codes(value):
@@ -157,7 +156,7 @@ def zoekwoorden(value):
     words residents use: the words search finds the page by ("Turks Turkish Türkçe تركي …")."""
     words = []
     for taal in talen(value):
-        for language in PORTAL_LANGUAGES:
+        for language, _name in settings.LANGUAGES:  # the portal's own languages: nl, en, tr, ar
             with translation.override(language):
                 words.append(str(taal.naam))
         words += [taal.eigen_naam, *taal.andere_namen]
