@@ -2,7 +2,8 @@
 
 Filters are plain GET parameters (shareable links, no JavaScript):
 ``categorie``, ``dag`` (ma … zo, more than one allowed), ``voor`` (doelgroep), ``gratis=ja``,
-``toegankelijk`` (accessibility items, more than one allowed; ``ja`` from older links means drempelvrij), ``buurt`` (site-wide only, a buurt slug), ``periode`` (vandaag, deze-week,
+``toegankelijk`` (accessibility items, more than one allowed; ``ja`` from older links means drempelvrij), ``taal`` (a spoken language, an ISO 639 code of activiteiten/talen.py),
+``buurt`` (site-wide only, a buurt slug), ``periode`` (vandaag, deze-week,
 volgende-week, later) and ``pagina``. A wrong value gives a Dutch message, never an error page.
 """
 
@@ -27,6 +28,9 @@ from .occurrences import PAGE_HORIZON_DAYS, compute, exceptions, stored
 from .openingstijden import DAG_CHOICES, DAGEN
 from .recurrence import AMSTERDAM
 from .rrule_text import describe
+from .talen import BY_CODE as TALEN_BY_CODE
+from .talen import keuzes as taal_keuzes
+from .talen import lookup as taal_lookup
 from .toegankelijkheid import ITEM_CHOICES, parse_toegankelijk
 
 PER_PAGE = 40
@@ -69,6 +73,7 @@ class Filters:
     voor: str = ""
     gratis: bool = False
     toegankelijk: list = field(default_factory=list)
+    taal: str = ""
     buurt: str = ""
     periode: str = ""
     pagina: int = 1
@@ -77,7 +82,14 @@ class Filters:
     @property
     def active(self):
         return bool(
-            self.categorie or self.dagen or self.voor or self.gratis or self.toegankelijk or self.buurt or self.periode
+            self.categorie
+            or self.dagen
+            or self.voor
+            or self.gratis
+            or self.toegankelijk
+            or self.taal
+            or self.buurt
+            or self.periode
         )
 
     def params(self, **changes):
@@ -87,6 +99,7 @@ class Filters:
             "voor": self.voor,
             "gratis": "ja" if self.gratis else "",
             "toegankelijk": self.toegankelijk,
+            "taal": self.taal,
             "buurt": self.buurt,
             "periode": self.periode,
             "pagina": self.pagina if self.pagina > 1 else "",
@@ -129,6 +142,16 @@ def parse_filters(get, buurt_slugs=None):
     f.gratis = get.get("gratis", "") in ("ja", "1", "on")
     f.toegankelijk, errors = parse_toegankelijk(get, "toegankelijk")
     f.errors.extend(errors)
+    value = get.get("taal", "").strip()
+    # A code from the list; a Dutch name ("Turks") in a hand-typed link works too.
+    taal = TALEN_BY_CODE.get(value.lower()) or taal_lookup(value)
+    if taal is not None:
+        f.taal = taal.code
+    elif value:
+        f.errors.append(
+            _("De taal ‘%(value)s’ kennen we niet. Kies een taal uit de lijst bij ‘Taal’.")
+            % {"value": params.shown(value)}
+        )
     value = get.get("buurt", "").strip()
     if buurt_slugs is not None and value:
         if value in buurt_slugs:
@@ -161,6 +184,8 @@ def apply_filters(qs, f, moment, buurt_ids=None):
         qs = qs.filter(gratis=True)
     for code in f.toegankelijk:
         qs = qs.filter(toegankelijk__contains=f",{code},")
+    if f.taal:
+        qs = qs.filter(talen__contains=f",{f.taal},")
     if buurt_ids is not None:
         qs = qs.filter(buurt_id__in=buurt_ids)
     if f.periode:
@@ -217,6 +242,7 @@ def agenda_context(request, locale, buurt=None, buurten=None, per_page=PER_PAGE)
         "dag_choices": [(DAGEN[i], label) for i, label in DAG_CHOICES],
         "doelgroep_choices": doelgroep_choices(),
         "toegankelijk_choices": ITEM_CHOICES,
+        "taal_choices": taal_keuzes(),
         "buurt_choices": [(b.slug, b.title) for b in buurten] if buurten is not None else None,
         "buurt_options": _options(buurten, f.buurt) if buurten is not None else "",
         "agenda_buurt": buurt,

@@ -33,6 +33,7 @@ from .models_occurrence import Occurrence
 from .occurrences import exceptions
 from .recurrence import AMSTERDAM, days_without_occurrence, normalise_rule, parse_rule, to_local_naive, usable_rule
 from .rrule_text import describe
+from .talen import zin as talen_zin
 from .vtimezone import amsterdam
 from .wording import reden_zin
 
@@ -88,7 +89,10 @@ def events_for(page, request, stamp):
     uid = f"activiteit-{page.translation_key}-{page.locale.language_code}@zorgzame-buurten"
     herhaling = usable_rule(page.herhaling, page.start)
     sentence = describe(herhaling, page.start, page.eind, exdates=vrij, feestdagen=page.niet_op_feestdagen) or ""
-    description = "\n\n".join(t for t in [strip_tags(page.samenvatting), sentence, page.aanmelden, url] if t)
+    # RFC 5545 has no property for the languages spoken at an event (its LANGUAGE parameter says in which
+    # language a text is written), so they go into the description as the sentence the page shows.
+    talen = talen_zin(page.talen)
+    description = "\n\n".join(t for t in [strip_tags(page.samenvatting), sentence, talen, page.aanmelden, url] if t)
     if cancelled and page.status_reden:
         description = _("Afgelast") + ": " + reden_zin(page.status_reden) + "\n\n" + description
     location = page.place_name() or ""

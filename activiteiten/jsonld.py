@@ -1,14 +1,22 @@
-"""schema.org Event as JSON-LD for an activity page (with eventSchedule for repeating activities)."""
+"""schema.org JSON-LD: an Event for an activity page (with eventSchedule for repeating activities) and a
+Place for a voorziening page.
+
+Spoken languages (activiteiten/talen.py): an Event is held in Dutch and the languages of its `talen`, so
+`inLanguage` is "nl" or ["nl", "tr", "ar"] (the language of the event, not of the web page, which the
+HTML `lang` says). A Place gets `availableLanguage` with the same codes when it has any.
+"""
 
 import json
 
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
 from .doelgroepen import is_gratis
 from .recurrence import AMSTERDAM, normalise_rule, to_local_naive
+from .talen import codes
 from .toegankelijkheid import amenity_features, effectieve_items
+
+DUTCH = "nl"  # every activity and place of the portal speaks Dutch; `talen` are the languages besides it
 
 SCHEMA_DAYS = {
     "MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday", "SA": "Saturday",
@@ -71,7 +79,7 @@ def event_json_ld(page, upcoming, request=None):
         "name": page.title,
         "description": strip_tags(page.samenvatting),
         "url": _absolute(request, page.get_url(request) or ""),
-        "inLanguage": get_language() or "nl",
+        "inLanguage": languages_spoken(page),
         "startDate": start.astimezone(AMSTERDAM).isoformat(),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "eventStatus": "https://schema.org/EventCancelled"
@@ -97,20 +105,32 @@ def script_tag(data):
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 - escaped above
 
 
-def _location(page):
-    place = {"@type": "Place", "name": page.place_name() or page.locatie}
-    v = page.live_voorziening
-    if v is not None:
-        place["address"] = {
-            "@type": "PostalAddress",
-            "streetAddress": v.adres,
-            "postalCode": v.postcode,
-            "addressLocality": v.plaats,
-            "addressCountry": "NL",
-        }
-        if v.telefoon:
-            place["telephone"] = v.telefoon
-    features = amenity_features(effectieve_items(page))
+def languages_spoken(page):
+    """ "nl", or ["nl", "tr", "ar"] when other languages are spoken there too."""
+    others = codes(page.talen)
+    return [DUTCH, *others] if others else DUTCH
+
+
+def _place(v, name=None, features=()):
+    place = {"@type": "Place", "name": name or v.title}
+    place["address"] = {
+        "@type": "PostalAddress",
+        "streetAddress": v.adres,
+        "postalCode": v.postcode,
+        "addressLocality": v.plaats,
+        "addressCountry": "NL",
+    }
+    if v.telefoon:
+        place["telephone"] = v.telefoon
+    if codes(v.talen):
+        place["availableLanguage"] = languages_spoken(v)
     if features:
         place["amenityFeature"] = features
     return place
+
+
+def _location(page):
+    v = page.live_voorziening
+    if v is not None:
+        return _place(v, page.place_name(), amenity_features(effectieve_items(page)))
+    return {"@type": "Place", "name": page.place_name() or page.locatie}

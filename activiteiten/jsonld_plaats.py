@@ -2,8 +2,9 @@
 
 from django.utils.html import strip_tags
 
-from .jsonld import SCHEMA_DAYS, script_tag
+from .jsonld import SCHEMA_DAYS, languages_spoken, script_tag
 from .open_nu import komende_sluitingen
+from .talen import codes
 from .toegankelijkheid import amenity_features, items_van
 
 # schema.org types for the kinds of place; the rest are a CivicStructure (a public building).
@@ -71,4 +72,6 @@ def place_json_ld(place, request=None, now=None):
     features = amenity_features(items_van(place))
     if features:
         data["amenityFeature"] = features
+    if codes(place.talen):
+        data["availableLanguage"] = languages_spoken(place)
     return script_tag(data)

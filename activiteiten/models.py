@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.models import BasePage
 from redactie.panels import SchrijfhulpPanel
@@ -28,6 +29,8 @@ from .recurrence import (
     validate_rrule,
 )
 from .recurrence_form import DateInput, RecurrenceField
+from .talen import MAX_LENGTH as TALEN_MAX_LENGTH
+from .talen import TalenWidget, getoond, validate_talen, zoekwoorden
 from .toegankelijkheid import ToegankelijkheidPageForm, effectieve_items, items_van
 from .wording import date_text
 
@@ -124,12 +127,31 @@ class BuurtItemPage(BasePage):
         blank=True,
         help_text=_("De dag waarop iemand heeft gecontroleerd dat alles op deze pagina nog klopt."),
     )
+    # The codes of activiteiten/talen.py, comma-separated ("tr,ar"); the editor ticks boxes.
+    talen = models.CharField(
+        _("hier spreken ze ook"),
+        max_length=TALEN_MAX_LENGTH,
+        blank=True,
+        default="",
+        validators=[validate_talen],
+        help_text=_("Vink de talen aan die je hier naast Nederlands kunt spreken. Geen? Laat alles leeg."),
+    )
 
     parent_page_types = ["activiteiten.BuurtPage"]
     subpage_types = []
+    # The same in every language version: a translator translates words, not which languages are spoken.
+    override_translatable_fields = [SynchronizedField("talen", overridable=False)]
 
     class Meta:
         abstract = True
+
+    def gesproken_talen(self):
+        """The spoken languages as the page shows them, in the reader's language (talen.getoond)."""
+        return getoond(self.talen)
+
+    def talen_zoekwoorden(self):
+        """The names of the spoken languages in nl, en, tr and ar: what search finds the page by."""
+        return zoekwoorden(self.talen)
 
 
 class VoorzieningPage(BuurtItemPage):
@@ -212,6 +234,7 @@ class VoorzieningPage(BuurtItemPage):
         ),
         InlinePanel("toegankelijkheid_items", heading=_("Toegankelijkheid"), label=_("punt")),
         FieldPanel("toegankelijkheid"),
+        FieldPanel("talen", widget=TalenWidget),
         SchrijfhulpPanel(),
     ]
     base_form_class = ToegankelijkheidPageForm
@@ -221,6 +244,7 @@ class VoorzieningPage(BuurtItemPage):
         index.SearchField("adres"),
         index.SearchField("plaats"),
         index.SearchField("toegankelijkheid"),
+        index.SearchField("talen_zoekwoorden"),
         index.FilterField("soort"),
     ]
 
@@ -454,6 +478,8 @@ class ActiviteitPage(BuurtItemPage):
             [
                 FieldRowPanel([FieldPanel("kosten"), FieldPanel("aanmelden")]),
                 FieldRowPanel([FieldPanel("contact"), FieldPanel("organisator")]),
+                FieldPanel("toegankelijkheid"),
+                FieldPanel("talen", widget=TalenWidget),
             ],
             heading=_("Praktisch"),
         ),
@@ -475,6 +501,7 @@ class ActiviteitPage(BuurtItemPage):
         index.SearchField("doelgroep"),
         index.SearchField("locatie"),
         index.SearchField("organisator"),
+        index.SearchField("talen_zoekwoorden"),
         index.FilterField("categorie"),
         index.FilterField("start"),
         index.FilterField("herhaling"),

@@ -9,6 +9,8 @@ is published, unpublished or deleted (see signals.py) and for all activities by 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .talen import MAX_LENGTH as TALEN_MAX_LENGTH
+
 
 class Occurrence(models.Model):
     page = models.ForeignKey(
@@ -30,6 +32,10 @@ class Occurrence(models.Model):
     toegankelijk = models.CharField(_("toegankelijk"), max_length=400, blank=True, help_text=",drempelvrij,lift,")
     afgelast = models.BooleanField(_("afgelast"), default=False)
     reden = models.CharField(_("reden"), max_length=200, blank=True)
+    # The spoken languages besides Dutch as ",tr,ar," (activiteiten/talen.py), for the agenda filter "Taal".
+    talen = models.CharField(
+        _("hier spreken ze ook"), max_length=TALEN_MAX_LENGTH + 2, blank=True, default="", help_text=",tr,ar,"
+    )  # + 2: the comma before the first and after the last code
 
     class Meta:
         verbose_name = _("keer dat een activiteit is")

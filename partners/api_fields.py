@@ -13,6 +13,7 @@ from activiteiten.models import ActiviteitPage, BuurtItemPage, BuurtPage, Voorzi
 from activiteiten.occurrences import exceptions, next_occurrences
 from activiteiten.openingstijden import format_time
 from activiteiten.rrule_text import describe
+from activiteiten.toegankelijkheid import effectieve_items, items_van
 from woordenlijst.models import BegripPage
 
 # How many coming times an activity lists (the page itself shows five as well).
@@ -41,6 +42,17 @@ def _page_ref(page, request=None):
 def buurt(page):
     found = page.get_buurt()
     return _page_ref(found) if found is not None else None
+
+
+def toegankelijkheid_items(page):
+    """The structured accessibility answers (activiteiten/toegankelijkheid.py): an activity's own over its place's;
+    `item` is the fixed code, `schema_org` the schema.org LocationFeatureSpecification name."""
+    answers = effectieve_items(page) if isinstance(page, ActiviteitPage) else items_van(page)
+    return [
+        {"item": a.item.code, "naam": str(a.item.label), "antwoord": a.antwoord, "toelichting": a.toelichting,
+         "schema_org": a.item.schema_name}
+        for a in answers
+    ]  # fmt: skip
 
 
 def herhaling_zin(page):
@@ -96,6 +108,8 @@ FIELDS = {
         APIField("buurt", serializer=Computed(buurt)),
         "omschrijving",
         "toegankelijkheid",
+        APIField("toegankelijkheid_items", serializer=Computed(toegankelijkheid_items)),
+        "talen",
         "gecontroleerd_op",
     ],
     ActiviteitPage: [

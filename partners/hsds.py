@@ -25,6 +25,8 @@ from django.utils.html import strip_tags
 
 from activiteiten.models import ActiviteitPage, VoorzieningPage
 from activiteiten.recurrence import DAY_CODES, normalise_rule, to_local_naive
+from activiteiten.talen import codes
+from activiteiten.toegankelijkheid import ONBEKEND, effectieve_items, items_van
 from home.contact_links import _found as contact_spans
 
 from .api_fields import herhaling_zin
@@ -47,9 +49,8 @@ def _clean(record):
 
 
 def spoken_languages(page):
-    """ISO 639 codes of the languages spoken at an activity or place. None are stored yet: when the `talen`
-    field of BuurtItemPage is merged, this becomes `return list(page.talen)`."""
-    return []
+    """ISO 639 codes of the languages spoken at an activity or place: Dutch, and the `talen` besides it."""
+    return ["nl", *codes(page.talen)]
 
 
 def language_records(codes, **owner):
@@ -125,11 +126,10 @@ def location(voorziening):
 
 
 def accessibility(page, location_id):
-    """Free text for now (the page's `toegankelijkheid`); for an activity also its wheelchair answer."""
-    details = ""
-    if isinstance(page, ActiviteitPage):
-        label = ActiviteitPage._meta.get_field("toegankelijk").verbose_name
-        details = f"{label}: {page.get_toegankelijk_display()}"
+    """The structured answers (activiteiten/toegankelijkheid.py; an activity's own over its place's) as
+    `details`, one "item: answer" per line, and the editor's free text as `description`."""
+    answers = effectieve_items(page) if isinstance(page, ActiviteitPage) else items_van(page)
+    details = "\n".join(f"{a.item.label}: {a.antwoord_label()}" for a in answers if a.antwoord != ONBEKEND)
     if not (page.toegankelijkheid or details):
         return []
     return [

@@ -9,6 +9,7 @@ from wagtail.models import Locale
 
 from activiteiten.openingstijden import format_openingstijden_text
 from activiteiten.recurrence import AMSTERDAM
+from activiteiten.talen import codes
 from activiteiten.toegankelijkheid import format_csv as format_toegankelijkheid
 from home.corpus.validate import COLUMNS, UITZONDERING_SEPARATOR
 from home.corpus.xlsx import write_workbook
@@ -61,6 +62,7 @@ def voorziening_row(page, buurt_slug):
         "toegankelijkheid_items": format_toegankelijkheid(page.toegankelijkheid_items.all()),
         "lat": _number(page.latitude),
         "lon": _number(page.longitude),
+        "talen": talen_text(page),
     }
 
 
@@ -87,7 +89,13 @@ def activiteit_row(page, buurt_slug, voorziening_slugs):
         "status": page.status,
         "status_reden": page.status_reden,
         "uitzonderingen": uitzonderingen_text(page),
+        "talen": talen_text(page),
     }
+
+
+def talen_text(page):
+    """ "tr, ar": the codes of the spoken languages (the importer also reads Dutch names)."""
+    return ", ".join(codes(page.talen))
 
 
 def uitzonderingen_text(page):

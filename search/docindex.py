@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.models import Locale, Page
 
+from activiteiten.talen import zoekwoorden
 from home.translation_state import text_language
 
 from .postings import Postings, matching_terms
@@ -227,7 +228,7 @@ class DocIndex(Postings):
         activity_rows = []
         if self.at_scale:
             # Only what is needed to understand a query: the words, not the documents.
-            columns = ("title", "samenvatting", "doelgroep", "omschrijving")
+            columns = ("title", "samenvatting", "doelgroep", "omschrijving", "talen")
             activity_rows = [row for qs in self.live(ActiviteitPage) for row in qs.values_list(*columns)]
             self.activity_count = len(activity_rows)
             for row in activity_rows:
@@ -260,6 +261,8 @@ class DocIndex(Postings):
             self._add_text(doc, first_sentence(page.search_description or body), SUMMARY)
             self._add_text(doc, body, BODY)
             self._add_text(doc, f"{page.adres} {page.plaats} {page.toegankelijkheid}", LOW)
+            # The languages spoken there, by their names in nl, en, tr and ar (activiteiten/talen.py).
+            self._add_text(doc, page.talen_zoekwoorden(), SUMMARY)
             for day in {o.dag for o in page.openingstijden.all()}:
                 doc.weekdays |= {day}
             if buurt and page.plaats:
@@ -304,6 +307,7 @@ class DocIndex(Postings):
         self._add_text(doc, page.title, TITLE, vocabulary)
         self._add_text(doc, page.get_categorie_display(), TITLE, vocabulary)  # what kind of activity it is
         self._add_text(doc, f"{page.samenvatting} {page.doelgroep}", SUMMARY, vocabulary)
+        self._add_text(doc, page.talen_zoekwoorden(), SUMMARY, vocabulary)
         self._add_text(doc, body, BODY, vocabulary)
         # The place where it happens answers half, as a place answers half for its activities
         # (‘wijkrestaurant’ → the soup lunch in Wijkrestaurant De Pollepel).
@@ -317,9 +321,10 @@ class DocIndex(Postings):
         description — to tell known words and to weigh rare words above common ones without keeping
         every activity in memory."""
         stop = stopwords()
-        for title, summary, doelgroep, description in rows:
+        for title, summary, doelgroep, description, talen in rows:
             terms = set()
-            for word in words(f"{title} {summary} {doelgroep} {strip_tags(description)}"):
+            spoken = zoekwoorden(talen) if talen else ""
+            for word in words(f"{title} {summary} {doelgroep} {strip_tags(description)} {spoken}"):
                 if word in stop:
                     continue
                 self._surface.add(word)

@@ -20,6 +20,7 @@ class EvalQuery:
     buurt: str | None
     grades: dict  # {(type, slug): grade}
     note: str = ""
+    lang: str | None = None  # the language the question is asked in ("en", "tr", "ar", "nl"); None: not said
 
     @property
     def answerable(self):
@@ -38,7 +39,12 @@ def read_queries(path):
                 grades = {(j["type"], j["slug"]): int(j["grade"]) for j in data.get("judgments") or []}
                 queries.append(
                     EvalQuery(
-                        str(data.get("id", number)), data["query"], data.get("buurt"), grades, data.get("note", "")
+                        str(data.get("id", number)),
+                        data["query"],
+                        data.get("buurt"),
+                        grades,
+                        data.get("note", ""),
+                        data.get("lang") or None,
                     )
                 )
             except (ValueError, KeyError, TypeError) as exc:

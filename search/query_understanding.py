@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .text import broader, clean_query, fold, split_compound, stem, stopwords, thesaurus, words
+from .text import broader, clean_query, fold, split_compound, stem, stopwords, thesaurus, translations, words
 
 MAX_WORDS = 12
 WIDER = 0.45  # a wider word (‘yoga’ → bewegen) counts less than a synonym (0.6)
@@ -161,8 +161,9 @@ def _concepts(index, tokens, positions):
 
 
 def _correct(index, word):
-    """Known words close to an unknown word (typos): [(word, similarity 0–1)]."""
-    if len(word) < 5 or not word.isalpha() or index.known(word):
+    """Known words close to an unknown word (typos): [(word, similarity 0–1)]. A word of the bilingual
+    word list is a word of another language, not a misspelt Dutch one (‘doktor’ is not ‘dokter’ mistyped)."""
+    if len(word) < 5 or not word.isalpha() or index.known(word) or word in translations():
         return []
     hits = process.extract(word, index.surface, scorer=fuzz.ratio, score_cutoff=78, limit=3)
     return [(hit, score / 100) for hit, score, _i in hits]

@@ -26,9 +26,10 @@ def clean_query(raw):
 
 
 def fold(text):
-    """Lower case without accents: ‘Café’ → ‘cafe’."""
+    """Lower case without accents: ‘Café’ → ‘cafe’; the Turkish dotless ı as i (‘yalnızlık’ = ‘yalnizlik’,
+    as OpenSearch's asciifolding does), so that a Turkish word typed on a Dutch keyboard is the same word."""
     decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().replace("ı", "i")
 
 
 def words(text):
@@ -74,13 +75,49 @@ def _thesaurus_lines():
 
 @lru_cache(maxsize=1)
 def thesaurus():
-    """{folded word: frozenset(words that mean the same)} from data/thesaurus.txt (one group per line)."""
+    """{folded word: frozenset(words that mean the same)} from data/thesaurus.txt (one group per line),
+    and for a word in English, Turkish or Arabic its Dutch search words (data/vertaalwoorden.txt, one way)."""
     groups = {}
     for members, arrow, _targets in _thesaurus_lines():
         if not arrow:
             for member in members:
                 groups.setdefault(member, set()).update(members - {member})
+    for word, dutch in translations().items():
+        groups.setdefault(word, set()).update(dutch - {word})
     return {word: frozenset(related) for word, related in groups.items()}
+
+
+TRANSLATIONS_FILE = "vertaalwoorden.txt"
+ARABIC_ARTICLE = "ال"  # ‘the’, written as part of the word: الطبيب is ‘the doctor’
+
+
+def _arabic_forms(word):
+    """An Arabic word with and without the article (طبيب, الطبيب); other words as they are."""
+    if not any("\u0600" <= ch <= "\u06ff" for ch in word):
+        return {word}
+    bare = word[len(ARABIC_ARTICLE) :] if word.startswith(ARABIC_ARTICLE) and len(word) > 3 else word
+    return {bare, ARABIC_ARTICLE + bare}
+
+
+@lru_cache(maxsize=1)
+def translations():
+    """{folded word in another language: frozenset(Dutch search words)} from data/vertaalwoorden.txt.
+
+    One line per meaning, `doctor, doktor, طبيب => huisarts, dokter`; single words on the left (a query is
+    translated word by word). Raises ValueError naming the line when a line does not follow the format."""
+    found = {}
+    for number, line in enumerate(_read_lines(TRANSLATIONS_FILE), start=1):
+        left, arrow, right = line.partition("=>")
+        others = [fold(w.strip()) for w in left.split(",") if w.strip()]
+        dutch = {fold(w.strip()) for w in right.split(",") if w.strip()}
+        if not arrow or not others or not dutch or any(" " in w for w in others):
+            raise ValueError(
+                f"{TRANSLATIONS_FILE}, regel {number} met woorden: verwacht ‘woord, woord => woord, woord’"
+            )
+        for word in others:
+            for form in _arabic_forms(word):
+                found.setdefault(form, set()).update(dutch)
+    return {word: frozenset(dutch) for word, dutch in found.items()}
 
 
 @lru_cache(maxsize=1)

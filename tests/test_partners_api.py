@@ -225,3 +225,13 @@ def test_hostile_values_in_any_api_filter_never_give_a_server_error(client, para
                 params["type"] = "activiteiten.VoorzieningPage"
             response = client.get(url, params)
             assert response.status_code < 500, f"{url} {parameter}={value!r}: {response.status_code}"
+
+
+def test_a_place_shows_its_spoken_languages_and_structured_accessibility(client):
+    """The demo's Meidoorn practice: an assistant speaks Turkish and Arabic; it is level and has a toilet."""
+    place = VoorzieningPage.objects.get(slug="huisartsenpraktijk-meidoorn", locale__language_code="nl")
+    data = client.get(f"{PAGES}{place.pk}/").json()
+    assert sorted(data["talen"].replace(" ", "").split(",")) == ["ar", "tr"]
+    answers = {a["item"]: a["antwoord"] for a in data["toegankelijkheid_items"]}
+    assert answers["drempelvrij"] == "ja" and answers["aangepast-toilet"] == "ja"
+    assert {a["schema_org"] for a in data["toegankelijkheid_items"]} >= {"Wheelchair accessible"}

@@ -40,7 +40,7 @@ def page_revisions():
 
 # -- export --------------------------------------------------------------------------------------
 # Columns the export has beyond the demo corpus files, with the value of an activity that simply goes ahead.
-EXTRA_COLUMNS = {"activiteiten.csv": {"status": "gepland", "status_reden": "", "uitzonderingen": ""}}
+EXTRA_COLUMNS = {"activiteiten.csv": {"status": "gepland", "status_reden": "", "uitzonderingen": "", "talen": ""}}
 
 
 def test_export_of_every_buurt_equals_the_corpus(db):

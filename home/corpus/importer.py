@@ -115,6 +115,9 @@ class CorpusImporter:
         toegankelijkheid = c.toegankelijkheid("toegankelijkheid_items")
         if toegankelijkheid is not None:
             record["toegankelijkheid_items"] = toegankelijkheid
+        # A file without the column `talen` leaves the spoken languages of a place alone.
+        if c.has("talen"):
+            record["talen"] = c.talen("talen")
         return record | {
             "title": c.text("naam", 255),
             "buurt": c.slug("buurt"),
@@ -150,6 +153,8 @@ class CorpusImporter:
             optional["status_reden"] = c.text("status_reden", 200)
         if c.has("uitzonderingen"):
             optional["uitzonderingen"] = c.uitzonderingen("uitzonderingen")
+        if c.has("talen"):
+            optional["talen"] = c.talen("talen")
         record = optional | {
             "title": c.text("titel", 255),
             "buurt": c.slug("buurt"),

@@ -10,6 +10,9 @@ from django.utils.translation import gettext as _
 
 from activiteiten.openingstijden import parse_openingstijden
 from activiteiten.recurrence import RecurrenceError, check_date, normalise_rule, parse_rule
+from activiteiten.talen import csv_keuzes
+from activiteiten.talen import lookup as taal_lookup
+from activiteiten.talen import store as talen_store
 from activiteiten.toegankelijkheid import parse_csv as parse_toegankelijkheid
 from activiteiten.toegankelijkheid import uit_oud_veld
 
@@ -23,19 +26,26 @@ COLUMNS = {
     "buurten.csv": ["slug", "naam", "gemeente", "soort", "intro", "postcodes"],
     "voorzieningen.csv": [
         "slug", "naam", "buurt", "soort", "omschrijving", "adres", "postcode", "plaats", "telefoon", "email",
-        "website", "openingstijden", "toegankelijkheid", "toegankelijkheid_items", "lat", "lon",
+        "website", "openingstijden", "toegankelijkheid", "toegankelijkheid_items", "lat", "lon", "talen",
     ],
     "activiteiten.csv": [
         "slug", "titel", "buurt", "voorziening", "locatie", "categorie", "doelgroep", "samenvatting",
         "omschrijving", "start", "eind", "herhaling", "kosten", "aanmelden", "contact", "organisator",
-        "toegankelijkheid_items", "niet_op_feestdagen", "status", "status_reden", "uitzonderingen",
+        "toegankelijkheid_items", "niet_op_feestdagen", "status", "status_reden", "uitzonderingen", "talen",
     ],
     "woordenlijst.csv": ["slug", "term", "afkorting", "domein", "uitleg", "definitie", "synoniemen", "zie_ook"],
 }  # fmt: skip
 # Columns a file may leave out (files made before they existed); a left-out column leaves the page's value alone.
 OPTIONAL = {
-    "activiteiten.csv": ["toegankelijkheid_items", "niet_op_feestdagen", "status", "status_reden", "uitzonderingen"],
-    "voorzieningen.csv": ["toegankelijkheid_items"],
+    "activiteiten.csv": [
+        "toegankelijkheid_items",
+        "niet_op_feestdagen",
+        "status",
+        "status_reden",
+        "uitzonderingen",
+        "talen",
+    ],
+    "voorzieningen.csv": ["toegankelijkheid_items", "talen"],
 }
 # Files made before `toegankelijkheid_items` had a `toegankelijk` column (ja, gedeeltelijk, nee: rolstoel and
 # rollator); it is still read, into the drempelvrij item (activiteiten.toegankelijkheid.uit_oud_veld).
@@ -261,6 +271,23 @@ class RowChecker:
             if not SLUG_RE.match(item):
                 self.problem(column, item, _("verwacht slugs met komma's ertussen"))
         return items
+
+    def talen(self, column):
+        """The stored codes ("tr,ar") for "tr, ar" or "Turks, Arabisch" (codes or Dutch names, with commas)."""
+        found = []
+        for item in (i.strip() for i in self.row.get(column).split(",")):
+            if not item:
+                continue
+            taal = taal_lookup(item)
+            if taal is None:
+                self.problem(
+                    column,
+                    item,
+                    _("deze taal kennen we niet; gebruik een code of naam uit: %(talen)s") % {"talen": csv_keuzes()},
+                )
+            else:
+                found.append(taal.code)
+        return talen_store(found)
 
     def text_list(self, column):
         return ", ".join(s.strip() for s in self.row.get(column).split(",") if s.strip())

@@ -1,4 +1,9 @@
-"""Measure the search on judged queries: python manage.py evaluate_search FILE [--baseline] [--details]."""
+"""Measure the search on judged queries: python manage.py evaluate_search FILE [--baseline] [--details].
+
+A question with a `lang` field ("en", "tr", "ar", "nl") is asked in the portal of that language, as a
+resident who reads that language would ask it (/tr/zoeken/); the others in the language of --lang.
+When the file has questions in more than one language, the measures are also given per language.
+"""
 
 import re
 import time
@@ -51,21 +56,32 @@ class Command(BaseCommand):
             queries = [q for q in queries if pattern.search(q.note)]
             if not queries:
                 raise CommandError(f"Geen zoekvraag in {file} heeft ‘{note}’ in de toelichting.")
-        locale = Locale.objects.filter(language_code=lang).first()
-        if locale is None:
+        locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        if lang not in locales:
             raise CommandError(f"De taal ‘{lang}’ bestaat niet op deze website.")
         ours, plain = Scores(), Scores()
+        per_lang = {}  # language of the question → (ours, baseline)
         started = time.perf_counter()
         for q in queries:
+            locale = locales.get(q.lang) or locales[lang]
             outcome = engine.search(q.query, locale=locale, buurt=q.buurt or "", limit=10)
             ranked = [(r.doc.type, r.doc.slug) for r in outcome.results]
+            base_ranked = baseline_ranking(q.query) if baseline else None
             ndcg = ours.add(q, ranked)
-            base_ndcg = plain.add(q, baseline_ranking(q.query)) if baseline else None
+            base_ndcg = plain.add(q, base_ranked) if baseline else None
+            group = per_lang.setdefault(q.lang or lang, (Scores(), Scores()))
+            group[0].add(q, ranked)
+            if baseline:
+                group[1].add(q, base_ranked)
             if details:
                 self._details(q, ranked, ndcg, base_ndcg)
         elapsed = time.perf_counter() - started
         self.stdout.write(f"{len(queries)} zoekvragen uit {file} ({ours.answerable} met antwoord)")
         self._table(ours.summary(), plain.summary() if baseline else None)
+        if len(per_lang) > 1:
+            for code, (own, base) in sorted(per_lang.items()):
+                self.stdout.write(f"\ntaal {code}: {own.answerable + own.unanswerable} zoekvragen")
+                self._table(own.summary(), base.summary() if baseline else None)
         self.stdout.write(f"tijd: {elapsed:.1f} s")
 
     def _details(self, q, ranked, ndcg, base_ndcg):
