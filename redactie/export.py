@@ -59,6 +59,7 @@ def voorziening_row(page, buurt_slug):
         "toegankelijkheid": page.toegankelijkheid,
         "lat": _number(page.latitude),
         "lon": _number(page.longitude),
+        "route": page.routebeschrijving,
     }
 
 

@@ -17,6 +17,7 @@ from .reader import Problem, read_rows
 from .validate import COLUMNS, OPTIONAL, RowChecker
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+ROUTE_MAX_LENGTH = VoorzieningPage._meta.get_field("routebeschrijving").max_length
 FILES = ["buurten.csv", "voorzieningen.csv", "activiteiten.csv", "woordenlijst.csv"]
 
 
@@ -103,7 +104,8 @@ class CorpusImporter:
         }
 
     def _clean_voorzieningen(self, c):
-        return {
+        optional = {"routebeschrijving": c.text("route", ROUTE_MAX_LENGTH)} if c.has("route") else {}
+        return optional | {
             "title": c.text("naam", 255),
             "buurt": c.slug("buurt"),
             "soort": c.choice("soort", VoorzieningPage.SOORTEN),

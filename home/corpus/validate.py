@@ -21,7 +21,7 @@ COLUMNS = {
     "buurten.csv": ["slug", "naam", "gemeente", "soort", "intro", "postcodes"],
     "voorzieningen.csv": [
         "slug", "naam", "buurt", "soort", "omschrijving", "adres", "postcode", "plaats", "telefoon", "email",
-        "website", "openingstijden", "toegankelijkheid", "lat", "lon",
+        "website", "openingstijden", "toegankelijkheid", "lat", "lon", "route",
     ],
     "activiteiten.csv": [
         "slug", "titel", "buurt", "voorziening", "locatie", "categorie", "doelgroep", "samenvatting",
@@ -31,7 +31,10 @@ COLUMNS = {
     "woordenlijst.csv": ["slug", "term", "afkorting", "domein", "uitleg", "definitie", "synoniemen", "zie_ook"],
 }  # fmt: skip
 # Columns a file may leave out (files made before they existed); a left-out column leaves the page's value alone.
-OPTIONAL = {"activiteiten.csv": ["niet_op_feestdagen", "status", "status_reden", "uitzonderingen"]}
+OPTIONAL = {
+    "voorzieningen.csv": ["route"],
+    "activiteiten.csv": ["niet_op_feestdagen", "status", "status_reden", "uitzonderingen"],
+}
 # Columns whose empty cell also leaves the page's value alone (new pages: "nee").
 KEEP_WHEN_EMPTY = {"activiteiten.csv": ["niet_op_feestdagen"]}
 YES_NO = {"ja": True, "nee": False}
