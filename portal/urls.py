@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import seo
+from postcodes import views as postcode_views
 from redactie import melding as redactie_melding
 from search import api as search_api
 from search import views as search_views
@@ -34,6 +35,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("zoeken/", search_views.search, name="search"),
     path("klopt-er-iets-niet/<int:page_id>/", redactie_melding.melding, name="melding"),
+    path("bij-mij-in-de-buurt/", postcode_views.bij_mij, name="bij_mij"),
     path("", include("activiteiten.urls")),  # agenda, .ics feeds, weekoverzicht
     path("", include(wagtail_urls)),
     prefix_default_language=False,
