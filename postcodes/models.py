@@ -17,7 +17,7 @@ from .parse import parse
 class Postcode(index.Indexed, models.Model):
     postcode = models.CharField(
         _("postcode"),
-        max_length=6,
+        max_length=7,  # as typed, "6826 HK"; stored without the space (clean())
         unique=True,
         help_text=_("4 cijfers (het hele gebied, zoals 6826) of 4 cijfers en 2 letters (zoals 6826 HK)."),
     )
@@ -53,8 +53,14 @@ class Postcode(index.Indexed, models.Model):
         verbose_name_plural = _("postcodes")
 
     def __str__(self):
-        label = parse(self.postcode).label or self.postcode
-        return f"{label} ({self.straat})" if self.straat else label
+        return f"{self.label} ({self.straat})" if self.straat else self.label
+
+    @property
+    def label(self):
+        """ "6826 HK" or "6826", as residents write it."""
+        return parse(self.postcode).label or self.postcode
+
+    label.fget.short_description = _("postcode")  # the column heading in the admin's list
 
     @property
     def area(self):

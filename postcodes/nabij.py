@@ -17,7 +17,7 @@ from activiteiten.models import BuurtPage, VoorzieningPage
 from activiteiten.occurrences import upcoming_for
 
 from .models import Postcode
-from .parse import as_postcode, parse
+from .parse import as_postcode
 
 EARTH_RADIUS_M = 6_371_000
 WALKING_KM_PER_HOUR = 3  # a calm pace, with a rollator or a stick: slower than the usual 5 km/h
@@ -105,10 +105,10 @@ def _centre(points):
     return (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)) if points else None
 
 
-def buurten_met_postcode(invoer, buurten):
-    """The buurten (of `buurten`) whose page lists the postcode area (4 digits) of `invoer`: the one rule for which
-    buurt a postcode belongs to, used here and by search (search/engine.py)."""
-    return [b for b in buurten if invoer.area in b.postcode_list()]
+def buurten_met_postcode(area, buurten):
+    """The buurten (of `buurten`) whose page lists this postcode area (4 digits): the one rule for which buurt a
+    postcode belongs to, used here and by search (search/engine.py)."""
+    return [b for b in buurten if area in b.postcode_list()]
 
 
 def lookup(invoer, locale=None):
@@ -126,14 +126,14 @@ def lookup(invoer, locale=None):
         if len(areas) > 1:
             return Antwoord(False, invoer.straat, keuzes=[r for r in rows if len(r.postcode) > len(r.area)] or rows)
         row = rows[0]
-        area, centre, label = row.area, _point(row), f"{invoer.straat} ({parse(row.postcode).label})"
+        area, centre, label = row.area, _point(row), f"{invoer.straat} ({row.label})"
     else:
         area, label = invoer.area, invoer.label
         row = (
             Postcode.objects.filter(postcode=invoer.postcode).first() or Postcode.objects.filter(postcode=area).first()
         )
         centre = _point(row) if row else None
-    owners = buurten_met_postcode(parse(area), buurten)
+    owners = buurten_met_postcode(area, buurten)
     if centre is None and owners:
         centre = _centre([point for point in map(_point, places[owners[0].pk]) if point])
     if centre is None and not owners:
@@ -162,4 +162,4 @@ def buurt_ids_for_query(query, buurt_ids):
     if invoer is None:
         return []
     pages = BuurtPage.objects.filter(pk__in=list(buurt_ids)).only("id", "postcodes")
-    return [b.pk for b in buurten_met_postcode(invoer, pages)]
+    return [b.pk for b in buurten_met_postcode(invoer.area, pages)]

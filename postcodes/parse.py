@@ -6,6 +6,7 @@ The one rule for reading a Dutch postcode on the portal: the postcode form (post
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -13,9 +14,8 @@ from django.utils.translation import gettext as _
 MAX_LENGTH = 100  # longer than any street name; more is not a postcode or street
 AREA_DIGITS = 4
 LETTERS = 2
-POSTCODE_RE = re.compile(r"^(\d{4})\s*([A-Za-z]{2})?$")
-DIGITS_RE = re.compile(r"^\d+$")
-DIGITS_LETTERS_RE = re.compile(r"^(\d+)\s*([A-Za-z]*)$")
+POSTCODE_RE = re.compile(r"^([0-9]{4})\s*([A-Za-z]{2})?$")
+DIGITS_LETTERS_RE = re.compile(r"^([0-9]+)\s*([A-Za-z]*)$")
 # A street name: letters (any alphabet), spaces, hyphens, apostrophes and dots ('t Hoogt, Dr. Kuyperlaan); a
 # house number after it (14, 3a, 12-2) is left off.
 HOUSE_NUMBER_RE = re.compile(r"\s+\d+\s*[A-Za-z]?(?:[-\s]?\d+)?$")
@@ -41,7 +41,9 @@ class Invoer:
 
 
 def normalise(text):
-    return " ".join((text or "").split())
+    """Single spaces; digits of any script (Arabic-Indic ٦٨٢٦ on a phone set to Arabic) as 0-9."""
+    text = "".join(str(unicodedata.decimal(c)) if unicodedata.decimal(c, None) is not None else c for c in text or "")
+    return " ".join(text.split())
 
 
 def parse(text):

@@ -9,7 +9,7 @@ from .models import Postcode
 class PostcodeViewSet(SnippetViewSet):
     model = Postcode
     icon = "site"
-    list_display = ["postcode", "straat", "plaats"]
+    list_display = ["label", "straat", "plaats"]
     search_fields = ["postcode", "straat", "plaats"]
     ordering = ["postcode"]
 
