@@ -10,8 +10,12 @@
   var SHADOW_SIZE = [41, 41];
   var ZOOM_ONE_PLACE = 16; // streets and their names readable around a single place
   var ZOOM_MAX_FIT = 17; // places close together: no closer than this
-  var FIT_PADDING = [32, 32]; // px around the outermost places, so that their markers are not cut off
+  // px kept free around the outermost places: their markers are not cut off and stay clear of the zoom buttons
+  // (top left, 2 x 44 px) and of the credit line (bottom right).
+  var PADDING_TOP_LEFT = [72, 56];
+  var PADDING_BOTTOM_RIGHT = [32, 72];
   var MAX_ZOOM = 19; // what tile servers commonly serve
+  var TARGET_GAP = 4; // px kept free between two markers (WCAG 2.5.8): closer places share one marker
 
   function places(source) {
     var nodes = Array.prototype.slice.call(source.querySelectorAll("[data-lat][data-lon]"));
@@ -30,18 +34,40 @@
       });
   }
 
-  function popup(place) {
+  function link(place) {
     // Built as elements with textContent: names come from editors and are never parsed as HTML.
-    var content = document.createElement("p");
-    content.dir = "auto";
-    var target = content;
-    if (place.url) {
-      target = document.createElement("a");
-      target.href = place.url;
-      content.appendChild(target);
-    }
+    var target = document.createElement(place.url ? "a" : "span");
+    if (place.url) target.href = place.url;
     target.textContent = place.naam;
+    return target;
+  }
+
+  function popup(group) {
+    var content = document.createElement(group.length === 1 ? "p" : "ul");
+    content.dir = "auto";
+    group.forEach(function (place) {
+      var item = group.length === 1 ? content : content.appendChild(document.createElement("li"));
+      item.appendChild(link(place));
+    });
     return content;
+  }
+
+  // Places so close together at this zoom that their markers would overlap become one marker (named after all
+  // of them, its pop-up lists them): overlapping targets are hard to hit, and axe-core rightly says so.
+  function groups(map, list) {
+    var found = [];
+    list.forEach(function (place) {
+      var point = map.latLngToLayerPoint([place.lat, place.lon]);
+      var group = found.find(function (g) {
+        return (
+          Math.abs(g.point.x - point.x) < ICON_SIZE[0] + TARGET_GAP &&
+          Math.abs(g.point.y - point.y) < ICON_SIZE[1] + TARGET_GAP
+        );
+      });
+      if (group) group.places.push(place);
+      else found.push({ point: point, latLng: L.latLng(place.lat, place.lon), places: [place] });
+    });
+    return found;
   }
 
   function draw(container) {
@@ -72,18 +98,34 @@
       shadowSize: SHADOW_SIZE,
     });
     var points = list.map(function (place) {
-      var point = L.latLng(place.lat, place.lon);
-      // title and alt give each marker its accessible name; keyboard: a marker is reached with Tab, opened with Enter.
-      L.marker(point, { icon: icon, title: place.naam, alt: place.naam, keyboard: true })
-        .bindPopup(popup(place))
-        .addTo(map);
-      return point;
+      return L.latLng(place.lat, place.lon);
     });
     if (points.length === 1) {
       map.setView(points[0], ZOOM_ONE_PLACE);
     } else {
-      map.fitBounds(L.latLngBounds(points), { padding: FIT_PADDING, maxZoom: ZOOM_MAX_FIT });
+      map.fitBounds(L.latLngBounds(points), {
+        paddingTopLeft: PADDING_TOP_LEFT,
+        paddingBottomRight: PADDING_BOTTOM_RIGHT,
+        maxZoom: ZOOM_MAX_FIT,
+      });
     }
+    var markers = L.layerGroup().addTo(map);
+    function placeMarkers() {
+      markers.clearLayers();
+      groups(map, list).forEach(function (group) {
+        var naam = group.places
+          .map(function (place) {
+            return place.naam;
+          })
+          .join(", ");
+        // title and alt give each marker its accessible name; keyboard: reached with Tab, opened with Enter.
+        L.marker(group.latLng, { icon: icon, title: naam, alt: naam, keyboard: true })
+          .bindPopup(popup(group.places))
+          .addTo(markers);
+      });
+    }
+    placeMarkers();
+    map.on("zoomend", placeMarkers);
   }
 
   document.querySelectorAll("[data-kaart]").forEach(draw);

@@ -65,10 +65,12 @@ def test_map_pages_with_a_tile_server_draw_the_map_and_pass_axe_at_320_px(phone_
     block = phone_page.locator("[data-kaart-blok]")
     block.wait_for(state="visible")
     places = phone_page.locator(f"#{phone_page.locator('[data-kaart]').get_attribute('data-kaart-bron')}")
-    count = places.locator("[data-lat]").count() + (1 if places.get_attribute("data-lat") else 0)
+    names = {places.nth(0).get_attribute("data-naam")} if places.get_attribute("data-lat") else set()
+    names |= {p.get_attribute("data-naam") for p in places.locator("[data-lat]").all()}
     markers = phone_page.locator(".leaflet-marker-icon")
-    assert markers.count() == count > 0
-    assert all(markers.nth(i).get_attribute("alt") for i in range(markers.count()))
+    # Every place has a marker, named after it; places too close to tell apart share one (named after all).
+    on_map = {name for i in range(markers.count()) for name in markers.nth(i).get_attribute("alt").split(", ")}
+    assert names and on_map == names
     phone_page.locator(".leaflet-tile-loaded").first.wait_for()
     assert f"{live_url}/static/vendor/leaflet/leaflet.js" in leaflet
     assert errors == []
@@ -88,7 +90,7 @@ def test_the_keyboard_reaches_the_markers_and_gets_past_the_map(page, live_url, 
         seen.append(page.evaluate("document.activeElement.getAttribute('alt') || document.activeElement.className"))
         if seen and not inside and len(seen) > 1:
             break
-    assert "Buurthuis De Klimop" in seen  # a marker, named after its place
+    assert any("Buurthuis De Klimop" in (name or "") for name in seen)  # a marker, named after its place
     assert not page.evaluate("!!document.activeElement.closest('[data-kaart-blok]')"), seen  # Tab left the map
 
 
