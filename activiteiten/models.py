@@ -186,6 +186,15 @@ class VoorzieningPage(BuurtItemPage):
         help_text=_("Bijvoorbeeld: 6826 HK."),
     )
     plaats = models.CharField(_("plaats"), max_length=100, blank=True, help_text=_("Bijvoorbeeld: Arnhem."))
+    routebeschrijving = models.CharField(
+        _("zo kom je er"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Hoe kom je er? Bijvoorbeeld: Bus 7, halte Kerkplein, 2 minuten lopen. Of: ingang via het schoolplein. "
+            "Weet je het niet zeker? Laat het dan leeg."
+        ),
+    )
     telefoon = models.CharField(
         _("telefoon"),
         max_length=30,
@@ -220,6 +229,7 @@ class VoorzieningPage(BuurtItemPage):
             [
                 FieldPanel("adres"),
                 FieldRowPanel([FieldPanel("postcode"), FieldPanel("plaats")]),
+                FieldPanel("routebeschrijving"),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
             ],
             heading=_("Adres"),

@@ -143,6 +143,7 @@ FIELDS = {
         "website",
         "latitude",
         "longitude",
+        "routebeschrijving",
         APIField("coordinaten", serializer=Computed(coordinaten)),
         APIField("openingstijden", serializer=Computed(openingstijden)),
     ],

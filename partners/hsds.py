@@ -114,6 +114,7 @@ def location(voorziening):
         "url": voorziening.get_full_url(),
         "name": voorziening.title,
         "description": voorziening.get_summary(),
+        "transportation": voorziening.routebeschrijving,  # the editors' route text ("Bus 7, halte Kerkplein")
         "latitude": float(voorziening.latitude) if voorziening.latitude is not None else None,
         "longitude": float(voorziening.longitude) if voorziening.longitude is not None else None,
         "addresses": _address(voorziening, location_id),

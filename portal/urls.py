@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import seo
+from postcodes import views as postcode_views
 from redactie import melding as redactie_melding
 from redactie import translation_views
 from search import api as search_api
@@ -40,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("zoeken/", search_views.search, name="search"),
     path("klopt-er-iets-niet/<int:page_id>/", redactie_melding.melding, name="melding"),
     path("", include("partners.urls_pages")),  # the Open data page
+    path("bij-mij-in-de-buurt/", postcode_views.bij_mij, name="bij_mij"),
     path("", include("activiteiten.urls")),  # agenda, .ics feeds, weekoverzicht
     path("", include("verwijzing.urls")),  # the referral card (signed-in professionals)
     path("", include(wagtail_urls)),

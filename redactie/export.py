@@ -63,6 +63,7 @@ def voorziening_row(page, buurt_slug):
         "lat": _number(page.latitude),
         "lon": _number(page.longitude),
         "talen": talen_text(page),
+        "route": page.routebeschrijving,
     }
 
 

@@ -16,6 +16,8 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from postcodes.nabij import buurt_ids_for_query as buurt_ids
+
 from .backends import CandidateQuery
 from .candidates import CANDIDATES_AT_SCALE, activity_docs, candidate_view
 from .docindex import TITLE, TYPE_ORDER, get_index
@@ -356,10 +358,18 @@ def search(query, locale=None, buurt="", type="", limit=MAX_RESULTS):
     if type:
         outcome.type = type if type in TYPES else ""
         outcome.unknown_type = "" if outcome.type else type
-    if analysis.is_empty:
+    # A postcode ("6825", "6826 HK") puts its buurt first (postcodes/).
+    by_postcode = [
+        Result(doc=index.buurten[i], score=0, coverage=1, promoted=True) for i in buurt_ids(query, index.buurten)
+    ]
+    if analysis.is_empty and not by_postcode:
         return outcome
-    ranked = [replace(r) for r in _cached_rank(analysis, index, locale, outcome.buurt)]
-    promoted = [Result(doc=d, score=0, coverage=1, promoted=True) for d in _promotions(analysis.text, index)]
+    ranked = [] if analysis.is_empty else [replace(r) for r in _cached_rank(analysis, index, locale, outcome.buurt)]
+    promoted = by_postcode + [
+        Result(doc=d, score=0, coverage=1, promoted=True)
+        for d in _promotions(analysis.text, index)
+        if d.id not in {r.doc.id for r in by_postcode}
+    ]
     promoted_ids = {r.doc.id for r in promoted}
     ranked = promoted + [r for r in ranked if r.doc.id not in promoted_ids]
     if outcome.buurt:

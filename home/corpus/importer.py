@@ -25,6 +25,7 @@ from .reader import Problem, read_rows
 from .validate import COLUMNS, OPTIONAL, RowChecker
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+ROUTE_MAX_LENGTH = VoorzieningPage._meta.get_field("routebeschrijving").max_length
 FILES = ["buurten.csv", "voorzieningen.csv", "activiteiten.csv", "woordenlijst.csv"]
 
 
@@ -118,6 +119,8 @@ class CorpusImporter:
         # A file without the column `talen` leaves the spoken languages of a place alone.
         if c.has("talen"):
             record["talen"] = c.talen("talen")
+        if c.has("route"):
+            record["routebeschrijving"] = c.text("route", ROUTE_MAX_LENGTH)
         return record | {
             "title": c.text("naam", 255),
             "buurt": c.slug("buurt"),

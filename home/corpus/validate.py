@@ -26,7 +26,7 @@ COLUMNS = {
     "buurten.csv": ["slug", "naam", "gemeente", "soort", "intro", "postcodes"],
     "voorzieningen.csv": [
         "slug", "naam", "buurt", "soort", "omschrijving", "adres", "postcode", "plaats", "telefoon", "email",
-        "website", "openingstijden", "toegankelijkheid", "toegankelijkheid_items", "lat", "lon", "talen",
+        "website", "openingstijden", "toegankelijkheid", "toegankelijkheid_items", "lat", "lon", "talen", "route",
     ],
     "activiteiten.csv": [
         "slug", "titel", "buurt", "voorziening", "locatie", "categorie", "doelgroep", "samenvatting",
@@ -45,7 +45,7 @@ OPTIONAL = {
         "uitzonderingen",
         "talen",
     ],
-    "voorzieningen.csv": ["toegankelijkheid_items", "talen"],
+    "voorzieningen.csv": ["toegankelijkheid_items", "talen", "route"],
 }
 # Files made before `toegankelijkheid_items` had a `toegankelijk` column (ja, gedeeltelijk, nee: rolstoel and
 # rollator); it is still read, into the drempelvrij item (activiteiten.toegankelijkheid.uit_oud_veld).

@@ -9,6 +9,8 @@ those URL prefixes the directives of ADMIN_CSP_RELAXED replace the strict ones.
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
 
+from activiteiten.kaart import tile_origin
+
 from .paths import is_admin_path
 
 ADMIN_CSP_RELAXED = {
@@ -34,4 +36,10 @@ class PortalCSPMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if not report_only and is_admin_path(request.path_info):
             return PolicyParts(parts.config, parts.update, {**ADMIN_CSP_RELAXED, **(parts.replace or {})}, parts.nonce)
+        # The map tiles (activiteiten/kaart.py): images from the one tile host in MAP_TILES_URL, when set.
+        origin = tile_origin()
+        if origin:
+            update = dict(parts.update or {})
+            update["img-src"] = [*update.get("img-src", []), origin]
+            return PolicyParts(parts.config, update, parts.replace, parts.nonce)
         return parts

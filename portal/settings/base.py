@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "partnerfeeds",
     "verwijzing",
+    "postcodes",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -155,6 +156,12 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # The phone number on the error pages, which cannot read the servicepunten from the database (docs/errors.md).
 SERVICEPUNT_TELEFOON = os.environ.get("SERVICEPUNT_TELEFOON", "088-5550100")
+
+# The maps of places (activiteiten/kaart.py, docs/plaatsen.md): the tile server's URL template, e.g.
+# https://tiles.example.org/{z}/{x}/{y}.png, and the attribution its licence asks for (HTML). Unset: no map,
+# the lists of places stay. The Content-Security-Policy then allows images from that host (and only that host).
+MAP_TILES_URL = os.environ.get("MAP_TILES_URL", "")
+MAP_TILES_ATTRIBUTION = os.environ.get("MAP_TILES_ATTRIBUTION", "")
 
 # Wagtail
 WAGTAIL_SITE_NAME = _("Zorgzame Buurten")

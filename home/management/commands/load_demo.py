@@ -47,6 +47,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             home = self._site()
         call_command("import_corpus", directory, stdout=self.stdout, stderr=self.stderr)
+        call_command("load_postcodes", str(Path(directory) / "postcodes.csv"), stdout=self.stdout)
         call_command("setup_groups", stdout=self.stdout)
         self._translations(Path(directory))
         self._backdate()
