@@ -2,6 +2,9 @@
 
 The demo corpus is loaded once per test session into the test database (committed), so that
 ordinary tests (rolled back after each test) and the browser tests' live server both see it.
+Without the translated demo content (demo/corpus/en|tr|ar): every page in those languages starts as an
+untranslated copy, the state the language tests start from; a test that needs a translation makes it
+(tests/translation_support.py), and tests/test_demo_translations.py checks the demo's translation files.
 """
 
 import pytest
@@ -15,7 +18,7 @@ from wagtail.models import Locale
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         cache.clear()  # a shared cache (Redis) outlives test runs: nothing from an earlier run may show
-        call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
+        call_command("load_demo", "--zonder-vertalingen", verbosity=0, stdout=open("/dev/null", "w"))
 
 
 @pytest.fixture

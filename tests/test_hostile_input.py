@@ -158,6 +158,9 @@ TARGETS = {
     ),
 }
 NOT_PUBLIC = ("admin/", "django-admin/")  # editors' pages, behind a login
+# The referral card is for signed-in professionals only; anonymous readers are sent to the login (its own
+# tests: tests/test_verwijskaart.py).
+LOGIN_ONLY = ("verwijskaart/",)
 
 
 def values_for(target, lang):
@@ -209,7 +212,7 @@ def test_hostile_value_never_gives_a_server_error(target, lang, value):
 def _public_pattern_names(patterns, prefix=""):
     for pattern in patterns:
         route = prefix + str(pattern.pattern)
-        if route.startswith(NOT_PUBLIC):
+        if route.startswith(NOT_PUBLIC) or any(part in route for part in LOGIN_ONLY):
             continue
         if isinstance(pattern, URLResolver):
             yield from _public_pattern_names(pattern.url_patterns, route)

@@ -85,7 +85,7 @@ def snapshot():
         ('"FREQ=WEEKLY;BYDAY=MO"', '"FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30"', ["regel 2", "geeft geen datum"]),
         ("2026-01-05T09:30;2026-01-05T11:30", "0001-01-05T09:30;2026-01-05T11:30",
          ["regel 2", "kolom ‘start’", "1 januari 2000"]),
-        ("Welzijn Veerkracht;ja;ja", "Welzijn Veerkracht;ja;misschien",
+        ("Welzijn Veerkracht;;ja", "Welzijn Veerkracht;;misschien",
          ["regel 2", "kolom ‘niet_op_feestdagen’", "verwacht ja of nee"]),
     ],
     ids=["secondly", "minutely", "never", "year-1", "yes-no"],
@@ -106,7 +106,7 @@ def test_import_sets_the_holiday_flag_and_a_file_without_the_column_keeps_it(cor
     assert soep().niet_op_feestdagen  # from the demo corpus
     koffie = ActiviteitPage.objects.get(slug="koffieochtend-de-klimop", locale__language_code="nl")
     assert koffie.niet_op_feestdagen
-    edit(corpus, "activiteiten.csv", "Welzijn Veerkracht;ja;ja", "Welzijn Veerkracht;ja;nee")
+    edit(corpus, "activiteiten.csv", "Welzijn Veerkracht;;ja", "Welzijn Veerkracht;;nee")
     call_command("import_corpus", str(corpus))
     assert not ActiviteitPage.objects.get(pk=koffie.pk).niet_op_feestdagen
     # An older file without the column changes nothing about the flag.

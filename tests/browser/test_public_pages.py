@@ -16,7 +16,6 @@ PAGES = {
     "plekken-gefilterd": "/voorzieningen/?nu_open=ja&toegang=drempelvrij&toegang=lift",
     "plekken-fout": "/voorzieningen/?toegang=zwembad",
     "buurt-plekken-gefilterd": "/presikhaaf/?toegang=ringleiding#voorzieningen",
-    "arabisch-plekken": "/ar/voorzieningen/?toegang=drempelvrij",
     "woordenlijst": "/woordenlijst/",
     "begrip": "/woordenlijst/wmo/",
     "boekje": "/woordenlijst/boekje/",

@@ -37,8 +37,13 @@ class Command(BaseCommand):
             "--admin-password",
             help="maak ook een beheerder ‘admin’ met dit wachtwoord (alleen als die nog niet bestaat)",
         )
+        parser.add_argument(
+            "--zonder-vertalingen",
+            action="store_true",
+            help="laad demo/corpus/en, tr en ar niet: alle pagina's in die talen blijven onvertaalde kopieën",
+        )
 
-    def handle(self, directory, admin_password=None, **options):
+    def handle(self, directory, admin_password=None, zonder_vertalingen=False, **options):
         if admin_password:
             self._admin(admin_password)
         if HomePage.objects.exists():
@@ -49,7 +54,8 @@ class Command(BaseCommand):
         call_command("import_corpus", directory, stdout=self.stdout, stderr=self.stderr)
         call_command("load_postcodes", str(Path(directory) / "postcodes.csv"), stdout=self.stdout)
         call_command("setup_groups", stdout=self.stdout)
-        self._translations(Path(directory))
+        if not zonder_vertalingen:
+            self._translations(Path(directory))
         self._backdate()
         # The aliases in the other languages were created without a publish signal: fill the agenda for all.
         call_command("refresh_occurrences", stdout=self.stdout)
