@@ -131,7 +131,6 @@ FIELDS = {
         "aanmelden",
         "contact",
         "organisator",
-        "toegankelijk",
     ],
     VoorzieningPage: [
         "soort",

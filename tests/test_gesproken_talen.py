@@ -182,7 +182,7 @@ def test_json_ld_event_in_language_and_place_available_language(client, turks_ko
     assert json_ld(client, turks_koffie)["inLanguage"] == ["nl", "tr", "ar"]
     assert json_ld(client, gewoon_koffie)["inLanguage"] == "nl"
     place = json_ld(client, VoorzieningPage.objects.get(slug="huisartsenpraktijk-meidoorn", locale=nl))
-    assert place["@type"] == "Place"
+    assert place["@type"] == "MedicalClinic"  # a huisarts (activiteiten/jsonld_plaats.py SCHEMA_TYPES)
     assert place["availableLanguage"] == ["nl", "tr", "ar"]
     other = json_ld(client, VoorzieningPage.objects.get(slug="apotheek-kruidenhof", locale=nl))
     assert "availableLanguage" not in other

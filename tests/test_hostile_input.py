@@ -35,6 +35,8 @@ QUERY_PARAMETERS = [
     "pagina",
     "vanaf",
     "q",
+    "postcode",
+    "taal",
     "type",
     "page",
     "lang",
@@ -99,6 +101,7 @@ TARGETS = {
     "unknown-page": ("wagtail_serve", prefixed("/bestaat-niet-xyz/"), "get"),
     "agenda": ("agenda", prefixed("/agenda/"), "get"),
     "voorzieningen": ("voorzieningen", prefixed("/voorzieningen/"), "get"),
+    "bij-mij": ("bij_mij", prefixed("/bij-mij-in-de-buurt/"), "get"),
     "weekoverzicht": (
         "weekoverzicht",
         lambda lang: f"{LANGUAGES[lang]}/agenda/{buurt_slug(lang)}/weekoverzicht/",

@@ -88,7 +88,7 @@ def test_export_import_round_trip_into_an_empty_site(tmp_path):
 def test_export_corpus_csv_and_english(tmp_path):
     call_command("export_corpus", str(tmp_path / "nl"), stdout=io.StringIO())
     header = (tmp_path / "nl" / "activiteiten.csv").read_text(encoding="utf-8-sig").splitlines()[0]
-    assert header.endswith(";status;status_reden;uitzonderingen")
+    assert header.endswith(";status;status_reden;uitzonderingen;talen")
     call_command("export_corpus", str(tmp_path / "en"), "--format", "xlsx", "--lang", "en", stdout=io.StringIO())
     english = workbook_rows(tmp_path / "en" / "corpus.xlsx")
     dutch = export_xlsx(tmp_path / "nl.xlsx")

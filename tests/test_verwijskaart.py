@@ -11,12 +11,13 @@ from django.contrib.auth.models import Permission
 from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from pypdf import PdfReader
 from wagtail.models import Locale
 
 from activiteiten.models import BuurtPage, VoorzieningPage
 from activiteiten.testing import local, make_activiteit
+from activiteiten.toegankelijkheid import ANTWOORDEN, BY_CODE, JA
 from redactie.groups import cm_name
 from verwijzing.shortlist import SESSION_KEY
 
@@ -128,9 +129,9 @@ def test_the_card_in_each_language(pro, activiteit, plek, taal):
     items = soup.select(".vk-item")
     assert len(items) == 2
     first = items[0].text
-    assert (
-        "Wandelen met de buurt" in first and "€ 2" in first and "Drempelvrij, ook met rolstoel of rollator: ja" in first
-    )
+    with translation.override(taal):  # the accessibility answer in the card's language
+        drempelvrij = f"{BY_CODE['drempelvrij'].label}: {dict(ANTWOORDEN)[JA]}"
+    assert "Wandelen met de buurt" in first and "€ 2" in first and drempelvrij in first
     # The B1 sentence and the next date are both there (the date: the day of the month of the next time).
     assert str((timezone.localdate() + timedelta(days=3)).day) in first
     assert plek.telefoon in items[1].text

@@ -52,7 +52,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             home = self._site()
         call_command("import_corpus", directory, stdout=self.stdout, stderr=self.stderr)
-        call_command("load_postcodes", str(Path(directory) / "postcodes.csv"), stdout=self.stdout)
+        postcodes = Path(directory) / "postcodes.csv"
+        if postcodes.exists():  # a corpus folder without postcodes leaves "bij mij in de buurt" empty
+            call_command("load_postcodes", str(postcodes), stdout=self.stdout)
         call_command("setup_groups", stdout=self.stdout)
         if not zonder_vertalingen:
             self._translations(Path(directory))
