@@ -191,8 +191,8 @@ class VoorzieningPage(BuurtItemPage):
         max_length=300,
         blank=True,
         help_text=_(
-            "Hoe kom je er? Bijvoorbeeld: Bus 7, halte Kerkplein, 2 minuten lopen. Of: ingang via het schoolplein. "
-            "Weet je het niet zeker? Laat het dan leeg."
+            "Bijvoorbeeld: bus 7, halte Kerkplein, 2 minuten lopen. Of: ingang via het schoolplein. "
+            "Laat het leeg als je het niet zeker weet."
         ),
     )
     telefoon = models.CharField(

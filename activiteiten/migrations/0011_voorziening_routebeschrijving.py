@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='voorzieningpage',
             name='routebeschrijving',
-            field=models.CharField(blank=True, help_text='Hoe kom je er? Bijvoorbeeld: Bus 7, halte Kerkplein, 2 minuten lopen. Of: ingang via het schoolplein. Weet je het niet zeker? Laat het dan leeg.', max_length=300, verbose_name='zo kom je er'),
+            field=models.CharField(blank=True, help_text='Bijvoorbeeld: bus 7, halte Kerkplein, 2 minuten lopen. Of: ingang via het schoolplein. Laat het leeg als je het niet zeker weet.', max_length=300, verbose_name='zo kom je er'),
         ),
     ]
