@@ -120,23 +120,47 @@ def load(base, paths, connections, requests):
     return latencies, len(errors), time.perf_counter() - started
 
 
-def workers_rss_mb(master_pid):
-    sizes = []
+def workers(master_pid):
+    """(pid, fields of /proc/pid/stat after the command name) of every gunicorn worker."""
+    found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
         if int(fields[1]) == master_pid:
-            status = (stat.parent / "status").read_text()
-            sizes.append(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024)
+            found.append((stat.parent, fields))
+    return found
+
+
+def workers_rss_mb(master_pid):
+    sizes = []
+    for folder, _fields in workers(master_pid):
+        status = (folder / "status").read_text()
+        sizes.append(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024)
     return sizes
+
+
+# utime and stime are the 12th and 13th fields after the command name in /proc/pid/stat (proc(5)), in clock ticks.
+UTIME, STIME = 11, 12
+TICKS_PER_SECOND = os.sysconf("SC_CLK_TCK")
+
+
+def workers_cpu_ms(master_pid):
+    """CPU time the workers have used so far. On a shared machine wall-clock latency includes waiting for a core;
+    CPU time per request is what one request costs on a quiet core (measured to 1/CLK_TCK, 10 ms, so it is read
+    over many requests)."""
+    ticks = sum(int(fields[UTIME]) + int(fields[STIME]) for _folder, fields in workers(master_pid))
+    return ticks * 1000 / TICKS_PER_SECOND
 
 
 def run(env, args, cached, static_root):
     server, base = start({**env, "PAGE_CACHE": "1" if cached else "0"}, args.workers, static_root)
     try:
         found = pages(base)
+        print(f"\nload average (1 min) at the start: {os.getloadavg()[0]:.1f}")
+        if args.buurt:
+            found["buurt"] = args.buurt
         print(
             f"\n== page cache {'ON' if cached else 'OFF'}: gunicorn -w {args.workers}, {args.connections} connections"
         )
@@ -152,9 +176,12 @@ def run(env, args, cached, static_root):
                 f"{errors:>6} {rate / static_rate:16.3f}"
             )
         if not cached:
-            latencies, errors, _wall = load(base, [found["buurt"]], 1, args.requests)
+            cpu_before = workers_cpu_ms(server.pid)
+            latencies, errors, _wall = load(base, [found["buurt"]], 1, args.single)
+            cpu = (workers_cpu_ms(server.pid) - cpu_before) / max(1, len(latencies))
             print(
-                f"buurt page, 1 client: p50 {statistics.median(latencies):.1f} ms, p95 {percentile(latencies, 95):.1f} ms"
+                f"buurt page {found['buurt']}, 1 client, {len(latencies)} requests: p50 {statistics.median(latencies):.1f} ms, "
+                f"p95 {percentile(latencies, 95):.1f} ms, worker CPU {cpu:.1f} ms per request"
             )
         if cached and args.mixed:
             paths = [p for name, p in found.items() if name != "static file"]
@@ -171,6 +198,8 @@ def main(argv=None):
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--requests", type=int, default=40, help="requests per connection and page type")
+    parser.add_argument("--single", type=int, default=200, help="requests of the one-client uncached buurt run")
+    parser.add_argument("--buurt", help="path of the buurt page to measure (default: the first on the start page)")
     parser.add_argument("--mixed", type=int, default=10_000, help="mixed requests before measuring memory (0: skip)")
     args = parser.parse_args(argv)
     env = {

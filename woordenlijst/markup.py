@@ -197,12 +197,12 @@ def glossary_html(value, page):
     # A cached page with this text is purged when the glossary changes (portal/pagecache).
     pagecache_tags.note(pagecache_tags.WOORDENLIJST)
     html = str(value) if isinstance(value, SafeData) else linebreaks(str(value), autoescape=True)
-    locale = page.locale
     digest = hashlib.sha1(html.encode()).hexdigest()
-    key = f"woordenlijst:markup:{version()}:{locale.pk}:{page.pk}:{digest}"
+    key = f"woordenlijst:markup:{version()}:{page.locale_id}:{page.pk}:{digest}"
     result = cache.get(key)
     if result is None:
-        marked, used = mark_up(html, matcher_for(locale), prefix=f"uitleg-{page.pk}")
+        # page.locale is read only here: on a hit it would cost an uncached page one more query.
+        marked, used = mark_up(html, matcher_for(page.locale), prefix=f"uitleg-{page.pk}")
         result = f'<div class="glossary-text">{marked}{notes_html(used)}</div>'
         cache.set(key, result, CACHE_SECONDS)
     return mark_safe(result)  # noqa: S308  (built from escaped text by the HTML parser)
