@@ -21,6 +21,7 @@ class EvalQuery:
     grades: dict  # {(type, slug): grade}
     note: str = ""
     lang: str | None = None  # the language the question is asked in ("en", "tr", "ar", "nl"); None: not said
+    kind: str | None = None  # the kind of question ("typo", "onzin", ...), for `evaluate_search --by kind`
 
     @property
     def answerable(self):
@@ -45,6 +46,7 @@ def read_queries(path):
                         grades,
                         data.get("note", ""),
                         data.get("lang") or None,
+                        data.get("kind") or None,
                     )
                 )
             except (ValueError, KeyError, TypeError) as exc:
@@ -66,15 +68,21 @@ class Scores:
     answerable: int = 0
     unanswerable: int = 0
     quiet_unanswerable: int = 0
+    empty_ids: list = field(default_factory=list)  # answerable questions that got no answer
+    answered_nonsense_ids: list = field(default_factory=list)  # questions judged unanswerable that got an answer
 
     def add(self, q, ranked):
         """`ranked`: [(type, slug)] best first."""
         if not q.answerable:
             self.unanswerable += 1
             self.quiet_unanswerable += not ranked
+            if ranked:
+                self.answered_nonsense_ids.append(q.id)
             return None
         self.answerable += 1
         self.empty_answerable += not ranked
+        if not ranked:
+            self.empty_ids.append(q.id)
         top = ranked[:10]
         gains = [q.grades.get(key, 0) for key in top]
         ideal = dcg(sorted(q.grades.values(), reverse=True)[:10])

@@ -1,5 +1,6 @@
 """`manage.py evaluate_search`: the measurement of the search on judged queries (demo corpus)."""
 
+import json
 import re
 from io import StringIO
 
@@ -43,8 +44,33 @@ def test_evaluation_can_take_only_the_queries_whose_note_matches():
         ((DEV, "--note", "("), "Het patroon bij --note klopt niet"),
         ((DEV, "--note", "geen-zo-een-toelichting"), "Geen zoekvraag in"),
         ((DEV, "--lang", "fr"), "De taal ‘fr’ bestaat niet op deze website."),
+        ((DEV, "--by", "kind"), "Geen zoekvraag in demo/eval/dev_queries.jsonl heeft het veld ‘kind’."),
     ],
 )
 def test_evaluation_says_what_is_wrong(args, message):
     with pytest.raises(CommandError, match=re.escape(message)):
         evaluate(*args)
+
+
+KLIMOP = {"type": "activiteit", "slug": "koffieochtend-de-klimop", "grade": 3}
+NO_SUCH_WORD = "qxzvwq"  # no page has it, no typo of a site word is this far from it
+
+
+def test_by_kind_gives_a_line_per_kind_and_names_the_questions_answered_wrongly(tmp_path):
+    questions = [
+        {"id": "g1", "kind": "gewoon", "query": "koffieochtend", "judgments": [KLIMOP]},
+        {"id": "g2", "kind": "gewoon", "query": NO_SUCH_WORD, "judgments": [KLIMOP]},
+        {"id": "o1", "kind": "onzin", "query": "koffieochtend", "judgments": []},
+        {"id": "o2", "kind": "onzin", "query": NO_SUCH_WORD, "judgments": []},
+    ]
+    path = tmp_path / "soorten.jsonl"
+    path.write_text("\n".join(json.dumps(q) for q in questions) + "\n", encoding="utf-8")
+    output = evaluate(str(path), "--by", "kind", "--baseline")
+    lines = {
+        line.split()[0]: line.split() for line in output.splitlines() if line.split()[:1] in (["gewoon"], ["onzin"])
+    }
+    assert lines["gewoon"][1] == "2" and lines["gewoon"][4:6] == ["1/2", "-"]  # questions, empty, quiet on nonsense
+    assert 0 < float(lines["gewoon"][2]) <= 0.5  # nDCG@10: one of two answered
+    assert lines["onzin"][1:6] == ["2", "-", "-", "-", "1/2"]
+    assert "geen antwoord, wel verwacht: g2" in output
+    assert "antwoord, geen verwacht: o1" in output

@@ -3,6 +3,9 @@
 A question with a `lang` field ("en", "tr", "ar", "nl") is asked in the portal of that language, as a
 resident who reads that language would ask it (/tr/zoeken/); the others in the language of --lang.
 When the file has questions in more than one language, the measures are also given per language.
+`--by kind` gives them per `kind` of question as well (search/eval/heldout_wave2.jsonl: en, tr, need, buurt, te-doen,
+plek, zorg, typo, samenstelling, onzin), one line per kind. The ids of answerable questions that got no answer, and
+of unanswerable ones that got one, are always listed.
 """
 
 import re
@@ -40,8 +43,11 @@ class Command(BaseCommand):
             default="",
             help="alleen zoekvragen waarvan de toelichting dit patroon heeft, bijvoorbeeld 'misspell|compound'",
         )
+        parser.add_argument(
+            "--by", choices=["kind"], default=None, help="geef de maten ook per soort zoekvraag (het veld ‘kind’)"
+        )
 
-    def handle(self, file, baseline=False, details=False, lang="nl", note="", **options):
+    def handle(self, file, baseline=False, details=False, lang="nl", note="", by=None, **options):
         try:
             queries = read_queries(file)
         except OSError as exc:
@@ -56,11 +62,14 @@ class Command(BaseCommand):
             queries = [q for q in queries if pattern.search(q.note)]
             if not queries:
                 raise CommandError(f"Geen zoekvraag in {file} heeft ‘{note}’ in de toelichting.")
+        if by and not any(getattr(q, by) for q in queries):
+            raise CommandError(f"Geen zoekvraag in {file} heeft het veld ‘{by}’.")
         locales = {locale.language_code: locale for locale in Locale.objects.all()}
         if lang not in locales:
             raise CommandError(f"De taal ‘{lang}’ bestaat niet op deze website.")
         ours, plain = Scores(), Scores()
         per_lang = {}  # language of the question → (ours, baseline)
+        per_group = {}  # value of the --by field → (ours, baseline)
         started = time.perf_counter()
         for q in queries:
             locale = locales.get(q.lang) or locales[lang]
@@ -73,6 +82,11 @@ class Command(BaseCommand):
             group[0].add(q, ranked)
             if baseline:
                 group[1].add(q, base_ranked)
+            if by:
+                by_group = per_group.setdefault(getattr(q, by) or "-", (Scores(), Scores()))
+                by_group[0].add(q, ranked)
+                if baseline:
+                    by_group[1].add(q, base_ranked)
             if details:
                 self._details(q, ranked, ndcg, base_ndcg)
         elapsed = time.perf_counter() - started
@@ -82,7 +96,27 @@ class Command(BaseCommand):
             for code, (own, base) in sorted(per_lang.items()):
                 self.stdout.write(f"\ntaal {code}: {own.answerable + own.unanswerable} zoekvragen")
                 self._table(own.summary(), base.summary() if baseline else None)
+        if by:
+            self._group_lines(by, per_group, baseline)
+        if ours.empty_ids:
+            self.stdout.write(f"geen antwoord, wel verwacht: {' '.join(ours.empty_ids)}")
+        if ours.answered_nonsense_ids:
+            self.stdout.write(f"antwoord, geen verwacht: {' '.join(ours.answered_nonsense_ids)}")
         self.stdout.write(f"tijd: {elapsed:.1f} s")
+
+    def _group_lines(self, by, groups, baseline):
+        """One line per group: questions, nDCG@10, MRR@10, empty answers to answerable questions, quiet on nonsense."""
+        header = f"\nper {by:14} {'vragen':>6} {'nDCG@10':>8} {'MRR@10':>7} {'leeg':>7} {'stil':>7}"
+        self.stdout.write(header + (f" {'baseline nDCG@10':>17}" if baseline else ""))
+        for name, (own, base) in sorted(groups.items()):
+            measures = own.summary()
+            empty = f"{own.empty_answerable}/{own.answerable}" if own.answerable else "-"
+            quiet = f"{own.quiet_unanswerable}/{own.unanswerable}" if own.unanswerable else "-"
+            ndcg, mrr = (f"{measures['nDCG@10']:.3f}", f"{measures['MRR@10']:.3f}") if own.answerable else ("-", "-")
+            line = f"{name:18} {own.answerable + own.unanswerable:6} {ndcg:>8} {mrr:>7} {empty:>7} {quiet:>7}"
+            if baseline:
+                line += f" {base.summary()['nDCG@10']:17.3f}" if base.answerable else f" {'-':>17}"
+            self.stdout.write(line)
 
     def _details(self, q, ranked, ndcg, base_ndcg):
         score = "geen antwoord verwacht" if ndcg is None else f"nDCG@10 {ndcg:.2f}"
