@@ -191,7 +191,7 @@ def main():
 
     config = search_backends()
     if "database" not in config:
-        sys.exit("Set OPENSEARCH_URL (or ELASTICSEARCH_URL): there is no engine to compare with.")
+        sys.exit("Set OPENSEARCH_URL: there is no engine to compare with.")
     with open(args.queries, encoding="utf-8") as f:
         queries = [json.loads(line)["query"] for line in f if line.strip()]
     locale_pk = Locale.objects.get(language_code="nl").pk

@@ -1,11 +1,10 @@
-"""Dutch text analysis for OpenSearch / Elasticsearch, and the choice of search backend.
+"""Dutch text analysis for OpenSearch, and the choice of search backend.
 
 `search_backends()` builds WAGTAILSEARCH_BACKENDS from the environment (called from the settings):
 
 - OPENSEARCH_URL (comma-separated URLs) → `search.backends.FailoverOpenSearchBackend` (OpenSearch 3);
-- ELASTICSEARCH_URL → `search.backends.FailoverElasticsearch8Backend` (Wagtail's elasticsearch8
-  backend with the same failover; not run here: there is no Elasticsearch 8 on this machine);
-- otherwise Wagtail's database backend only.
+- otherwise Wagtail's database backend only. ELASTICSEARCH_URL selects nothing: Elasticsearch is not
+  supported, and the system check in search/checks.py says so at start-up.
 
 With an engine, the database backend stays configured as "database": it is kept up to date too,
 and the engine backend answers from it when the cluster is down or slow.
@@ -49,6 +48,8 @@ STEMMER_OVERRIDES = [
 ]
 MIN_SUBWORD = 4
 EDGE_NGRAM_MAX = 30
+# Open connections the client keeps per node (opensearch-py's pool_maxsize): many residents search at once.
+CONNECTIONS_PER_NODE = 25
 
 _WORD_CHARS = re.compile(r"[^\w\s'-]+", re.UNICODE)
 
@@ -197,13 +198,9 @@ def search_backends(environ=None):
         "ATOMIC_REBUILD": True,
         "INDEX_SETTINGS": index_settings(replicas=int(environ.get("SEARCH_REPLICAS", "1"))),
     }
-    # connections per node (client option names differ): many residents search at once
-    for variable, backend, options in (
-        ("OPENSEARCH_URL", "search.backends.FailoverOpenSearchBackend", {"pool_maxsize": 25}),
-        ("ELASTICSEARCH_URL", "search.backends.FailoverElasticsearch8Backend", {"connections_per_node": 25}),
-    ):
-        urls = [u.strip() for u in environ.get(variable, "").split(",") if u.strip()]
-        if urls:
-            engine = {"BACKEND": backend, "URLS": urls, "OPTIONS": options, **common}
-            return {"default": engine, "database": database}
-    return {"default": database}
+    urls = [u.strip() for u in environ.get("OPENSEARCH_URL", "").split(",") if u.strip()]
+    if not urls:
+        return {"default": database}
+    options = {"pool_maxsize": CONNECTIONS_PER_NODE}
+    engine = {"BACKEND": "search.backends.FailoverOpenSearchBackend", "URLS": urls, "OPTIONS": options, **common}
+    return {"default": engine, "database": database}

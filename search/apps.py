@@ -12,7 +12,8 @@ class SearchConfig(AppConfig):
 
         from portal.cache import create_cache_table
 
-        from . import signals  # noqa: F401  (glossary change → search synonyms)
+        # checks: ELASTICSEARCH_URL → a clear error; signals: glossary change → search synonyms
+        from . import checks, signals  # noqa: F401
 
         # The shared cache's table (when there is no REDIS_URL) comes with `migrate`: no extra deploy step.
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="portal_create_cache_table")

@@ -1,4 +1,4 @@
-"""OpenSearch / Elasticsearch backends that never leave a resident without an answer.
+"""The OpenSearch backend that never leaves a resident without an answer.
 
 `FailoverOpenSearchBackend` is Wagtail's `opensearch3` backend (modelsearch) with:
 
@@ -17,8 +17,8 @@
 - `reload_synonyms()`: puts new glossary synonyms into the live indexes (close, update, open:
   OpenSearch 3.8 has no `_reload_search_analyzers`). Searches in that short gap use the fallback.
 
-`FailoverElasticsearch8Backend` does the same on Wagtail's `elasticsearch8` backend. It is
-configured by ELASTICSEARCH_URL but could not be run here (no Elasticsearch 8 on this machine).
+OpenSearch 3 is the only engine the portal supports: no Elasticsearch server with the analysis this
+backend needs could be run here (search/opensearch/README.md), so there is no Elasticsearch class.
 """
 
 import hashlib
@@ -29,17 +29,9 @@ import time
 from copy import deepcopy
 
 from django.utils import timezone
-from elastic_transport import TransportError as ElasticTransportError
-from elasticsearch import ApiError, Elasticsearch
 from modelsearch.backends import get_search_backend
-from modelsearch.backends.elasticsearch8 import (
-    Elasticsearch8AutocompleteQueryCompiler,
-    Elasticsearch8Index,
-    Elasticsearch8Mapping,
-    Elasticsearch8SearchBackend,
-    Elasticsearch8SearchQueryCompiler,
-    Elasticsearch8SearchResults,
-)
+
+# modelsearch's common base of its OpenSearch backends (named after Elasticsearch, where it began)
 from modelsearch.backends.elasticsearchbase import (
     ElasticsearchAtomicIndexRebuilder,
     ElasticsearchAutocompleteQueryCompilerImpl,
@@ -213,7 +205,7 @@ class AtomicAliasRebuilder(QueueClearingRebuilderMixin, ElasticsearchAtomicIndex
 
 
 class FailoverBackendMixin:
-    """Shared by the OpenSearch and Elasticsearch classes below."""
+    """Failover, the write queue and synonym reloads, on top of Wagtail's OpenSearch backend."""
 
     client_errors = ()
     atomic_rebuilder_class = AtomicAliasRebuilder
@@ -429,64 +421,6 @@ class FailoverOpenSearchBackend(FailoverBackendMixin, OpenSearch3SearchBackend):
     def wait_for_index(self, name):
         # opensearch-py reads a `timeout` argument as its own; the server waits 30 s by default
         self.es.cluster.health(index=name, wait_for_status="yellow", request_timeout=35)
-
-
-# -- Elasticsearch 8 (configured by ELASTICSEARCH_URL; not run on this machine) ---------------------
-
-
-class DutchElasticsearch8Mapping(Elasticsearch8Mapping):
-    edgengram_analyzer_config = AUTOCOMPLETE_CONFIG
-
-
-class DutchElasticsearch8Index(DutchIndexMixin, Elasticsearch8Index):
-    def create(self, settings):
-        self.es.indices.create(index=self.name, **settings)
-
-
-class DutchElasticsearch8QueryCompiler(TypoTolerantMixin, Elasticsearch8SearchQueryCompiler):
-    mapping_class = DutchElasticsearch8Mapping
-
-
-class DutchElasticsearch8AutocompleteCompiler(Elasticsearch8AutocompleteQueryCompiler):
-    mapping_class = DutchElasticsearch8Mapping
-
-
-class FailoverElasticsearch8Results(FailoverResultsMixin, Elasticsearch8SearchResults):
-    pass
-
-
-class FailoverElasticsearch8Backend(FailoverBackendMixin, Elasticsearch8SearchBackend):
-    mapping_class = DutchElasticsearch8Mapping
-    index_class = DutchElasticsearch8Index
-    query_compiler_class = DutchElasticsearch8QueryCompiler
-    autocomplete_query_compiler_class = DutchElasticsearch8AutocompleteCompiler
-    results_class = FailoverElasticsearch8Results
-    client_class = _cached_client(Elasticsearch)
-    client_errors = (ApiError, ElasticTransportError)
-
-    def is_outage(self, exc):
-        if isinstance(exc, ElasticTransportError):  # connection errors and timeouts
-            return True
-        status = getattr(exc, "status_code", None) if isinstance(exc, ApiError) else None
-        return isinstance(status, int) and (status == 429 or status >= 500)
-
-    def search_client(self):
-        return self.es.options(request_timeout=self.search_timeout)
-
-    def write_client(self):
-        return self.es.options(request_timeout=self.write_timeout)
-
-    def search_arguments(self, body, kwargs):
-        return {**body, **kwargs}
-
-    def put_index_settings(self, name, body):
-        self.es.indices.put_settings(index=name, settings=body)
-
-    def update_aliases(self, actions):
-        self.es.indices.update_aliases(actions=actions)
-
-    def wait_for_index(self, name):
-        self.es.cluster.health(index=name, wait_for_status="yellow", timeout="30s")
 
 
 SearchBackend = FailoverOpenSearchBackend

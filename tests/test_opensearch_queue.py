@@ -102,7 +102,7 @@ def test_database_backend_needs_no_queue(db):
     Page.objects.get(pk=page.pk).specific.unpublish()
     Page.objects.get(pk=page.pk).delete()
     assert PendingIndexChange.objects.count() == 0
-    assert run_command() == "Geen zoekmachine ingesteld (OPENSEARCH_URL of ELASTICSEARCH_URL): niets te doen.\n"
+    assert run_command() == "Geen zoekmachine ingesteld (OPENSEARCH_URL): niets te doen.\n"
 
 
 def test_unreachable_engine_keeps_the_changes_and_the_editor_gets_no_error(db, caplog):

@@ -171,9 +171,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_HITS_MAX_AGE = 365
 
 # Search: Wagtail's database backend by default (PostgreSQL full text with the Dutch configuration
-# where the database is PostgreSQL); OpenSearch when OPENSEARCH_URL is set, Elasticsearch 8 when
-# ELASTICSEARCH_URL is set (then the database backend stays as "database", the fallback). Index names
-# start with SEARCH_INDEX_PREFIX. See search/analysis.py.
+# where the database is PostgreSQL); OpenSearch 3 when OPENSEARCH_URL is set (then the database backend
+# stays as "database", the fallback). Elasticsearch is not supported: ELASTICSEARCH_URL is a check error
+# (search/checks.py). Index names start with SEARCH_INDEX_PREFIX. See search/analysis.py.
 from search.analysis import search_backends  # noqa: E402
 
 WAGTAILSEARCH_BACKENDS = search_backends()
@@ -196,7 +196,6 @@ LOGGING = {
         "modelsearch": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "opensearch": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "opensearchpy.trace": {"handlers": ["console"], "level": "WARNING", "propagate": False},
-        "elastic_transport": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
 

@@ -14,7 +14,7 @@ class Command(BaseCommand):
 
     def handle(self, show=False, **options):
         if not engine_backends():
-            self.stdout.write("Geen zoekmachine ingesteld (OPENSEARCH_URL of ELASTICSEARCH_URL): niets te doen.")
+            self.stdout.write("Geen zoekmachine ingesteld (OPENSEARCH_URL): niets te doen.")
             return
         rules = analysis.synonym_rules()
         if show:

@@ -37,11 +37,11 @@ class Command(BaseCommand):
         if not backends:
             if count:
                 self.stdout.write(
-                    f"Geen zoekmachine ingesteld (OPENSEARCH_URL of ELASTICSEARCH_URL). "
+                    f"Geen zoekmachine ingesteld (OPENSEARCH_URL). "
                     f"{plural(count, 'wijziging wacht', 'wijzigingen wachten')}; ze blijven bewaard."
                 )
             else:
-                self.stdout.write("Geen zoekmachine ingesteld (OPENSEARCH_URL of ELASTICSEARCH_URL): niets te doen.")
+                self.stdout.write("Geen zoekmachine ingesteld (OPENSEARCH_URL): niets te doen.")
             return
         if not count:
             self.stdout.write("Er wachten geen wijzigingen. De zoekmachine is bij.")
