@@ -24,7 +24,7 @@ from wagtail.models import Locale
 from home import params
 
 from .doelgroepen import IEDEREEN, doelgroep_choices
-from .occurrences import PAGE_HORIZON_DAYS, compute, exceptions, stored
+from .occurrences import PAGE_HORIZON_DAYS, compute, exceptions, listing
 from .openingstijden import DAG_CHOICES, DAGEN
 from .recurrence import AMSTERDAM
 from .rrule_text import describe
@@ -222,13 +222,15 @@ def agenda_context(request, locale, buurt=None, buurten=None, per_page=PER_PAGE)
     moment = now()
     slugs = {b.slug: b.pk for b in buurten} if buurten is not None else None
     f = parse_filters(request.GET, slugs)
-    qs = stored(locale, moment)
-    if buurt is not None:
-        qs = qs.select_related(None).select_related("page", "page__voorziening")  # the buurt is known
     buurt_ids = [buurt.pk] if buurt is not None else ([slugs[f.buurt]] if f.buurt else None)
-    qs = apply_filters(qs, f, moment, buurt_ids)
+
+    def refine(qs):
+        if buurt is not None:
+            qs = qs.select_related(None).select_related("page", "page__voorziening")  # the buurt is known
+        return apply_filters(qs, f, moment, buurt_ids)
+
     offset = (f.pagina - 1) * per_page
-    rows = list(qs[offset : offset + per_page + 1])
+    rows = listing(locale, moment, refine, offset, per_page + 1)
     has_next = len(rows) > per_page
     rows = rows[:per_page]
     return {

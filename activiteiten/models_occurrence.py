@@ -36,6 +36,9 @@ class Occurrence(models.Model):
     talen = models.CharField(
         _("hier spreken ze ook"), max_length=TALEN_MAX_LENGTH + 2, blank=True, default="", help_text=",tr,ar,"
     )  # + 2: the comma before the first and after the last code
+    # Longer than occurrences.SHORT_SPAN (a day trip, a multi-day exhibition): listings find these through
+    # their own index once they have begun, instead of walking past every row that already ended.
+    lang_lopend = models.BooleanField(_("duurt lang"), default=False)
 
     class Meta:
         verbose_name = _("keer dat een activiteit is")
@@ -49,6 +52,9 @@ class Occurrence(models.Model):
             models.Index(fields=["page", "start"], name="occ_page_start"),
             models.Index(fields=["locale", "categorie", "start", "page"], name="occ_locale_cat_start"),
             models.Index(fields=["locale", "weekdag", "start", "page"], name="occ_locale_day_start"),
+            models.Index(
+                fields=["locale", "start", "page"], name="occ_locale_lang_lopend", condition=models.Q(lang_lopend=True)
+            ),
         ]
 
     def __str__(self):
