@@ -22,6 +22,8 @@ from wagtail.models import Orderable
 
 from home.params import shown
 
+from .codetags import format_tags, read_tags
+
 
 @dataclass(frozen=True)
 class Item:
@@ -124,13 +126,12 @@ def effectieve_items(activiteit):
 
 def ja_tags(answers):
     """ ",drempelvrij,lift," — the items answered ja, as the occurrence table stores them for filtering."""
-    codes = [a.item.code for a in answers if a.antwoord == JA]
-    return f",{','.join(codes)}," if codes else ""
+    return format_tags(a.item.code for a in answers if a.antwoord == JA)
 
 
 def labels_uit_tags(tags):
     """The labels of ",drempelvrij,lift," in the reader's language (agenda lists, without a query)."""
-    codes = set(tags.strip(",").split(",")) if tags else set()
+    codes = set(read_tags(tags))
     return [str(item.label) for item in ITEMS if item.code in codes]
 
 
