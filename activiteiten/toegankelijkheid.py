@@ -124,6 +124,14 @@ def effectieve_items(activiteit):
     return [answers[item.code] for item in ITEMS if item.code in answers]
 
 
+def answers_for(page):
+    """The answers a page shows, everywhere (the page itself, the referral card, the read API, the HSDS export):
+    an activity's are its place's with its own over them (effectieve_items); a place's are its own (items_van)."""
+    from .models import ActiviteitPage  # here: models.py imports this module
+
+    return effectieve_items(page) if isinstance(page, ActiviteitPage) else items_van(page)
+
+
 def ja_tags(answers):
     """ ",drempelvrij,lift," — the items answered ja, as the occurrence table stores them for filtering."""
     return format_tags(a.item.code for a in answers if a.antwoord == JA)
