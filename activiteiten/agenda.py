@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from urllib.parse import urlencode
 
-from django.db.models import Q
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +22,7 @@ from wagtail.models import Locale
 
 from home import params
 
+from .codetags import tag_lookup
 from .doelgroepen import IEDEREEN, doelgroep_choices
 from .occurrences import PAGE_HORIZON_DAYS, compute, exceptions, listing
 from .openingstijden import DAG_CHOICES, DAGEN
@@ -179,13 +179,13 @@ def apply_filters(qs, f, moment, buurt_ids=None):
     if f.dagen:
         qs = qs.filter(weekdag__in=f.dagen)
     if f.voor:
-        qs = qs.filter(Q(doelgroepen__contains=f",{f.voor},") | Q(doelgroepen__contains=f",{IEDEREEN},"))
+        qs = qs.filter(tag_lookup("doelgroepen", f.voor) | tag_lookup("doelgroepen", IEDEREEN))
     if f.gratis:
         qs = qs.filter(gratis=True)
     for code in f.toegankelijk:
-        qs = qs.filter(toegankelijk__contains=f",{code},")
+        qs = qs.filter(tag_lookup("toegankelijk", code))
     if f.taal:
-        qs = qs.filter(talen__contains=f",{f.taal},")
+        qs = qs.filter(tag_lookup("talen", f.taal))
     if buurt_ids is not None:
         qs = qs.filter(buurt_id__in=buurt_ids)
     if f.periode:

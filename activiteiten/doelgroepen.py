@@ -4,6 +4,8 @@ import re
 
 from django.utils.translation import gettext_lazy as _
 
+from .codetags import format_tags
+
 # (tag, label, words in 'voor wie' that give the tag)
 DOELGROEPEN = [
     ("ouderen", _("ouderen"), ("ouder", "plusser", "senior", "75+", "65+")),
@@ -23,7 +25,7 @@ def doelgroep_tags(text):
     tags = [tag for tag, _label, words in DOELGROEPEN if any(word in text for word in words)]
     if IEDEREEN in text or not text.strip():
         tags.append(IEDEREEN)
-    return "," + ",".join(tags) + "," if tags else ""
+    return format_tags(tags)
 
 
 def is_gratis(kosten):

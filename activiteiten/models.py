@@ -31,7 +31,7 @@ from .recurrence import (
 from .recurrence_form import DateInput, RecurrenceField
 from .talen import MAX_LENGTH as TALEN_MAX_LENGTH
 from .talen import TalenWidget, getoond, validate_talen, zoekwoorden
-from .toegankelijkheid import ToegankelijkheidPageForm, effectieve_items, items_van
+from .toegankelijkheid import ToegankelijkheidPageForm, answers_for
 from .wording import date_text
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -152,6 +152,10 @@ class BuurtItemPage(BasePage):
     def talen_zoekwoorden(self):
         """The names of the spoken languages in nl, en, tr and ar: what search finds the page by."""
         return zoekwoorden(self.talen)
+
+    def toegankelijkheid_lijst(self):
+        """The accessibility answers the page shows (toegankelijkheid.answers_for)."""
+        return answers_for(self)
 
 
 class VoorzieningPage(BuurtItemPage):
@@ -274,9 +278,6 @@ class VoorzieningPage(BuurtItemPage):
         for o in sorted(self.openingstijden.all(), key=lambda o: (o.dag, o.open)):
             by_day.setdefault(o.dag, []).append(f"{format_time(o.open)} – {format_time(o.dicht)}")
         return [(label, by_day.get(day)) for day, label in DAG_CHOICES]
-
-    def toegankelijkheid_lijst(self):
-        return items_van(self)
 
     def get_context(self, request, *args, **kwargs):
         from .occurrences import upcoming_for
@@ -537,9 +538,6 @@ class ActiviteitPage(BuurtItemPage):
             errors["herhaling"] = str(exc)
         if errors:
             raise ValidationError(errors)
-
-    def toegankelijkheid_lijst(self):
-        return effectieve_items(self)
 
     @property
     def is_recurring(self):

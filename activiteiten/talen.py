@@ -25,6 +25,8 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from .codetags import format_tags
+
 
 @dataclass(frozen=True)
 class Taal:
@@ -73,10 +75,8 @@ def store(codes_):
 
 
 def tags(value):
-    """ ",tr,ar," for the agenda's stored occurrences: a filter looks for ",tr," (no code is part of another
-    with the commas around it); "" when none."""
-    found = codes(value)
-    return SEPARATOR + SEPARATOR.join(found) + SEPARATOR if found else ""
+    """ ",tr,ar," for the agenda's stored occurrences (codetags.py); "" when none."""
+    return format_tags(codes(value))
 
 
 def validate_talen(value):

@@ -22,6 +22,8 @@ from wagtail.models import Orderable
 
 from home.params import shown
 
+from .codetags import format_tags, read_tags
+
 
 @dataclass(frozen=True)
 class Item:
@@ -122,15 +124,22 @@ def effectieve_items(activiteit):
     return [answers[item.code] for item in ITEMS if item.code in answers]
 
 
+def answers_for(page):
+    """The answers a page shows, everywhere (the page itself, the referral card, the read API, the HSDS export):
+    an activity's are its place's with its own over them (effectieve_items); a place's are its own (items_van)."""
+    from .models import ActiviteitPage  # here: models.py imports this module
+
+    return effectieve_items(page) if isinstance(page, ActiviteitPage) else items_van(page)
+
+
 def ja_tags(answers):
     """ ",drempelvrij,lift," — the items answered ja, as the occurrence table stores them for filtering."""
-    codes = [a.item.code for a in answers if a.antwoord == JA]
-    return f",{','.join(codes)}," if codes else ""
+    return format_tags(a.item.code for a in answers if a.antwoord == JA)
 
 
 def labels_uit_tags(tags):
     """The labels of ",drempelvrij,lift," in the reader's language (agenda lists, without a query)."""
-    codes = set(tags.strip(",").split(",")) if tags else set()
+    codes = set(read_tags(tags))
     return [str(item.label) for item in ITEMS if item.code in codes]
 
 

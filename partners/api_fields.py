@@ -13,7 +13,7 @@ from activiteiten.models import ActiviteitPage, BuurtItemPage, BuurtPage, Voorzi
 from activiteiten.occurrences import exceptions, next_occurrences
 from activiteiten.openingstijden import format_time
 from activiteiten.rrule_text import describe
-from activiteiten.toegankelijkheid import effectieve_items, items_van
+from activiteiten.toegankelijkheid import answers_for
 from woordenlijst.models import BegripPage
 
 # How many coming times an activity lists (the page itself shows five as well).
@@ -47,7 +47,7 @@ def buurt(page):
 def toegankelijkheid_items(page):
     """The structured accessibility answers (activiteiten/toegankelijkheid.py): an activity's own over its place's;
     `item` is the fixed code, `schema_org` the schema.org LocationFeatureSpecification name."""
-    answers = effectieve_items(page) if isinstance(page, ActiviteitPage) else items_van(page)
+    answers = answers_for(page)
     return [
         {"item": a.item.code, "naam": str(a.item.label), "antwoord": a.antwoord, "toelichting": a.toelichting,
          "schema_org": a.item.schema_name}

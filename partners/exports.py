@@ -1,21 +1,21 @@
 """The open-data files, made on request and kept in the shared cache until the content changes.
 
-How every process learns of a change: each cache key holds the current export version (VERSION_KEY in the
-shared cache, Redis or the database table, see portal/cache.py). Publishing, unpublishing, moving or deleting a
-page writes a new version (signals.py), so every process, on every machine, builds the files anew on its next
+How every process learns of a change: each cache key holds the current export version (VERSION, a version in
+the shared cache, Redis or the database table, see portal/cache.py). Publishing, unpublishing, moving or deleting
+a page bumps that version (signals.py), so every process, on every machine, builds the files anew on its next
 request; the old entries simply expire. Entries also expire after CACHE_SECONDS, because a schedule's B1
 sentence names coming exception days and holidays, which change with the date, not with a publish.
 """
 
 import json
-import uuid
 
 from django.conf import settings
-from django.core.cache import cache
+
+from portal.cache import bump_version, kept_until_bumped
 
 from . import hsds, skos
 
-VERSION_KEY = "partners:exports:version"
+VERSION = "partners:exports"  # the name of the exports' version in the shared cache
 CACHE_SECONDS = 24 * 60 * 60  # a day: dates in the B1 sentences move on even without a publish
 
 
@@ -23,16 +23,8 @@ def languages():
     return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 
 
-def version():
-    value = cache.get(VERSION_KEY)
-    if value is None:
-        value = uuid.uuid4().hex
-        cache.set(VERSION_KEY, value, None)
-    return value
-
-
 def invalidate():
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    bump_version(VERSION)
 
 
 def _build(name, language):
@@ -51,9 +43,6 @@ FILES = {
 
 def text(name, language):
     """The export `name` ("hsds.json", "woordenlijst.ttl", "woordenlijst.jsonld") in `language`."""
-    key = f"partners:export:{version()}:{language}:{name}"
-    result = cache.get(key)
-    if result is None:
-        result = _build(name, language)
-        cache.set(key, result, CACHE_SECONDS)
-    return result
+    return kept_until_bumped(
+        VERSION, f"partners:export:{language}:{name}", lambda: _build(name, language), CACHE_SECONDS
+    )

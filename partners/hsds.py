@@ -26,7 +26,7 @@ from django.utils.html import strip_tags
 from activiteiten.models import ActiviteitPage, VoorzieningPage
 from activiteiten.recurrence import DAY_CODES, normalise_rule, to_local_naive
 from activiteiten.talen import codes
-from activiteiten.toegankelijkheid import ONBEKEND, effectieve_items, items_van
+from activiteiten.toegankelijkheid import ONBEKEND, answers_for
 from home.contact_links import _found as contact_spans
 
 from .api_fields import herhaling_zin
@@ -129,7 +129,7 @@ def location(voorziening):
 def accessibility(page, location_id):
     """The structured answers (activiteiten/toegankelijkheid.py; an activity's own over its place's) as
     `details`, one "item: answer" per line, and the editor's free text as `description`."""
-    answers = effectieve_items(page) if isinstance(page, ActiviteitPage) else items_van(page)
+    answers = answers_for(page)
     details = "\n".join(f"{a.item.label}: {a.antwoord_label()}" for a in answers if a.antwoord != ONBEKEND)
     if not (page.toegankelijkheid or details):
         return []

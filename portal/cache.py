@@ -8,14 +8,18 @@ publish) holds for all of them.
 a failed call is logged (one warning per outage, not one per request), answers as a cache miss
 ("not there", "not stored"), and Redis is left alone for RETRY_AFTER seconds so residents do not
 wait for a dead server again and again. `incr`/`decr` answer None then: "could not count".
+
+`read_version`/`bump_version`: the one way a cached thing learns that it changed, in every process.
 """
 
 import base64
 import logging
 import pickle
+import secrets
 import threading
 import time
 
+from django.core.cache import cache  # a lazy proxy: safe to import from the settings
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.db import DatabaseCache
 from django.core.cache.backends.redis import RedisCache
@@ -157,3 +161,75 @@ def create_cache_table(using="default", verbosity=0, **kwargs):
     from django.core.management import call_command
 
     call_command("createcachetable", database=using, verbosity=verbosity)
+
+
+# ---- Versions: "something changed" in the shared cache -------------------------------------------------------
+# One truth, many processes: a thing that is cached (the open-data files, the glossary markup, a tag of the page
+# cache) has a version, a number kept in the shared cache above (Redis, or the database table) under one key.
+# Every cache key built from it holds the version it was built with. A change bumps the number (`bump_version`);
+# every process, on every machine, reads the number again when it next needs the thing (`read_version`), so its
+# old entries are simply never asked for again and expire. Nothing has to be sent to the other processes, and a
+# process that started later learns the same number.
+#
+# The number starts at a random value, not at 0: a version key can vanish while the entries built with it stay
+# (Redis evicts it, or the database cache culls it when full); a new key that started at 0 again could hand out a
+# number an old entry was stored under, which would show that old entry as current. From a random start in
+# 2**VERSION_START_BITS that practically never happens (Redis counts in 64-bit integers: room to spare).
+VERSION_START_BITS = 62
+VERSION_PREFIX = "version:"  # before every version's name, so a name never collides with another key
+
+
+def _version_key(name):
+    return f"{VERSION_PREFIX}{name}"
+
+
+def _first_version():
+    return secrets.randbits(VERSION_START_BITS)
+
+
+def read_versions(names):
+    """{name: version} of these names, each created when missing; a name is left out when the cache is unreachable.
+
+    One read for all of them (the page cache asks for several at once)."""
+    keys = {_version_key(name): name for name in names}
+    found = cache.get_many(list(keys))
+    missing = [key for key in keys if key not in found]
+    for key in missing:
+        # `add` writes only when the key is still missing: two processes that both miss keep the first number.
+        cache.add(key, _first_version(), None)
+    if missing:
+        found.update(cache.get_many(missing))
+    return {keys[key]: value for key, value in found.items()}
+
+
+def read_version(name):
+    """The current version of `name` (created when missing), or None when the cache is unreachable."""
+    return read_versions([name]).get(name)
+
+
+def bump_version(name):
+    """A new version of `name` for every process: the number goes up by one in the cache itself (`incr`: atomic in
+    Redis and in the database table), so two processes that change something at once both count. Returns the new
+    version, or None when the cache is unreachable."""
+    key = _version_key(name)
+    cache.add(key, _first_version(), None)
+    try:
+        return cache.incr(key)
+    except ValueError:  # gone between add and incr (evicted or culled): a new random start is a new version too
+        value = _first_version()
+        cache.set(key, value, None)
+        return value
+
+
+def kept_until_bumped(name, key, build, seconds):
+    """`build()`, kept in the shared cache for `seconds` under `key` and the current version of `name`: after
+    `bump_version(name)` every process builds it anew. While the cache cannot be reached it is built every time."""
+    version = read_version(name)
+    if version is None:
+        return build()
+    versioned_key = f"{key}:v{version}"
+    value = cache.get(versioned_key)
+    if value is None:
+        value = build()
+        cache.set(versioned_key, value, seconds)
+    return value

@@ -10,13 +10,13 @@ to the search promotions gives the answers a new version in the shared cache, so
 Each search is still counted in the query log (search.querylog), hit or not.
 """
 
-import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+
+from portal.cache import bump_version, read_version
 
 from .kept import Kept
 
@@ -37,19 +37,20 @@ def seconds():
 
 
 # Other processes learn of a change to the search promotions through this version in the shared
-# cache, read on every search and part of every key (pages: through DocIndex.generation, see docindex).
-PROMOTIONS_VERSION_KEY = "search:promotions:version"
+# cache (portal/cache.py), read on every search and part of every key (pages: through DocIndex.generation,
+# see docindex).
+PROMOTIONS_VERSION = "search:promotions"
 _store = Kept(SIZE, seconds)
 clear = _store.clear
 
 
 def kept(key, compute):
     """The kept Answer for `key` (with the promotions' shared version), or `compute()`."""
-    return _store.get_or_compute((*key, cache.get(PROMOTIONS_VERSION_KEY)), compute)
+    return _store.get_or_compute((*key, read_version(PROMOTIONS_VERSION)), compute)
 
 
 def promotions_changed(**kwargs):
-    cache.set(PROMOTIONS_VERSION_KEY, uuid.uuid4().hex, None)
+    bump_version(PROMOTIONS_VERSION)
     clear()
 
 

@@ -6,13 +6,10 @@ so switching WAGTAILSEARCH_BACKENDS (database → Elasticsearch) changes nothing
 """
 
 import logging
-import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from django.utils import timezone
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
@@ -23,7 +20,7 @@ from .candidates import CANDIDATES_AT_SCALE, activity_docs, candidate_view
 from .docindex import TITLE, TYPE_ORDER, get_index
 from .kept import Kept
 from .query_understanding import analyse
-from .text import fold, stem
+from .snippets import snippet as snippet_of
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +58,7 @@ class Result:
 
     @cached_property
     def snippet(self):
-        return _snippet(self, self.terms)
+        return snippet_of(self.doc, self.terms)
 
     next_start = None  # set by add_next_dates() for the results on show
 
@@ -236,54 +233,6 @@ def _title_share(analysis, doc):
         return 0.0
     hits = sum(1 for t in terms if all(any(doc.terms.get(x, 0) >= TITLE for x in part) for part in t))
     return hits / len(terms)
-
-
-# -- presentation ---------------------------------------------------------------------------------------
-SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
-TOKEN_RE = re.compile(r"([^\W_]+)", re.UNICODE)
-
-
-def _word_matches(word, terms):
-    s = stem(fold(word))
-    if len(s) < 3:
-        return False
-    for term in terms:
-        if s == term or (len(term) >= 4 and (s.startswith(term) or (len(s) >= 4 and term.startswith(s)))):
-            return True
-    return False
-
-
-def highlight(text, terms, max_words=30):
-    """A short, escaped piece of `text` around the first match, matches wrapped in <mark>."""
-    sentences = [s for s in SENTENCE_RE.split(text.strip()) if s]
-    if not sentences:
-        return ""
-    scored = [(sum(_word_matches(w, terms) for w in TOKEN_RE.findall(s)), -i, s) for i, s in enumerate(sentences)]
-    best_index = -max(scored)[1] if terms else 0
-    tokens = sentences[best_index].split()
-    for following in sentences[best_index + 1 :]:
-        if len(tokens) >= 18:
-            break
-        tokens += following.split()
-    if len(tokens) > max_words:
-        first = next((i for i, t in enumerate(tokens) if _word_matches(t, terms)), 0)
-        start = max(0, min(first - 5, len(tokens) - max_words))
-        tokens = (["…"] if start else []) + tokens[start : start + max_words] + ["…"]
-    out = []
-    for part in TOKEN_RE.split(" ".join(tokens)):
-        if part and TOKEN_RE.fullmatch(part) and _word_matches(part, terms):
-            out.append(f"<mark>{escape(part)}</mark>")
-        else:
-            out.append(escape(part))
-    return mark_safe("".join(out))  # noqa: S308 — every piece is escaped above
-
-
-def _snippet(result, terms):
-    doc = result.doc
-    for text in (doc.summary, doc.body):
-        if text and any(_word_matches(w, terms) for w in TOKEN_RE.findall(text)):
-            return highlight(text, terms)
-    return highlight(doc.summary or doc.body, terms)
 
 
 def _promotions(query, index):

@@ -13,7 +13,7 @@ from wagtail.models import Locale
 from activiteiten.occurrences import exceptions, next_occurrences
 from activiteiten.recurrence import AMSTERDAM
 from activiteiten.rrule_text import clock, describe
-from activiteiten.toegankelijkheid import ONBEKEND, effectieve_items, items_van
+from activiteiten.toegankelijkheid import ONBEKEND, answers_for
 from activiteiten.wording import capfirst, date_text
 
 # Size of one QR module in the SVG: 4 units a module gives a code of about 3 cm on the card (the SVG is
@@ -51,7 +51,7 @@ def qr_svg(url):
 def toegankelijkheid(page):
     """Accessibility in words: the structured answers (activiteiten/toegankelijkheid.py; an activity's own answers
     over its place's), then the editor's free text. "Weten we niet" is left out: a card lists what is known."""
-    answers = effectieve_items(page) if hasattr(page, "live_voorziening") else items_van(page)
+    answers = answers_for(page)
     parts = []
     for answer in answers:
         if answer.antwoord == ONBEKEND:

@@ -9,7 +9,6 @@ Both are routes of WoordenlijstPage (RoutablePageMixin). The PDF is cached until
 import logging
 from pathlib import Path
 
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -17,8 +16,9 @@ from django.utils import timezone
 
 from activiteiten.weekoverzicht import PDF_VARIANT
 from home import pdf_fonts
+from portal.cache import kept_until_bumped
 
-from .markup import CACHE_SECONDS, version
+from .markup import CACHE_SECONDS, VERSION
 from .models import DOMEINEN
 
 for _name in ("weasyprint", "weasyprint.progress", "fontTools"):
@@ -54,11 +54,7 @@ def render_pdf(page):
 
 
 def booklet_pdf(page, request):
-    key = f"woordenlijst:boekje:{version()}:{page.pk}"
-    pdf = cache.get(key)
-    if pdf is None:
-        pdf = render_pdf(page)
-        cache.set(key, pdf, CACHE_SECONDS)
+    pdf = kept_until_bumped(VERSION, f"woordenlijst:boekje:{page.pk}", lambda: render_pdf(page), CACHE_SECONDS)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="gemeenschappelijke-taal.pdf"'
     return response

@@ -1,24 +1,25 @@
 """Glossary markup in reading: the first use of each term or abbreviation in a text links to its BegripPage.
 
 Works on the HTML that the template renders, with an HTML parser (never regexes over raw HTML). Text inside
-links, headings and existing markup (abbr, dfn, code …) is left alone. Results are cached; publishing,
-unpublishing or deleting a BegripPage invalidates the cache (see redactie/signals.py).
+links, headings and existing markup (abbr, dfn, code …) is left alone. Results are cached under the glossary's
+version (VERSION, in the shared cache: see portal/cache.py for how every process learns of a change); publishing,
+unpublishing or deleting a BegripPage bumps it (see redactie/signals.py).
 """
 
 import hashlib
 import re
-import uuid
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, NavigableString
-from django.core.cache import cache
 from django.utils.html import conditional_escape, linebreaks
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext as _
 
+from portal.cache import bump_version, kept_until_bumped
 from portal.pagecache import tags as pagecache_tags
 
-VERSION_KEY = "woordenlijst:markup:version"
+# The glossary's version in the shared cache; also the page cache's WOORDENLIJST tag (portal/pagecache/tags.py).
+VERSION = "woordenlijst:markup"
 SKIP_TAGS = {"a", "abbr", "dfn", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "samp", "script", "style",
              "button", "label", "textarea", "select", "option", "sup", "sub", "time"}  # fmt: skip
 CACHE_SECONDS = 60 * 60 * 24
@@ -33,29 +34,20 @@ class Entry:
     url: str
 
 
-def version():
-    value = cache.get(VERSION_KEY)
-    if value is None:
-        value = uuid.uuid4().hex
-        cache.set(VERSION_KEY, value, None)
-    return value
-
-
 def invalidate():
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    bump_version(VERSION)
 
 
 def entries_for(locale):
     """All live glossary entries of a locale, cached until the glossary changes."""
-    key = f"woordenlijst:entries:{version()}:{locale.pk}"
-    entries = cache.get(key)
-    if entries is None:
+
+    def build():
         from .models import BegripPage
 
         begrippen = BegripPage.objects.live().public().filter(locale=locale).order_by("path")
-        entries = [Entry(b.pk, b.title, b.afkorting, b.uitleg, b.get_url() or b.url_path) for b in begrippen]
-        cache.set(key, entries, CACHE_SECONDS)
-    return entries
+        return [Entry(b.pk, b.title, b.afkorting, b.uitleg, b.get_url() or b.url_path) for b in begrippen]
+
+    return kept_until_bumped(VERSION, f"woordenlijst:entries:{locale.pk}", build, CACHE_SECONDS)
 
 
 class Matcher:
@@ -198,11 +190,12 @@ def glossary_html(value, page):
     pagecache_tags.note(pagecache_tags.WOORDENLIJST)
     html = str(value) if isinstance(value, SafeData) else linebreaks(str(value), autoescape=True)
     digest = hashlib.sha1(html.encode()).hexdigest()
-    key = f"woordenlijst:markup:{version()}:{page.locale_id}:{page.pk}:{digest}"
-    result = cache.get(key)
-    if result is None:
+
+    def build():
         # page.locale is read only here: on a hit it would cost an uncached page one more query.
         marked, used = mark_up(html, matcher_for(page.locale), prefix=f"uitleg-{page.pk}")
-        result = f'<div class="glossary-text">{marked}{notes_html(used)}</div>'
-        cache.set(key, result, CACHE_SECONDS)
+        return f'<div class="glossary-text">{marked}{notes_html(used)}</div>'
+
+    key = f"woordenlijst:markup:{page.locale_id}:{page.pk}:{digest}"
+    result = kept_until_bumped(VERSION, key, build, CACHE_SECONDS)
     return mark_safe(result)  # noqa: S308  (built from escaped text by the HTML parser)

@@ -1,19 +1,23 @@
-"""Tag versions in the shared cache, the tags a render notes, and the moment every entry expires."""
+"""Tag versions in the shared cache, the tags a render notes, and the moment every entry expires.
+
+A tag's version is a version of portal/cache.py (read_versions, bump_version), which says how every process
+learns of a change: a stored page keeps the versions of its tags, and is served only while they are all current.
+"""
 
 import contextvars
 import logging
-import uuid
 from datetime import UTC, datetime, time, timedelta
 
-from django.core.cache import cache
 from django.db import transaction
+
+from portal.cache import bump_version, read_version, read_versions
 
 logger = logging.getLogger(__name__)
 
 SITE = "site"  # on every cached page: a change of a buurt, the home page or the site's structure
 ACTIVITEITEN = "activiteiten"  # pages that list activities of the whole site
 WOORDENLIJST = "woordenlijst"  # the glossary, and every page whose text got glossary links
-ANY_BUMP_KEY = "pagecache:any-bump"  # changes with every purge: a render that overlaps one is not stored
+ANY_BUMP = "pagecache:any-bump"  # a version bumped with every purge: a render that overlaps one is not stored
 
 _noted = contextvars.ContextVar("pagecache_noted", default=None)
 # The earliest moment at which something on the page being rendered changes by the clock alone (an "open now"
@@ -29,12 +33,12 @@ def buurt(slug):
     return f"buurt:{slug}"
 
 
-def _key(tag):
+def _version_name(tag):
     if tag == WOORDENLIJST:
         # The glossary markup's own version (woordenlijst/markup.py): one version for one rule.
-        from woordenlijst.markup import VERSION_KEY
+        from woordenlijst.markup import VERSION
 
-        return VERSION_KEY
+        return VERSION
     return f"pagecache:tag:{tag}"
 
 
@@ -71,33 +75,30 @@ def note(*tags):
 
 def current_versions(tags):
     """{tag: version} of these tags; a tag without a version gets one. None when the cache is unreachable."""
-    keys = {_key(tag): tag for tag in tags}
-    found = cache.get_many(list(keys) + [ANY_BUMP_KEY])
-    missing = [key for key in keys if key not in found]
-    for key in missing:
-        cache.add(key, uuid.uuid4().hex, None)
-    if missing:
-        found.update(cache.get_many(missing))
-    if any(key not in found for key in keys):
+    names = {_version_name(tag): tag for tag in tags}
+    found = read_versions(names)
+    if len(found) < len(names):
         return None
-    return {keys[key]: found[key] for key in keys}
+    return {names[name]: version for name, version in found.items()}
 
 
 def any_bump():
-    return cache.get(ANY_BUMP_KEY)
+    """The version that every purge bumps (None when the cache is unreachable)."""
+    return read_version(ANY_BUMP)
 
 
 def versions_match(stored):
     """True when none of the tags of a stored page has changed since it was rendered."""
-    keys = {_key(tag): version for tag, version in stored.items()}
-    found = cache.get_many(list(keys))
-    return len(found) == len(keys) and all(found[key] == version for key, version in keys.items())
+    names = {_version_name(tag): version for tag, version in stored.items()}
+    found = read_versions(names)
+    return len(found) == len(names) and all(found[name] == version for name, version in names.items())
 
 
 def _write(tags):
-    values = {_key(tag): uuid.uuid4().hex for tag in tags}
-    values[ANY_BUMP_KEY] = uuid.uuid4().hex
-    failed = cache.set_many(values, None)
+    # ANY_BUMP first: a render that reads a tag's new version has then seen ANY_BUMP change, and is not stored.
+    failed = bump_version(ANY_BUMP) is None
+    for tag in tags:
+        failed = bump_version(_version_name(tag)) is None or failed
     if failed:
         logger.error("Page cache: could not purge %s (cache unreachable)", ", ".join(sorted(tags)))
 
