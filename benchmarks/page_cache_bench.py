@@ -7,7 +7,8 @@ The database must hold the site (`manage.py migrate && manage.py load_demo`, or 
 for 100,000 activities). Starts gunicorn with portal.settings.production on 127.0.0.1 twice: with the
 page cache (PAGE_CACHE=1) and without (PAGE_CACHE=0). For each page type and a static file it sends
 --requests requests from each of --connections clients (after one warm-up request) and prints requests
-per second, p50 and p95, and the ratio to the static file. Without the cache it also measures the buurt
+per second, p50 and p95, the ratio to the static file and the workers' CPU time per request (what a request
+costs on a quiet core, whatever else the machine does). Without the cache it also measures the buurt
 page with one client. Then --mixed requests over all page types (cached run) and the resident memory
 (RSS) of every gunicorn worker. Loopback only; prints figures, asserts nothing.
 """
@@ -161,19 +162,25 @@ def run(env, args, cached, static_root):
         print(f"\nload average (1 min) at the start: {os.getloadavg()[0]:.1f}")
         if args.buurt:
             found["buurt"] = args.buurt
+            found["weekoverzicht"] = f"/agenda/{args.buurt.strip('/').split('/')[-1]}/weekoverzicht/"
         print(
             f"\n== page cache {'ON' if cached else 'OFF'}: gunicorn -w {args.workers}, {args.connections} connections"
         )
-        print(f"{'page':<18} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6} {'share of static':>16}")
+        print(
+            f"{'page':<18} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6} {'share of static':>16} "
+            f"{'CPU ms/req':>10}"
+        )
         static_rate = None
         for name, path in found.items():
             load(base, [path], 1, 2)  # warm: the first request renders and stores
+            cpu_before = workers_cpu_ms(server.pid)
             latencies, errors, wall = load(base, [path], args.connections, args.requests)
+            cpu = (workers_cpu_ms(server.pid) - cpu_before) / max(1, len(latencies))
             rate = len(latencies) / wall
             static_rate = static_rate or rate
             print(
                 f"{name:<18} {rate:8.1f} {statistics.median(latencies):8.1f} {percentile(latencies, 95):8.1f} "
-                f"{errors:>6} {rate / static_rate:16.3f}"
+                f"{errors:>6} {rate / static_rate:16.3f} {cpu:10.1f}"
             )
         if not cached:
             cpu_before = workers_cpu_ms(server.pid)
