@@ -1,3 +1,6 @@
+import csv
+import itertools
+import uuid
 from datetime import timedelta
 from pathlib import Path
 
@@ -56,6 +59,8 @@ class Command(BaseCommand):
         if postcodes.exists():  # a corpus folder without postcodes leaves "bij mij in de buurt" empty
             call_command("load_postcodes", str(postcodes), stdout=self.stdout)
         call_command("setup_groups", stdout=self.stdout)
+        languages = [settings.LANGUAGE_CODE] if zonder_vertalingen else [code for code, _name in settings.LANGUAGES]
+        self._popular_searches(Path(directory) / "populaire_zoekvragen.csv", languages)
         if not zonder_vertalingen:
             self._translations(Path(directory))
         self._backdate()
@@ -72,6 +77,27 @@ class Command(BaseCommand):
                     "import_corpus", "--lang", code, "--messages", settings.LANGUAGE_CODE, str(folder),
                     stdout=self.stdout, stderr=self.stderr,
                 )  # fmt: skip
+
+    def _popular_searches(self, path, languages):
+        """The list "Waar anderen naar zoeken" (search/populair.py) in these languages: one row per term, a
+        column per language; the terms in a row are translations of each other (one translation key)."""
+        from search.models import PopulaireZoekvraag
+
+        if not path.exists():  # a corpus folder without the file: the list stays empty
+            return
+        locales = Locale.objects.filter(language_code__in=languages)
+        order = itertools.count(1)  # one order for the whole list, as the admin's drag-and-drop expects
+        with path.open(encoding="utf-8-sig", newline="") as file:
+            for row in csv.DictReader(file, delimiter=";"):
+                key = uuid.uuid4()
+                for locale in locales:
+                    if row.get(locale.language_code):
+                        PopulaireZoekvraag.objects.create(
+                            zoekvraag=row[locale.language_code],
+                            locale=locale,
+                            translation_key=key,
+                            sort_order=next(order),
+                        )
 
     def _backdate(self):
         """The demo stands for a portal that has been running for a while: its pages count as first published
