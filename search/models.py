@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable
 
 
 class ZoekDag(models.Model):
@@ -61,13 +61,15 @@ class PendingIndexChange(models.Model):
         return f"{self.action} {self.content_type.model} {self.object_id}"
 
 
-class PopulaireZoekvraag(TranslatableMixin, Orderable):
+class PopulaireZoekvraag(Orderable):
     """A search that editors put on the public list "Waar anderen naar zoeken" (search/populair.py).
 
     Editors keep this list by hand, per language; the query log only suggests terms in the report
     "Meest gezocht". Residents' own searches never show on a public page: anyone could plant words there.
-    TranslatableMixin (not a plain language field): each language has its own list in the admin's
-    language switcher, and a Dutch term can be translated with wagtail-localize like a page.
+    A plain locale field, not TranslatableMixin: residents of each language search for their own things
+    (the query log is per language too), so each language has its own list. And wagtail-localize's
+    "Vertaal" would publish a copy in the Dutch words at once (WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE),
+    so a Turkish page would show Dutch terms until someone translated them.
     """
 
     zoekvraag = models.CharField(
@@ -78,8 +80,15 @@ class PopulaireZoekvraag(TranslatableMixin, Orderable):
             "Bewoners klikken erop en zoeken dan op deze woorden. Bijvoorbeeld: koffie of huisarts."
         ),
     )
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        verbose_name=_("taal"),
+        on_delete=models.PROTECT,  # a language with a list is not removed by accident
+        related_name="+",
+        help_text=_("Bewoners zien de zoekvraag alleen op de pagina's in deze taal."),
+    )
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta:
         ordering = ["sort_order", "pk"]
         verbose_name = _("populaire zoekvraag")
         verbose_name_plural = _("populaire zoekvragen")
@@ -100,6 +109,3 @@ class PopulaireZoekvraag(TranslatableMixin, Orderable):
         self.zoekvraag = " ".join(self.zoekvraag.split())
         if not self.zoekvraag:
             raise ValidationError({"zoekvraag": _("Vul een zoekvraag in.")})
-        # The admin's form leaves out constraints on fields it does not show (the locale): checked here, so
-        # a term that is on the list already gets a message instead of a database error.
-        self.validate_constraints()

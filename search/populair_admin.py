@@ -25,13 +25,15 @@ class PopulaireZoekvraagViewSet(SnippetViewSet):
     icon = "search"
     menu_label = gettext_lazy("Populaire zoekvragen")
     list_display = ["zoekvraag", "locale"]
+    list_filter = ["locale"]
     search_fields = ["zoekvraag"]
 
 
 @require_POST
 def toevoegen(request):
     """Put one term of the report on the list of its language. The report's button posts here (with CSRF);
-    CreateAction checks the "add" permission (403 without it), validates and logs like the snippet editor."""
+    CreateAction checks the "add" permission (refused without it), validates, places the term last and logs
+    it like the snippet editor."""
     zoekvraag = request.POST.get("zoekvraag", "")
     taal = request.POST.get("taal", "")
     back = f"{reverse('search_report_meest_gezocht')}?dagen={admin_views.period(request.POST)}"

@@ -139,6 +139,12 @@ def test_adding_twice_or_nonsense_gives_a_message_not_an_error(admin_client):
     assert "Deze taal staat niet op de website: ‘tlh’." in klingon.content.decode()
     empty = admin_client.post(ADD_URL, {"zoekvraag": "   ", "taal": "nl"}, follow=True)
     assert "Vul een zoekvraag in." in empty.content.decode()
+    add_in_admin = admin_client.post(
+        reverse("wagtailsnippets_portal_search_populairezoekvraag:add"),
+        {"zoekvraag": " KOFFIE ", "locale": Locale.get_default().pk},
+    )
+    assert add_in_admin.status_code == 200  # the form again, with the message
+    assert "Deze zoekvraag staat al op de lijst voor deze taal." in add_in_admin.content.decode()
     assert PopulaireZoekvraag.objects.filter(zoekvraag__iexact="koffie").count() == 1
     assert admin_client.get(ADD_URL).status_code == 405
 

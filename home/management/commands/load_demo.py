@@ -1,6 +1,5 @@
 import csv
 import itertools
-import uuid
 from datetime import timedelta
 from pathlib import Path
 
@@ -80,7 +79,7 @@ class Command(BaseCommand):
 
     def _popular_searches(self, path, languages):
         """The list "Waar anderen naar zoeken" (search/populair.py) in these languages: one row per term, a
-        column per language; the terms in a row are translations of each other (one translation key)."""
+        column per language (the terms in a row are translations of each other)."""
         from search.models import PopulaireZoekvraag
 
         if not path.exists():  # a corpus folder without the file: the list stays empty
@@ -89,13 +88,11 @@ class Command(BaseCommand):
         order = itertools.count(1)  # one order for the whole list, as the admin's drag-and-drop expects
         with path.open(encoding="utf-8-sig", newline="") as file:
             for row in csv.DictReader(file, delimiter=";"):
-                key = uuid.uuid4()
                 for locale in locales:
                     if row.get(locale.language_code):
                         PopulaireZoekvraag.objects.create(
                             zoekvraag=row[locale.language_code],
                             locale=locale,
-                            translation_key=key,
                             sort_order=next(order),
                         )
 
