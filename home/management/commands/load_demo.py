@@ -84,7 +84,10 @@ class Command(BaseCommand):
 
         if not path.exists():  # a corpus folder without the file: the list stays empty
             return
-        locales = Locale.objects.filter(language_code__in=languages)
+        # A language that has a list already keeps it as it is (an editor may have changed it).
+        locales = Locale.objects.filter(language_code__in=languages).exclude(
+            pk__in=PopulaireZoekvraag.objects.values("locale")
+        )
         order = itertools.count(1)  # one order for the whole list, as the admin's drag-and-drop expects
         with path.open(encoding="utf-8-sig", newline="") as file:
             for row in csv.DictReader(file, delimiter=";"):
