@@ -37,11 +37,6 @@ MEDIA_EDIT = [
     ("wagtaildocs", "choose_document"),
 ]
 MEDIA_CHOOSE = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
-# The list of popular searches residents see (search/populair.py) is site-wide, like the glossary: the
-# Woordenlijst-redactie keeps it (a communitymanager edits one buurt, and has no site-wide snippets).
-POPULAIRE_ZOEKVRAGEN = [
-    ("portal_search", f"{action}_populairezoekvraag") for action in ("add", "change", "delete", "view")
-]
 
 
 def cm_name(title):
@@ -139,7 +134,6 @@ def ensure_global_groups():
         _page_perms(redactie, lijst, PAGE_PUBLISH)
     _collection_perms(redactie, _collection(_("Woordenlijst")), MEDIA_EDIT)
     _collection_perms(redactie, Collection.get_first_root_node(), MEDIA_CHOOSE)
-    redactie.permissions.add(*(_perm(app_label, codename) for app_label, codename in POPULAIRE_ZOEKVRAGEN))
     return beheer, redactie
 
 

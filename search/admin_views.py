@@ -1,8 +1,8 @@
 """Admin reports for communitymanagers: what residents search for, and what they do not find.
 
-Communitymanagers, the Beheerder and whoever keeps the popular searches see them (welzijnswerkers do not).
+Only communitymanagers and the Beheerder see them (welzijnswerkers and the glossary editors do not).
 "Meest gezocht" lists each term per language, with a button to put it on the list of popular searches
-(search/populair_admin.py) for those who may.
+(search/populair_admin.py) for those who may (the Beheerder).
 The query log is not kept per buurt (the search box searches the whole site), so every
 communitymanager sees the same site-wide list; it holds no personal data.
 """
@@ -30,12 +30,9 @@ def period(data):
 
 
 def may_see_reports(user):
-    """Communitymanagers and the Beheerder, and whoever keeps the popular searches (the report suggests them)."""
     if not user.is_authenticated:
         return False
-    if is_beheerder(user) or populair.may_add(user):
-        return True
-    return RedactieGroep.objects.filter(rol="communitymanager", group__user=user).exists()
+    return is_beheerder(user) or RedactieGroep.objects.filter(rol="communitymanager", group__user=user).exists()
 
 
 class ReportMenuItem(MenuItem):

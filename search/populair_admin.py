@@ -1,8 +1,9 @@
 """Admin: the list of popular searches as a snippet, and "Op de lijst zetten" in the report "Meest gezocht".
 
-Who may edit the list (redactie/groups.py): the Beheerder and the Woordenlijst-redactie, the groups that edit
-for the whole site. A communitymanager edits one buurt and has no site-wide snippets (postcodes, partner feeds
-and search promotions are the Beheerder's too), so a communitymanager sees the report but cannot change the list.
+Who may edit the list: the Beheerder (all rights, redactie/groups.py), as for every site-wide snippet (postcodes,
+partner feeds, search promotions). A communitymanager edits one buurt and has no site-wide snippets: they see the
+report, without the button. The Woordenlijst-redactie does not see the report (the query log is for
+communitymanagers and the Beheerder only, tests/test_trust_admin_scope.py), so the list is not theirs either.
 """
 
 from django.contrib import messages

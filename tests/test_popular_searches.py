@@ -7,9 +7,10 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, Page
 
+from redactie.groups import BEHEERDER
 from search.models import PopulaireZoekvraag, ZoekDag
 
-from .redactie_support import buurt_a, cm_a, denied, form_data, login, redacteur  # noqa: F401  (fixtures)
+from .redactie_support import buurt_a, cm_a, denied, form_data, login, make_user, redacteur  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -107,12 +108,17 @@ def report_rows(client):
     }
 
 
-def test_an_editor_puts_a_frequent_search_on_the_list_in_one_step(client, redacteur):
+@pytest.fixture
+def beheerder(db, django_user_model):
+    return make_user(django_user_model, "beheerder", BEHEERDER)  # the group's rights, not a superuser
+
+
+def test_an_editor_puts_a_frequent_search_on_the_list_in_one_step(client, beheerder):
     PopulaireZoekvraag.objects.exclude(zoekvraag="koffie").delete()  # room on the page (it shows SHOWN)
     search_often(client, "valpreventie")
     search_often(client, "koffie")
     search_often(client, "koffie", prefix="/en")
-    editor = login(redacteur)
+    editor = login(beheerder)
     rows = report_rows(editor)
     assert rows[("koffie", "Nederlands")].get_text(strip=True) == "Staat op de lijst"
     cell = rows[("valpreventie", "Nederlands")]
@@ -149,20 +155,21 @@ def test_adding_twice_or_nonsense_gives_a_message_not_an_error(admin_client):
     assert admin_client.get(ADD_URL).status_code == 405
 
 
-def test_communitymanagers_and_strangers_cannot_change_the_list(client, cm_a):
+def test_communitymanagers_and_strangers_cannot_change_the_list(client, cm_a, redacteur):
     search_often(client, "valpreventie")
     manager = login(cm_a)
     rows = report_rows(manager)  # the report itself stays theirs to read
     assert rows[("valpreventie", "Nederlands")].find("form") is None
-    assert denied(manager.post(ADD_URL, {"zoekvraag": "valpreventie", "taal": "nl"}))
-    assert denied(manager.get(reverse("wagtailsnippets_portal_search_populairezoekvraag:list")))
+    for user in (cm_a, redacteur):
+        assert denied(login(user).post(ADD_URL, {"zoekvraag": "valpreventie", "taal": "nl"}))
+        assert denied(login(user).get(reverse("wagtailsnippets_portal_search_populairezoekvraag:list")))
     stranger = client.post(ADD_URL, {"zoekvraag": "valpreventie", "taal": "nl"})
     assert stranger.status_code == 302 and stranger["Location"].startswith("/admin/login/")
     assert not PopulaireZoekvraag.objects.filter(zoekvraag="valpreventie").exists()
 
 
-def test_the_add_button_needs_its_csrf_token(redacteur):
+def test_the_add_button_needs_its_csrf_token(beheerder):
     editor = Client(enforce_csrf_checks=True)
-    editor.force_login(redacteur)
+    editor.force_login(beheerder)
     assert editor.post(ADD_URL, {"zoekvraag": "valpreventie", "taal": "nl"}).status_code == 403
     assert not PopulaireZoekvraag.objects.filter(zoekvraag="valpreventie").exists()
