@@ -1,10 +1,13 @@
 """Admin reports for communitymanagers: what residents search for, and what they do not find.
 
 Only communitymanagers and the Beheerder see them (welzijnswerkers and the glossary editors do not).
+"Meest gezocht" lists each term per language, with a button to put it on the list of popular searches
+(search/populair_admin.py) for those who may (the Beheerder).
 The query log is not kept per buurt (the search box searches the whole site), so every
 communitymanager sees the same site-wide list; it holds no personal data.
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -15,13 +18,14 @@ from home.params import whole_number
 from redactie.groups import is_beheerder
 from redactie.models import RedactieGroep
 
-from . import querylog
+from . import populair, querylog
 
 PERIODS = [(7, _("7 dagen")), (30, _("30 dagen")), (90, _("90 dagen")), (365, _("een jaar"))]
 
 
-def _period(request):
-    days = whole_number(request.GET.get("dagen", ""))
+def period(data):
+    """The report's period in days from its query string (or the add button's form); 30 unless valid."""
+    days = whole_number(data.get("dagen", ""))
     return days if days in dict(PERIODS) else 30
 
 
@@ -36,11 +40,13 @@ class ReportMenuItem(MenuItem):
         return may_see_reports(request.user)
 
 
-def _report(request, *, without_results, title, explanation, url_name):
+def _report(request, *, without_results, title, explanation, url_name, per_language=False):
     if not may_see_reports(request.user):
         raise PermissionDenied
-    days = _period(request)
-    rows = querylog.top_queries(days=days, without_results=without_results, limit=100)
+    days = period(request.GET)
+    rows = querylog.top_queries(days=days, without_results=without_results, limit=100, per_language=per_language)
+    if per_language:
+        _mark_popular(rows)
     periods = [
         {"days": d, "label": label, "url": f"{reverse(url_name)}?dagen={d}", "current": d == days}
         for d, label in PERIODS
@@ -58,8 +64,20 @@ def _report(request, *, without_results, title, explanation, url_name):
             "days": days,
             "without_results": without_results,
             "search_url": reverse("search"),
+            "per_language": per_language,
+            "may_add_popular": per_language and populair.may_add(request.user),
         },
     )
+
+
+def _mark_popular(rows):
+    """Each row gets its language's name and whether it is on the list of popular searches already."""
+    names = dict(settings.LANGUAGES)
+    listed = populair.on_list()
+    for row in rows:
+        row["taal_naam"] = names.get(row["taal"], row["taal"])
+        row["op_de_lijst"] = (row["zoekterm"], row["taal"]) in listed
+        row["kan_op_de_lijst"] = row["taal"] in names
 
 
 def zonder_resultaat(request):
@@ -80,6 +98,10 @@ def meest_gezocht(request):
         request,
         without_results=False,
         title=_("Meest gezocht"),
-        explanation=_("Dit zoeken bewoners het vaakst."),
+        explanation=_(
+            "Dit zoeken bewoners het vaakst, per taal. Een goede zoekvraag kun je op de lijst Populaire "
+            "zoekvragen zetten. Bewoners zien die lijst als ze niets vinden."
+        ),
         url_name="search_report_meest_gezocht",
+        per_language=True,
     )

@@ -1,4 +1,7 @@
-"""Recording searches (our log and Wagtail's Query hits) and reading the popular ones back.
+"""Recording searches (our log and Wagtail's Query hits) and reading them back for the admin reports.
+
+The log never reaches a public page: the popular searches residents see are the list editors keep
+(search/populair.py).
 
 Searches are counted first and written to the database in one transaction at most every
 SEARCH_LOG_SECONDS (default 5; 0 writes at once, as the tests do), so a busy search page does not wait
@@ -123,25 +126,20 @@ def _write(pending):
 atexit.register(flush)
 
 
-def top_queries(days=30, language=None, without_results=False, limit=50):
-    """[{zoekterm, aantal, zonder_resultaat}] for the last `days` days, most searched first."""
+def top_queries(days=30, without_results=False, limit=50, per_language=False):
+    """[{zoekterm, aantal, zonder_resultaat}] for the last `days` days, most searched first.
+
+    `per_language`: one row per term and language, each with its `taal`."""
     flush()
     since = timezone.localdate() - timedelta(days=days - 1)
-    rows = ZoekDag.objects.filter(datum__gte=since)
-    if language:
-        rows = rows.filter(taal=language)
-    rows = rows.values("zoekterm").annotate(aantal_sum=Sum("aantal"), zonder_sum=Sum("zonder_resultaat"))
+    grouping = ["zoekterm", "taal"] if per_language else ["zoekterm"]
+    rows = ZoekDag.objects.filter(datum__gte=since).values(*grouping)
+    rows = rows.annotate(aantal_sum=Sum("aantal"), zonder_sum=Sum("zonder_resultaat"))
     if without_results:
         rows = rows.filter(zonder_sum__gt=0).order_by("-zonder_sum", "zoekterm")
     else:
-        rows = rows.order_by("-aantal_sum", "zoekterm")
+        rows = rows.order_by("-aantal_sum", *grouping)
     return [
-        {"zoekterm": r["zoekterm"], "aantal": r["aantal_sum"], "zonder_resultaat": r["zonder_sum"]}
+        {**{key: r[key] for key in grouping}, "aantal": r["aantal_sum"], "zonder_resultaat": r["zonder_sum"]}
         for r in rows[:limit]
     ]
-
-
-def popular_with_results(language, limit=6):
-    """Searches that often found something: suggestions for a page without results."""
-    rows = [r for r in top_queries(days=60, language=language, limit=limit * 4) if r["aantal"] > r["zonder_resultaat"]]
-    return [r["zoekterm"] for r in rows[:limit]]

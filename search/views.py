@@ -10,7 +10,7 @@ from wagtail.models import Locale
 
 from home import params
 
-from . import answers, engine, querylog
+from . import answers, engine, populair, querylog
 from .docindex import get_index
 
 PER_PAGE = 10
@@ -41,19 +41,19 @@ def search(request):
     locale = Locale.get_active()
     question = tuple(request.GET.get(name, "")[:5000] for name in ("q", "buurt", "type", "page"))
     key = ("html", language, locale.pk, get_index(locale).generation, request.user.is_authenticated, question)
-    answer = answers.kept(key, lambda: _answer(request, language))
+    answer = answers.kept(key, lambda: _answer(request))
     querylog.record_query(answer.query, language, answer.found)
     return HttpResponse(answer.content, content_type=answer.content_type)
 
 
-def _answer(request, language):
-    response = _search(request, language)
+def _answer(request):
+    response = _search(request)
     response.render()
     context = response.context_data
     return answers.Answer(response.content, response["Content-Type"], context["query"], bool(context["total"]))
 
 
-def _search(request, language):
+def _search(request):
     # Every answer, ten to a page, so that the counts per type and buurt match what one can page through.
     outcome = engine.search(
         request.GET.get("q", ""),
@@ -96,5 +96,5 @@ def _search(request, language):
     }
     if q and not outcome.results:
         context["servicepunten"] = _servicepunten(outcome)
-        context["popular"] = [p for p in querylog.popular_with_results(language) if p != q.lower()][:6]
+        context["popular"] = populair.for_page(Locale.get_active(), leave_out=q)
     return TemplateResponse(request, "search/search.html", context)

@@ -2,8 +2,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.signals import page_published, page_unpublished
+from wagtail.snippets.models import register_snippet
 
-from . import admin_views, docindex
+from . import admin_views, docindex, populair_admin
+
+register_snippet(populair_admin.PopulaireZoekvraagViewSet)
 
 
 @hooks.register("register_admin_urls")
@@ -11,6 +14,7 @@ def register_search_report_urls():
     return [
         path("zoekrapport/zonder-resultaat/", admin_views.zonder_resultaat, name="search_report_zonder_resultaat"),
         path("zoekrapport/meest-gezocht/", admin_views.meest_gezocht, name="search_report_meest_gezocht"),
+        path("zoekrapport/populair/toevoegen/", populair_admin.toevoegen, name="search_populair_toevoegen"),
     ]
 
 

@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Page, PageLogEntry
 
 from activiteiten.models import ActiviteitPage, BuurtPage, VoorzieningPage
+from search.models import PopulaireZoekvraag
 from woordenlijst.models import BegripPage
 
 pytestmark = pytest.mark.django_db
@@ -195,3 +196,11 @@ def test_load_demo_on_an_empty_database(capsys):
     home = HomePage.objects.get(locale__language_code="nl")
     assert home.get_site().root_page_id == home.id
     assert HomePage.objects.filter(locale__language_code="en").exists()
+    # The popular searches of the no-result page: the Dutch list (from the session's demo) stays as it was,
+    # the other languages get theirs (demo/corpus/populaire_zoekvragen.csv).
+    lists = {
+        code: list(PopulaireZoekvraag.objects.filter(locale__language_code=code).values_list("zoekvraag", flat=True))
+        for code in ("nl", "en", "tr", "ar")
+    }
+    assert lists["nl"][:2] == ["koffie", "huisarts"] and len(lists["nl"]) == 6
+    assert lists["en"][:2] == ["coffee", "doctor"] and len(lists["tr"]) == len(lists["ar"]) == 6

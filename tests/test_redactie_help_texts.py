@@ -16,6 +16,7 @@ EDITOR_MODELS = [
     ("woordenlijst", "BegripZieOok"),
     ("redactie", "RedactieGroep"),
     ("redactie", "Melding"),
+    ("portal_search", "PopulaireZoekvraag"),
 ]
 TECHNICAL = {"page", "sort_order", "page_ptr"}
 

@@ -1,3 +1,5 @@
+import csv
+import itertools
 from datetime import timedelta
 from pathlib import Path
 
@@ -56,6 +58,8 @@ class Command(BaseCommand):
         if postcodes.exists():  # a corpus folder without postcodes leaves "bij mij in de buurt" empty
             call_command("load_postcodes", str(postcodes), stdout=self.stdout)
         call_command("setup_groups", stdout=self.stdout)
+        languages = [settings.LANGUAGE_CODE] if zonder_vertalingen else [code for code, _name in settings.LANGUAGES]
+        self._popular_searches(Path(directory) / "populaire_zoekvragen.csv", languages)
         if not zonder_vertalingen:
             self._translations(Path(directory))
         self._backdate()
@@ -72,6 +76,28 @@ class Command(BaseCommand):
                     "import_corpus", "--lang", code, "--messages", settings.LANGUAGE_CODE, str(folder),
                     stdout=self.stdout, stderr=self.stderr,
                 )  # fmt: skip
+
+    def _popular_searches(self, path, languages):
+        """The list "Waar anderen naar zoeken" (search/populair.py) in these languages: one row per term, a
+        column per language (the terms in a row are translations of each other)."""
+        from search.models import PopulaireZoekvraag
+
+        if not path.exists():  # a corpus folder without the file: the list stays empty
+            return
+        # A language that has a list already keeps it as it is (an editor may have changed it).
+        locales = Locale.objects.filter(language_code__in=languages).exclude(
+            pk__in=PopulaireZoekvraag.objects.values("locale")
+        )
+        order = itertools.count(1)  # one order for the whole list, as the admin's drag-and-drop expects
+        with path.open(encoding="utf-8-sig", newline="") as file:
+            for row in csv.DictReader(file, delimiter=";"):
+                for locale in locales:
+                    if row.get(locale.language_code):
+                        PopulaireZoekvraag.objects.create(
+                            zoekvraag=row[locale.language_code],
+                            locale=locale,
+                            sort_order=next(order),
+                        )
 
     def _backdate(self):
         """The demo stands for a portal that has been running for a while: its pages count as first published
