@@ -205,6 +205,7 @@ def main(argv=None):
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--requests", type=int, default=40, help="requests per connection and page type")
+    parser.add_argument("--only", choices=["cached", "uncached"], help="run only with or only without the page cache")
     parser.add_argument("--single", type=int, default=200, help="requests of the one-client uncached buurt run")
     parser.add_argument("--buurt", help="path of the buurt page to measure (default: the first on the start page)")
     parser.add_argument("--mixed", type=int, default=10_000, help="mixed requests before measuring memory (0: skip)")
@@ -227,8 +228,10 @@ def main(argv=None):
         [*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, env={**env, "STATIC_ROOT": static_root}, check=True
     )
     print(f"database: {env['DATABASE_URL'].split('@')[-1]}, cache: {env.get('REDIS_URL') or 'database table'}")
-    run(env, args, cached=True, static_root=static_root)
-    run(env, args, cached=False, static_root=static_root)
+    if args.only != "uncached":
+        run(env, args, cached=True, static_root=static_root)
+    if args.only != "cached":
+        run(env, args, cached=False, static_root=static_root)
     return 0
 
 
