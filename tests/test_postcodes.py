@@ -178,3 +178,14 @@ def test_search_puts_the_buurt_of_a_postcode_first(client, db, query, buurt):
 
 def test_search_for_an_unknown_postcode_does_not_invent_a_buurt(db):
     assert all(r.doc.type != "buurt" or not r.promoted for r in engine.search("1234").results)
+
+
+def test_on_arabic_pages_a_postcode_reads_left_to_right(client, db):
+    """In a right-to-left sentence "6826 HK" would show as "HK 6826": the postcode is isolated as left-to-right."""
+    soup = _get(client, "6826 HK", prefix="/ar")
+    assert soup.html["dir"] == "rtl"
+    isolated = soup.select_one(".postcode-antwoord h2 bdi[dir=ltr]")
+    assert isolated is not None and isolated.get_text() == "6826 HK"
+    assert soup.select_one("#postcode-invoer")["dir"] == "auto"  # typed Latin letters and digits run left to right
+    # The message names the typed postcode between Unicode isolates (LRI … PDI), in the Arabic text.
+    assert "\u20661234\u2069" in _error(_get(client, "1234", prefix="/ar"))

@@ -6,6 +6,8 @@
 <p{% lang_attrs doc.lang %}>…</p>   the same for a text whose language is already known (search results)
 {% outdated_source page as source %}   the Dutch page when this translation is older than it
 {% home_url %}   the start page in the reader's language
+{{ postcode|ltr }}   <bdi dir="ltr">6826 HK</bdi>: Latin letters and digits that must read left to right,
+                     also inside an Arabic sentence (else "6826 HK" shows as "HK 6826")
 """
 
 from django import template
@@ -60,3 +62,8 @@ def marked(text, language):
     """`text` in a <span lang> when it is in another language than the page (for use inside a sentence)."""
     attrs = state.lang_attrs(language)
     return format_html("<span{}>{}</span>", attrs, text) if attrs else text
+
+
+@register.filter
+def ltr(value):
+    return format_html('<bdi dir="ltr">{}</bdi>', value)
