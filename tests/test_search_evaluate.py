@@ -74,3 +74,48 @@ def test_by_kind_gives_a_line_per_kind_and_names_the_questions_answered_wrongly(
     assert lines["onzin"][1:6] == ["2", "-", "-", "-", "1/2"]
     assert "geen antwoord, wel verwacht: g2" in output
     assert "antwoord, geen verwacht: o1" in output
+
+
+def test_evaluation_names_the_backend_and_warns_when_the_engine_failed_during_the_run(tmp_path):
+    """A cold or dead engine makes the failover answer from the database: the figures must not pass for the
+    engine's own without a word."""
+    import socket
+
+    from django.test import override_settings
+
+    from search import backends, engine
+    from search.analysis import search_backends
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{s.getsockname()[1]}"  # nothing listens once the socket is closed
+    path = tmp_path / "een.jsonl"
+    path.write_text(
+        json.dumps(
+            {
+                "id": "x1",
+                "query": "koffie",
+                "buurt": None,
+                "judgments": [{"type": "activiteit", "slug": "x", "grade": 3}],
+            }
+        )
+        + "\n"
+    )
+    backends.reset_failover_state()
+    engine._kept.clear()  # an earlier test's kept ranking of "koffie" would spare the engine the question
+    config = search_backends({"OPENSEARCH_URL": closed, "SEARCH_INDEX_PREFIX": "zbtest_eval_"})
+    try:
+        with override_settings(WAGTAILSEARCH_BACKENDS=config):
+            out, err = StringIO(), StringIO()
+            call_command("evaluate_search", str(path), stdout=out, stderr=err)
+    finally:
+        backends.reset_failover_state()
+    assert f"zoekmachine: FailoverOpenSearchBackend ({closed})" in out.getvalue()
+    assert "LET OP: de zoekmachine gaf 1 keer geen (tijdig) antwoord" in err.getvalue()
+
+    out, err = StringIO(), StringIO()
+    call_command("evaluate_search", str(path), stdout=out, stderr=err)
+    from wagtail.search.backends import get_search_backend
+
+    assert f"zoekmachine: {type(get_search_backend()).__name__} (-)" in out.getvalue()  # the database backend
+    assert "LET OP" not in err.getvalue()

@@ -8,13 +8,16 @@ plek, zorg, typo, samenstelling, onzin), one line per kind. The ids of answerabl
 of unanswerable ones that got one, are always listed.
 """
 
+import logging
 import re
 import time
+from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
 
-from search import engine
+from search import backends, engine
 from search.evaluation import MODEL_TYPES, Scores, read_queries
 
 
@@ -28,6 +31,30 @@ def baseline_ranking(query):
         if key not in ranked:
             ranked.append(key)
     return ranked
+
+
+class FailoverCounter(logging.Handler):
+    """Counts the times the search engine failed during the run (search/backends.py logs each one). Searches
+    in the RETRY_AFTER seconds after a failure are answered by the database backend, so the figures would
+    silently mix two backends; the command says so instead."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.failures = 0
+
+    def emit(self, record):
+        if record.getMessage().startswith("Search engine"):
+            self.failures += 1
+
+
+@contextmanager
+def counting_failovers():
+    counter = FailoverCounter()
+    backends.logger.addHandler(counter)
+    try:
+        yield counter
+    finally:
+        backends.logger.removeHandler(counter)
 
 
 class Command(BaseCommand):
@@ -67,6 +94,19 @@ class Command(BaseCommand):
         locales = {locale.language_code: locale for locale in Locale.objects.all()}
         if lang not in locales:
             raise CommandError(f"De taal ‘{lang}’ bestaat niet op deze website.")
+        backend = get_search_backend()
+        urls = ", ".join(map(str, getattr(backend, "cluster_key", ()))) or "-"
+        self.stdout.write(f"zoekmachine: {type(backend).__name__} ({urls})")
+        with counting_failovers() as counter:
+            self._measure(queries, file, locales, lang, baseline, details, by)
+        if counter.failures:
+            self.stderr.write(
+                f"LET OP: de zoekmachine gaf {counter.failures} keer geen (tijdig) antwoord. De zoekvragen daarna "
+                "kregen een tijd antwoord van de database: deze cijfers zijn niet die van de zoekmachine alleen. "
+                "Een koude zoekmachine heeft soms meer tijd nodig (SEARCH_TIMEOUT)."
+            )
+
+    def _measure(self, queries, file, locales, lang, baseline, details, by):
         ours, plain = Scores(), Scores()
         per_lang = {}  # language of the question → (ours, baseline)
         per_group = {}  # value of the --by field → (ours, baseline)
