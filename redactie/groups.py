@@ -120,21 +120,31 @@ def _translations(page):
 
 @in_site_language
 def ensure_global_groups():
-    from woordenlijst.models import WoordenlijstPage
-
     retire_default_groups()
     beheer = _group("beheerder", BEHEERDER)
     beheer.permissions.set(Permission.objects.all())
     _page_perms(beheer, Page.get_first_root_node(), [*PAGE_PUBLISH, "bulk_delete"])
     _collection_perms(beheer, Collection.get_first_root_node(), MEDIA_EDIT)
+    return beheer, ensure_glossary_group()
+
+
+@in_site_language
+@transaction.atomic
+def ensure_glossary_group():
+    """The Woordenlijst-redactie: the glossary (index and begrippen) in every language, as a buurt's groups have
+    their buurt in every language (_translations), and its media collection."""
+    from woordenlijst.models import WoordenlijstPage
 
     redactie = _group("woordenlijst", WOORDENLIJST_REDACTIE)
     _admin_access(redactie)
-    for lijst in WoordenlijstPage.objects.filter(alias_of__isnull=True):
-        _page_perms(redactie, lijst, PAGE_PUBLISH)
+    # They start and sync translations of glossary pages only (redactie/translation_views.py checks the page).
+    redactie.permissions.add(_perm("wagtail_localize", "submit_translation"))
+    for lijst in WoordenlijstPage.objects.filter(alias_of__isnull=True, locale=Locale.get_default()):
+        for page in _translations(lijst):
+            _page_perms(redactie, page, PAGE_PUBLISH)
     _collection_perms(redactie, _collection(_("Woordenlijst")), MEDIA_EDIT)
     _collection_perms(redactie, Collection.get_first_root_node(), MEDIA_CHOOSE)
-    return beheer, redactie
+    return redactie
 
 
 def source_buurt(buurt):

@@ -2,7 +2,8 @@
 
 Only communitymanagers and the Beheerder see them (welzijnswerkers and the glossary editors do not).
 "Meest gezocht" lists each term per language, with a button to put it on the list of popular searches
-(search/populair_admin.py) for those who may (the Beheerder).
+(search/populair_admin.py) for those who may (the Beheerder). "Zonder resultaat" advises each reader only what
+they may do (a search promotion: the Beheerder; another word for a begrip: the glossary editors), else whom to ask.
 The query log is not kept per buurt (the search box searches the whole site), so every
 communitymanager sees the same site-wide list; it holds no personal data.
 """
@@ -13,10 +14,12 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Locale
 
 from home.params import whole_number
-from redactie.groups import is_beheerder
+from redactie.groups import is_beheerder, is_glossary_editor
 from redactie.models import RedactieGroep
+from woordenlijst.models import WoordenlijstPage
 
 from . import populair, querylog
 
@@ -40,7 +43,7 @@ class ReportMenuItem(MenuItem):
         return may_see_reports(request.user)
 
 
-def _report(request, *, without_results, title, explanation, url_name, per_language=False):
+def _report(request, *, without_results, title, explanation, url_name, per_language=False, advice=None):
     if not may_see_reports(request.user):
         raise PermissionDenied
     days = period(request.GET)
@@ -59,6 +62,7 @@ def _report(request, *, without_results, title, explanation, url_name, per_langu
             "header_title": title,
             "header_icon": "search",
             "explanation": explanation,
+            "advice": advice(request.user) if advice else [],
             "rows": rows,
             "periods": periods,
             "days": days,
@@ -80,15 +84,50 @@ def _mark_popular(rows):
         row["kan_op_de_lijst"] = row["taal"] in names
 
 
+def advice_without_results(user):
+    """What this reader can do about a search without results: only what they may do themselves, and otherwise
+    whom to ask. Every reader of the report may add pages (a communitymanager in their own buurt)."""
+    advice = [{"text": _("Ontbreekt er iets? Voeg een pagina toe.")}]
+    if is_glossary_editor(user):
+        lijst = WoordenlijstPage.objects.filter(alias_of__isnull=True, locale=Locale.get_default()).first()
+        advice.append(
+            {
+                "text": _("Is het een ander woord voor een begrip? Zet het bij ‘Andere woorden’ van dat begrip."),
+                "url": reverse("wagtailadmin_explore", args=[lijst.pk]) if lijst else None,
+                "link": _("Naar de Woordenlijst"),
+            }
+        )
+    else:
+        advice.append(
+            {
+                "text": _(
+                    "Is het een ander woord voor een begrip? Vraag de Woordenlijst-redactie om het erbij te zetten."
+                )
+            }
+        )
+    if user.has_perm("wagtailsearchpromotions.add_searchpromotion"):
+        advice.append(
+            {
+                "text": _(
+                    "Moet een zoekwoord naar één pagina leiden? Maak een aanbeveling in het menu Instellingen, "
+                    "bij Uitgelichte zoekresultaten."
+                ),
+                "url": reverse("wagtailsearchpromotions:add"),
+                "link": _("Maak een aanbeveling"),
+            }
+        )
+    else:
+        advice.append({"text": _("Moet een zoekwoord naar één pagina leiden? Vraag de Beheerder om een aanbeveling.")})
+    return advice
+
+
 def zonder_resultaat(request):
     return _report(
         request,
         without_results=True,
         title=_("Zoekopdrachten zonder resultaat"),
-        explanation=_(
-            "Hier zoeken bewoners naar, maar ze vinden niets. Voeg een pagina toe, "
-            "zet een ander woord bij een begrip, of maak een aanbeveling bij Zoekaanbevelingen."
-        ),
+        explanation=_("Hier zoeken bewoners naar, maar ze vinden niets. Wat kun je doen?"),
+        advice=advice_without_results,
         url_name="search_report_zonder_resultaat",
     )
 
