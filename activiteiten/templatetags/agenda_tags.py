@@ -59,6 +59,15 @@ def reden_zin(text):
 
 
 @register.simple_tag
+def voor_wie(text):
+    """'voor wie' in the reader's language (activiteiten/doelgroepen.py); typed Dutch text in <span lang="nl">."""
+    from activiteiten.doelgroepen import voor_wie as words_and_language
+    from home.templatetags.language_tags import marked
+
+    return marked(*words_and_language(text))
+
+
+@register.simple_tag
 def activiteit_labels(page):
     """[(css modifier, label)] of the words shown next to an activity: "Nieuw", "Gewijzigd: andere tijd of plek"."""
     from activiteiten.agenda import now
