@@ -1,4 +1,6 @@
-"""The booklet "Gemeenschappelijke taal": all terms A–Z on A4, as a print page and as a PDF (WeasyPrint).
+"""The booklet "Gemeenschappelijke taal": all terms letter by letter on A4, as a print page and as a PDF
+(WeasyPrint). The letters and their order are those of the glossary page (page.letter_groups(), alfabet.py):
+A–Z, Turkish and Arabic in their own alphabet.
 
     /woordenlijst/boekje/       print-ready page (A4)
     /woordenlijst/boekje/pdf/   the same as a PDF

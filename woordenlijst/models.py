@@ -1,7 +1,5 @@
 """The glossary "Gemeenschappelijke taal": terms and abbreviations of wonen, welzijn, zorg and gemeente."""
 
-import unicodedata
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -14,6 +12,8 @@ from wagtail.search import index
 
 from home.models import BasePage
 
+from . import alfabet
+
 DOMEINEN = [
     ("wonen", _("wonen")),
     ("welzijn", _("welzijn")),
@@ -21,16 +21,6 @@ DOMEINEN = [
     ("gemeente", _("gemeente")),
     ("algemeen", _("algemeen")),
 ]
-
-
-def index_letter(text):
-    """The A–Z letter a word is listed under ('#' for digits and other signs)."""
-    for char in unicodedata.normalize("NFKD", text or "").upper():
-        if "A" <= char <= "Z":
-            return char
-        if char.isalnum():
-            return "#"
-    return "#"
 
 
 class WoordenlijstPage(RoutablePageMixin, BasePage):
@@ -57,25 +47,27 @@ class WoordenlijstPage(RoutablePageMixin, BasePage):
         return strip_tags(self.intro)
 
     def letter_groups(self):
-        """[(letter, [entry, …])] for A–Z. An abbreviation is listed under its own letter too."""
+        """[(letter, [entry, …])] in the order of the page language's alphabet (alfabet.py). An abbreviation is
+        listed under its own letter too."""
         begrippen = BegripPage.objects.child_of(self).live().public()
         entries = []
         for begrip in begrippen:
             entries.append({"label": begrip.title, "begrip": begrip, "is_afkorting": False})
             if begrip.afkorting and begrip.afkorting.casefold() != begrip.title.casefold():
                 entries.append({"label": begrip.afkorting, "begrip": begrip, "is_afkorting": True})
-        entries.sort(key=lambda e: unicodedata.normalize("NFKD", e["label"]).casefold())
+        language = self.locale.language_code
+        entries.sort(key=lambda e: alfabet.sort_key(e["label"], language))
         letters = {}
         for entry in entries:
-            letters.setdefault(index_letter(entry["label"]), []).append(entry)
-        return sorted(letters.items())
+            letters.setdefault(alfabet.index_letter(entry["label"], language), []).append(entry)
+        return sorted(letters.items(), key=lambda group: alfabet.group_order(group[0], language))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         groups = self.letter_groups()
         present = {letter for letter, _entries in groups}
         context["groups"] = groups
-        context["alphabet"] = [(chr(c), chr(c) in present) for c in range(ord("A"), ord("Z") + 1)]
+        context["alphabet"] = alfabet.navigation(present, self.locale.language_code)
         return context
 
     @route("")
