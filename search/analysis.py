@@ -28,10 +28,16 @@ import re
 import unicodedata
 from pathlib import Path
 
+from .text import SHORT_WORDS, base_lexicon, broader, stopwords, thesaurus_groups, translations
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 KERNWOORDEN_FILE = DATA_DIR / "kernwoorden.txt"
 
 SYNONYM_FILTER = "zb_synoniemen"
+WIDE_SYNONYM_FILTER = "zb_synoniemen_breed"  # the same plus the one-way wider words (analyzer WIDE_ANALYZER)
+WIDE_ANALYZER = "zb_search_wide"
+QUESTION_STOP_FILTER = "zb_vraag_stop"
+PLAIN_ANALYZER = "zb_plain"  # no compound parts, no synonyms: for typos (fuzziness and synonyms do not mix)
 DECOMPOUNDER_FILTER = "zb_samenstellingen"
 STEMMER = {"type": "stemmer", "language": "dutch"}  # Snowball Dutch as in Lucene 10 (OpenSearch 3.8.0)
 # Where the Dutch stemmer goes wrong for words residents use. The right side is the final token
@@ -47,6 +53,11 @@ STEMMER_OVERRIDES = [
     "cursussen => cursus",
 ]
 MIN_SUBWORD = 4
+# Parts of a compound from the general word list (data/woorden.txt.gz, 99k words, also the Python side's)
+# need 6 letters: its shorter words split too much that is no compound ("mantel" → "mant", "ouderen" →
+# "eren"). Short care words (zorg, hulp, taal) come from kernwoorden.txt and the glossary.
+LEXICON_MIN_PART = 6
+SHORT_PART = 3  # the shortest part: only the listed three-letter words (text.SHORT_WORDS: gym, les, …)
 EDGE_NGRAM_MAX = 30
 # Open connections the client keeps per node (opensearch-py's pool_maxsize): many residents search at once.
 CONNECTIONS_PER_NODE = 25
@@ -74,11 +85,16 @@ def read_word_file(path=KERNWOORDEN_FILE):
     return words
 
 
+def question_stopwords():
+    """The words of data/stopwoorden.txt (read by search/text.py), sorted."""
+    return sorted(stopwords())
+
+
 def _analyzer(filters):
     return {"type": "custom", "tokenizer": "standard", "filter": filters}
 
 
-def index_settings(words=None, synonyms=None, replicas=1, shards=1):
+def index_settings(words=None, synonyms=None, replicas=1, shards=1, wide_synonyms=None):
     """The INDEX_SETTINGS dict (deep-merged into the backend's own settings by Wagtail)."""
     words = sorted(set(words if words is not None else read_word_file()))
     synonyms = list(synonyms or [])
@@ -94,13 +110,20 @@ def index_settings(words=None, synonyms=None, replicas=1, shards=1):
     # Compounds are split at index time only: at search time a split "wijkrestaurant" would match every
     # page about a "wijk" as well as the restaurant. Split compounds are found by the typo-tolerant
     # part of the query (backends.TypoTolerantMixin), which uses the index analyzer at a lower weight.
-    search_chain = ["lowercase", "asciifolding", SYNONYM_FILTER] + index_chain[3:]
+    # At search time the words that say nothing about what a resident looks for ("ik", "zoek", "iets")
+    # go too: the same list as the Python side's (data/stopwoorden.txt), after the synonyms so that
+    # "wat is" style phrases in the glossary still match.
+    search_chain = ["lowercase", "asciifolding", SYNONYM_FILTER, QUESTION_STOP_FILTER] + index_chain[3:]
+    wide_chain = ["lowercase", "asciifolding", WIDE_SYNONYM_FILTER, QUESTION_STOP_FILTER] + index_chain[3:]
+    wide = list(wide_synonyms or synonyms)
     return {
         "settings": {
             "analysis": {
                 "analyzer": {
                     "default": _analyzer(index_chain),
                     "default_search": _analyzer(search_chain),
+                    WIDE_ANALYZER: _analyzer(wide_chain),
+                    PLAIN_ANALYZER: _analyzer(["lowercase", "asciifolding"] + index_chain[3:]),
                     "edgengram_analyzer": _analyzer(["lowercase", "asciifolding", "edgengram"]),
                     "zb_autocomplete_search": _analyzer(["lowercase", "asciifolding"]),
                 },
@@ -109,12 +132,14 @@ def index_settings(words=None, synonyms=None, replicas=1, shards=1):
                         "type": "dictionary_decompounder",
                         "word_list": words,
                         "min_word_size": 7,
-                        "min_subword_size": MIN_SUBWORD,
+                        "min_subword_size": SHORT_PART,
                         "max_subword_size": 25,
                         "only_longest_match": False,  # True keeps only a whole listed word
                     },
                     SYNONYM_FILTER: synonym_filter(synonyms),
+                    WIDE_SYNONYM_FILTER: synonym_filter(wide),
                     "zb_stop": {"type": "stop", "stopwords": "_dutch_"},
+                    QUESTION_STOP_FILTER: {"type": "stop", "stopwords": question_stopwords()},
                     "zb_stem_override": {"type": "stemmer_override", "rules": STEMMER_OVERRIDES},
                     "zb_stem": dict(STEMMER),
                     "zb_unique": {"type": "unique", "only_on_same_position": True},
@@ -155,16 +180,56 @@ def glossary_groups():
 
 
 def synonym_rules(groups=None):
-    """Equivalence rules ("a, b, c") for the synonym_graph filter, sorted so they compare stably."""
+    """The rules of the synonym_graph filter, sorted so they compare stably: the glossary's equivalences
+    ("a, b, c") and those of the data files (`data_file_rules`)."""
     groups = glossary_groups() if groups is None else groups
-    return sorted({", ".join(terms) for terms in groups if len(terms) > 1})
+    own = {", ".join(terms) for terms in groups if len(terms) > 1}
+    return sorted(own | set(data_file_rules()))
+
+
+def wide_synonym_rules(groups=None):
+    """The rules of the wider search analyzer: all of `synonym_rules` plus the one-way lines of the
+    thesaurus (`eenzaam > ontmoeten`). The engine query matches with it at a lower weight (engine_query.WIDER),
+    so a need finds what helps with it without flooding a plain search."""
+    return sorted(set(synonym_rules(groups)) | set(wider_rules()))
+
+
+def data_file_rules():
+    """Rules from search/data (read by search/text.py, the one parser of those files):
+
+    - each equivalence line of thesaurus.txt → "a, b, c";
+    - each word of another language in vertaalwoorden.txt → "doktor => doktor, huisarts, dokter" (one way,
+      and the word itself stays, because language names and loanwords are on the pages too).
+    """
+    rules = set()
+    for members in thesaurus_groups():
+        terms = sorted({clean_term(w) for w in members} - {""})
+        if len(terms) > 1:
+            rules.add(", ".join(terms))
+    for word, dutch in translations().items():
+        left = clean_term(word)
+        right = sorted({clean_term(w) for w in dutch} - {"", left})
+        if left and right:
+            rules.add(f"{left} => {', '.join([left, *right])}")
+    return sorted(rules)
+
+
+def wider_rules():
+    """One way: "yoga => yoga, bewegen, beweging" from the `a, b > c, d` lines of thesaurus.txt."""
+    rules = set()
+    for word, wider in broader().items():
+        left = clean_term(word)
+        right = sorted({clean_term(w) for w in wider} - {"", left})
+        if left and right:
+            rules.add(f"{left} => {', '.join([left, *right])}")
+    return sorted(rules)
 
 
 def decompound_words(groups=None):
     """Core care words + every single glossary word of 4+ letters (no abbreviations)."""
     from woordenlijst.models import BegripPage
 
-    words = set(read_word_file())
+    words = set(read_word_file()) | {w for w in base_lexicon() if len(w) >= LEXICON_MIN_PART} | SHORT_WORDS
     if groups is None:
         groups = glossary_groups()
         groups += [[clean_term(t)] for t in BegripPage.objects.live().values_list("title", flat=True)]
@@ -180,6 +245,7 @@ def dynamic_analysis():
     groups = glossary_groups()
     return {
         SYNONYM_FILTER: synonym_filter(synonym_rules(groups)),
+        WIDE_SYNONYM_FILTER: synonym_filter(wide_synonym_rules(groups)),
         DECOMPOUNDER_FILTER: {"word_list": decompound_words()},
     }
 

@@ -52,6 +52,7 @@ from wagtail.models import Page
 from wagtail.search.query import PlainText
 
 from . import analysis, pending
+from .engine_query import EngineQuery, compile_engine_query
 
 logger = logging.getLogger(__name__)
 
@@ -298,18 +299,24 @@ class FailoverBackendMixin:
         return sorted(names)
 
     def reload_synonyms(self, rules=None):
-        """Put the glossary synonyms into every live index whose synonyms differ. Returns the names."""
+        """Put the synonyms into every live index whose synonyms differ. Returns the names.
+
+        Both synonym filters: the search analyzer's and the wider one's (the same rules plus the one-way
+        lines of the thesaurus, analysis.wide_synonym_rules)."""
         rules = analysis.synonym_rules() if rules is None else rules
-        new = analysis.synonym_filter(rules)
+        new = {
+            analysis.SYNONYM_FILTER: analysis.synonym_filter(rules),
+            analysis.WIDE_SYNONYM_FILTER: analysis.synonym_filter(sorted(set(rules) | set(analysis.wider_rules()))),
+        }
         changed = []
         for name in self.concrete_indexes([Page]):  # images and documents have no glossary words
             current = self.es.indices.get_settings(index=name)[name]["settings"]["index"]
-            filt = current.get("analysis", {}).get("filter", {}).get(analysis.SYNONYM_FILTER, {})
-            if list(filt.get("synonyms", [])) == new["synonyms"]:
+            filters = current.get("analysis", {}).get("filter", {})
+            if all(list(filters.get(f, {}).get("synonyms", [])) == new[f]["synonyms"] for f in new):
                 continue
             self.es.indices.close(index=name)
             try:
-                self.put_index_settings(name, {"analysis": {"filter": {analysis.SYNONYM_FILTER: new}}})
+                self.put_index_settings(name, {"analysis": {"filter": new}})
             finally:
                 self.es.indices.open(index=name)
                 self.wait_for_index(name)
@@ -362,6 +369,11 @@ class TypoTolerantMixin:
 
 class DutchOpenSearchQueryCompiler(TypoTolerantMixin, OpenSearch3SearchQueryCompiler):
     mapping_class = DutchOpenSearchMapping
+
+    def get_inner_query(self):
+        if isinstance(self.query, EngineQuery):
+            return compile_engine_query(self.query, self.remapped_fields)
+        return super().get_inner_query()
 
 
 class DutchOpenSearchAutocompleteCompiler(OpenSearch3AutocompleteQueryCompiler):

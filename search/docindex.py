@@ -24,13 +24,12 @@ from activiteiten.talen import zoekwoorden
 from home.translation_state import text_language
 
 from .postings import Postings, matching_terms
-from .text import base_lexicon, fold, split_compound, stem, stopwords, words
+from .text import SHORT_WORDS, base_lexicon, fold, split_compound, stem, stopwords, words
 
 TITLE, SUMMARY, BODY, LOW = 1.0, 0.7, 0.5, 0.3
 HOST = 0.5  # the name of the place where an activity takes place
 PART = 0.85  # a compound part counts a little less than the whole word
 IDF_POWER = 1.0  # measured: softer (0.5, 0.3) was not better on the dev and held-out queries
-SHORT_WORDS = frozenset({"gym", "dag", "rit", "val", "bus", "les", "wmo", "pgb", "mfc", "zin", "thee", "bed"})
 GENERIC_PLACE_WORDS = frozenset(
     "noord zuid oost west zuidoost zuidwest noordoost noordwest centrum midden lage land hoge oude nieuwe "
     "dorp wijk kern buurt complex".split()

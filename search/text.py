@@ -73,6 +73,11 @@ def _thesaurus_lines():
         yield members, bool(arrow), {fold(w.strip()) for w in right.split(",") if w.strip()}
 
 
+def thesaurus_groups():
+    """The equivalence lines of data/thesaurus.txt: [set(folded words)], one per line."""
+    return [members for members, arrow, _targets in _thesaurus_lines() if not arrow]
+
+
 @lru_cache(maxsize=1)
 def thesaurus():
     """{folded word: frozenset(words that mean the same)} from data/thesaurus.txt (one group per line),
@@ -136,6 +141,16 @@ def broader():
 
 
 LINKS = ("", "s", "e", "en")
+# Three-letter words that may be a part of a compound ("ouderengym", "zwemles"); longer parts come from
+# the word lists.
+SHORT_WORDS = frozenset({"gym", "dag", "rit", "val", "bus", "les", "wmo", "pgb", "mfc", "zin", "thee", "bed"})
+
+
+@lru_cache(maxsize=1)
+def compound_lexicon():
+    """The words a compound in a question is split into: data/woorden.txt.gz and data/kernwoorden.txt,
+    the same lists the search engine splits the pages' compounds with (analysis.decompound_words)."""
+    return base_lexicon() | {fold(w) for line in _read_lines("kernwoorden.txt") for w in line.split()}
 
 
 def is_simple(word, lexicon):
