@@ -8,6 +8,7 @@ search with the database backend.
 
 import os
 
+from django.conf import settings
 from django.core.checks import Error, register
 
 ELASTICSEARCH_NOT_SUPPORTED = "portal_search.E001"
@@ -26,5 +27,24 @@ def elasticsearch_url_not_supported(app_configs=None, **kwargs):
             "en haal ELASTICSEARCH_URL weg. Zonder OPENSEARCH_URL zoekt de portal in de database. "
             "Zie search/opensearch/README.md.",
             id=ELASTICSEARCH_NOT_SUPPORTED,
+        )
+    ]
+
+
+SEARCH_RANKING_UNKNOWN = "portal_search.E002"
+SEARCH_RANKINGS = ("python", "engine")
+
+
+@register()
+def search_ranking_known(app_configs=None, **kwargs):
+    """SEARCH_RANKING must name one of the two rankings (settings/base.py)."""
+    value = getattr(settings, "SEARCH_RANKING", "python")
+    if value in SEARCH_RANKINGS:
+        return []
+    return [
+        Error(
+            f"SEARCH_RANKING is ‘{value}’; dat kent de portal niet.",
+            hint="Gebruik ‘python’ (standaard) of ‘engine’ (alleen met OPENSEARCH_URL). Zie search/README.md.",
+            id=SEARCH_RANKING_UNKNOWN,
         )
     ]

@@ -18,6 +18,7 @@ from postcodes.nabij import buurt_ids_for_query as buurt_ids
 from .backends import CandidateQuery
 from .candidates import CANDIDATES_AT_SCALE, activity_docs, candidate_view
 from .docindex import TITLE, TYPE_ORDER, get_index
+from .engine_rank import engine_rank, engine_ranks
 from .kept import Kept
 from .query_understanding import analyse
 from .snippets import snippet as snippet_of
@@ -265,6 +266,16 @@ def _cached_rank(analysis, index, locale, buurt=None):
     )
 
 
+def _ranked(analysis, index, locale, buurt):
+    """The engine's order when the backend ranks (OpenSearch, search/engine_rank.py); otherwise, or when
+    the engine does not answer, the Python ranking on the database backend (kept per index version)."""
+    if engine_ranks():
+        found = engine_rank(analysis.text, index, locale, buurt)
+        if found is not None:
+            return [Result(doc=doc, score=score, coverage=1.0) for doc, score in found]
+    return [replace(r) for r in _cached_rank(analysis, index, locale, buurt)]
+
+
 def add_next_dates(results):
     """Give the activities among `results` their next date: one query on the occurrence table,
     and the activity's own rule for any activity the table does not know (yet)."""
@@ -313,7 +324,7 @@ def search(query, locale=None, buurt="", type="", limit=MAX_RESULTS):
     ]
     if analysis.is_empty and not by_postcode:
         return outcome
-    ranked = [] if analysis.is_empty else [replace(r) for r in _cached_rank(analysis, index, locale, outcome.buurt)]
+    ranked = [] if analysis.is_empty else _ranked(analysis, index, locale, outcome.buurt)
     promoted = by_postcode + [
         Result(doc=d, score=0, coverage=1, promoted=True)
         for d in _promotions(analysis.text, index)

@@ -250,10 +250,26 @@ def _phrases(all_words, positions):
     return tuple(" ".join(all_words[a : b + 1]) for a, b in zip(positions, positions[1:], strict=False))
 
 
+def day_words(word):
+    """A weekday written together with a day part, as two words (‘zondagmiddag’ → zondag, middag);
+    any other word as it is."""
+    for name in WEEKDAYS:
+        rest = word[len(name) :]
+        if word.startswith(name) and rest in DAYPARTS:
+            return [name, rest]
+    return [word]
+
+
+def question_form(all_words):
+    """The words that open a definition question (‘wat is’, ‘what does’), or (): they say what kind of
+    answer is wanted, not what it is about."""
+    return next((start for start in DEFINITION_STARTS if tuple(all_words[: len(start)]) == start), ())
+
+
 def analyse(raw, index):
     text = clean_query(raw)
     all_words = words(text)[:MAX_WORDS]
-    asked = next((start for start in DEFINITION_STARTS if tuple(all_words[: len(start)]) == start), ())
+    asked = question_form(all_words)
     definitional = bool(asked)
     stop = stopwords()
     tokens = all_words

@@ -183,6 +183,10 @@ WAGTAILSEARCH_BACKENDS = search_backends()
 SEARCH_MEMORY_MAX_ACTIVITIES = int(os.environ.get("SEARCH_MEMORY_MAX_ACTIVITIES", "5000"))
 SEARCH_ANSWER_SECONDS = int(os.environ.get("SEARCH_ANSWER_SECONDS", "60"))
 SEARCH_LOG_SECONDS = int(os.environ.get("SEARCH_LOG_SECONDS", "5"))
+# Who orders the resident search when OpenSearch is configured: "python" (search/engine.py ranks the
+# engine's candidates) or "engine" (the engine's own order, search/engine_rank.py; issue 12). The
+# database backends always use "python". Checked at start-up (search/checks.py).
+SEARCH_RANKING = os.environ.get("SEARCH_RANKING", "python")
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,181 @@
+"""The question the search engine receives: Python says what is asked, the engine matches and ranks.
+
+`EngineQuery` is a Wagtail search query (a PlainText, so the database backend can answer it too when
+the cluster is down); the OpenSearch compiler (backends.DutchOpenSearchQueryCompiler) turns it into the
+query below with `compile_engine_query`. Python decides only what the resident asks:
+
+- the words, without the question form ("wat is", "what does": query_understanding.DEFINITION_STARTS);
+- whether a definition is wanted (then glossary pages get DEFINITION);
+- the buurt the resident is looking in (its pages get IN_BUURT_FACTOR; other pages stay, lower);
+- the places named in the question (buurt, gemeente, plaats: their pages get PLACE_FACTOR).
+
+Everything about language is the engine's, from the analysis in search/analysis.py: stemming, stop
+words, compound parts (index analyzer), synonyms from the glossary and the data files (search analyzer),
+the one-way wider words (WIDE_ANALYZER), typos (fuzziness). The query, for "koffie dinsdag":
+
+    function_score (factors multiply the score: TYPE_FACTOR, DEFINITION_FACTOR, IN_BUURT_FACTOR)
+      bool
+        must:   bool should [ one clause per word (below) ], minimum_should_match = `min_words`
+        should: whole question  match (synonyms, also multi-word ones: "warm eten" → maaltijd)
+                titles          match on the title-weighted fields (Page.title is boost 2 in Wagtail)
+                phrase          match_phrase, slop PHRASE_SLOP: the words side by side
+                place           the names of the places asked (not required; PLACE_FACTOR does more)
+
+    one word = dis_max [ match word                 (search analyzer: synonyms)           × 1
+                         match word, WIDE_ANALYZER  (also wider words: yoga → bewegen)    × WIDER
+                         match word, fuzzy          (PLAIN_ANALYZER: typos)               × FUZZY
+                         every part of a compound   (each with its synonyms)              × COMPOUND ]
+
+A page's compounds are split when it is indexed (analysis.decompound_words); a compound in the question
+is split by text.split_compound with the same word lists, so that every part must be on the page.
+
+A stop word's clause matches every page (zero_terms_query "all"), so a stop word never keeps a page
+out; engine_rank counts the words that say what is asked with the same stop list (data/stopwoorden.txt)
+to set `min_words`. search/README.md shows the query of one question in full.
+"""
+
+from wagtail.search.query import PlainText
+
+from . import analysis
+
+# Weights of the parts of one word's clause (the best part counts; dis_max with tie_breaker 0).
+WIDER = 0.5  # a wider word finds what helps with a need, below the word itself and its synonyms
+FUZZY = 0.3  # a word spelled a little differently
+COMPOUND = 0.85  # a compound asked as its parts: a page with every part ("klusjes dienst" for "klusjesdienst")
+# Fuzziness: no edits for words of up to 4 letters ("voel" must not find "veel"), one for 5–7, two from 8.
+FUZZINESS = "AUTO:5,8"
+PREFIX_LENGTH = 1  # the first letter of a word is rarely the typo, and it keeps fuzzy matching cheap
+# Ranking only (should clauses, no matching):
+WHOLE_QUESTION = 1.0  # the question as one text, so that multi-word synonyms take part
+TITLE = 0.0  # the words in a title-weighted field (their own boost from search_fields comes on top)
+PHRASE = 2.0  # the words side by side, as typed (only for two words or more)
+PHRASE_SLOP = 2  # "koffie met de buren" still counts as "koffie buren" side by side
+# Factors on the whole score (function_score, multiplied), so they mean the same for every question
+# whatever the size of its BM25 scores:
+# a resident looks for something to do or a place to go before an explanation (issue 4, measured on
+# the dev set), as the Python ranking's TYPE_PRIOR did;
+TYPE_FACTOR = {"activiteiten.ActiviteitPage": 1.2, "activiteiten.VoorzieningPage": 1.1}
+DEFINITION_FACTOR = 3.0  # "wat is mantelzorg": the glossary pages first
+IN_BUURT_FACTOR = 10.0  # searching in a buurt: its own pages first, clearly (dev set: 2 → 10 gave 0.817 → 0.827)
+PLACE_FACTOR = IN_BUURT_FACTOR  # a place named in the question ("koffie Haalderen"): as searching in that buurt
+ONLY_PLACE_BUURT = 3.0  # the question is only a place ("Zetten"): the buurt's own page above its places
+PLACE_WORDS = 1.0  # the place's name on a page counts like a word, but is not required
+
+ALL_TEXT = "_all_text"  # modelsearch's catch-all field: every SearchField of every page type
+
+
+class EngineQuery(PlainText):
+    """What the resident asks. `query_string` holds the words; the rest is what Python understood."""
+
+    def __init__(
+        self,
+        words,
+        min_words=None,
+        content_words=None,
+        definitional=False,
+        buurt_path="",
+        parts=None,
+        places=None,
+        stop=frozenset(),
+        operator="or",
+    ):
+        super().__init__(" ".join(words), operator=operator)
+        self.words = list(words)
+        self.parts = parts or {}  # {compound word: [its parts]} (text.split_compound)
+        self.places = places or {}  # {place word as typed: [tree paths of its buurten]}
+        self.stop = stop  # the stop words (text.stopwords()): no compound is glued with one
+        # How many of the words a page must match (a stop word's clause matches every page), and how
+        # many words say what is asked: engine_rank works them out from data/stopwoorden.txt.
+        self.min_words = len(self.words) if min_words is None else min_words
+        self.content_words = len(self.words) if content_words is None else content_words
+        self.definitional = definitional
+        self.buurt_path = buurt_path
+
+    def relaxed(self, min_words):
+        return EngineQuery(
+            self.words,
+            min_words=min_words,
+            content_words=self.content_words,
+            definitional=self.definitional,
+            buurt_path=self.buurt_path,
+            parts=self.parts,
+            places=self.places,
+            stop=self.stop,
+            operator=self.operator,
+        )
+
+
+def _match(word, **options):
+    return {"match": {ALL_TEXT: {"query": word, "zero_terms_query": "all", **options}}}
+
+
+def _word_clause(word, parts=(), joined=()):
+    queries = [
+        _match(word),
+        _match(word, analyzer=analysis.WIDE_ANALYZER, boost=WIDER),
+        _match(word, analyzer=analysis.PLAIN_ANALYZER, fuzziness=FUZZINESS, prefix_length=PREFIX_LENGTH, boost=FUZZY),
+    ]
+    if parts:
+        # Every part, each with its synonyms and wider words ("ouderengym": senioren, gymnastiek, bewegen).
+        each = [
+            {"dis_max": {"queries": [_match(part), _match(part, analyzer=analysis.WIDE_ANALYZER, boost=WIDER)]}}
+            for part in parts
+        ]
+        queries.append({"bool": {"must": each, "boost": COMPOUND}})
+    # The word written together with its neighbour ("klusjes dienst" → "klusjesdienst"): one page word
+    # answers both clauses.
+    queries += [_match(glued, boost=COMPOUND) for glued in joined]
+    return {"dis_max": {"queries": queries}}
+
+
+def _factor(filter_, weight):
+    return {"filter": filter_, "weight": weight}
+
+
+def _content_type(name):
+    return {"term": {"_django_content_type": name}}
+
+
+def _joined(words, i, stop):
+    """The word glued to its neighbours that are not stop words: [‘klusjesdienst’] for ‘klusjes’ in
+    ‘klusjes dienst’."""
+    if words[i] in stop:
+        return []
+    before = [words[i - 1] + words[i]] if i > 0 and words[i - 1] not in stop else []
+    after = [words[i] + words[i + 1]] if i + 1 < len(words) and words[i + 1] not in stop else []
+    return before + after
+
+
+def compile_engine_query(query, fields):
+    """The OpenSearch query for an EngineQuery. `fields` are the compiler's remapped fields:
+    `_all_text` and one `_all_text_boost_N` field per boost used in search_fields."""
+    text = query.query_string
+    titled = [f.field_name_with_boost for f in fields if f.field_name != ALL_TEXT]
+    should = [{"match": {ALL_TEXT: {"query": text, "boost": WHOLE_QUESTION}}}]
+    if query.content_words > 1:
+        should.append({"match_phrase": {ALL_TEXT: {"query": text, "slop": PHRASE_SLOP, "boost": PHRASE}}})
+    if titled:
+        should.append({"multi_match": {"query": text, "fields": titled, "boost": TITLE}})
+    if query.definitional:
+        factors = [_factor(_content_type("woordenlijst.BegripPage"), DEFINITION_FACTOR)]
+    else:
+        factors = [_factor(_content_type(name), weight) for name, weight in TYPE_FACTOR.items()]
+    if query.buurt_path:
+        factors.append(_factor({"prefix": {"path_filter": query.buurt_path}}, IN_BUURT_FACTOR))
+    in_places = [{"prefix": {"path_filter": path}} for paths in query.places.values() for path in paths]
+    if in_places:
+        factors.append(_factor({"bool": {"should": in_places}}, PLACE_FACTOR))
+        should.append({"match": {ALL_TEXT: {"query": " ".join(query.places), "boost": PLACE_WORDS}}})
+    if query.words:
+        words = [
+            _word_clause(word, query.parts.get(word, ()), _joined(query.words, i, query.stop))
+            for i, word in enumerate(query.words)
+        ]
+        must = {"bool": {"should": words, "minimum_should_match": max(1, query.min_words)}}
+    else:  # only a place: its buurt
+        must = {"bool": {"should": in_places}}
+        factors.append(_factor(_content_type("activiteiten.BuurtPage"), ONLY_PLACE_BUURT))
+    matched = {"bool": {"must": must, "should": should}}
+    return {
+        "function_score": {"query": matched, "functions": factors, "score_mode": "multiply", "boost_mode": "multiply"}
+    }

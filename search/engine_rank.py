@@ -1,0 +1,129 @@
+"""Ranking by the search engine (OpenSearch): one question, the engine's order (issue 12).
+
+With OpenSearch configured, `engine.search()` asks the engine for the ranked pages (`engine_rank`) and
+only shows them: the order is the engine's (search/engine_query.py says what it receives). The
+in-memory picture (docindex) is used for showing a found page (title, url, snippet) and, when the engine
+does not answer, for the Python ranking on the database backend (engine.rank), as before.
+
+Matching is strict first: a page must have every word (or its synonym, a wider word, a typo of it or
+a compound that holds it). When that finds fewer than FEW pages, one word may be missing, but only if
+the engine knows every word: a word that no page has makes the question one the portal cannot answer
+("zwemles voor kinderen" must not list everything about children).
+"""
+
+import logging
+
+from django.conf import settings
+from django.utils import timezone
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+
+from .candidates import activity_docs
+from .engine_query import EngineQuery
+from .query_understanding import MAX_WORDS, day_words, question_form
+from .text import SHORT_WORDS, compound_lexicon, split_compound, stopwords, words
+
+logger = logging.getLogger(__name__)
+
+# Of the words that say what is asked, one and two must all be on a page; of more, WORD_SHARE (rounded
+# down): a long need ("hulp voor iemand die voor zijn zieke vrouw zorgt") is seldom said in all its words.
+WORD_SHARE = 0.75
+PLACE_MIN_LENGTH = 4  # shorter words are no place names here (as query_understanding's place clauses)
+RANKED_MAX = 500  # as engine.RANKED_MAX: ranked before the buurt and type filters, so they see them all
+FEW = 5  # fewer pages with every word than this: try with one word less (as engine.FEW)
+SCORE_FIELD = "_score"
+
+
+def engine_ranks():
+    """Whether the engine orders the answers: SEARCH_RANKING = "engine" and the OpenSearch backend
+    configured (the database backends cannot: they always use the Python ranking)."""
+    return settings.SEARCH_RANKING == "engine" and hasattr(get_search_backend(), "reload_synonyms")
+
+
+def _pages(locale):
+    # Dutch pages count for every language: the picture (docindex) shows a Dutch page only where it has
+    # no live translation, and drops the rest below.
+    return Page.objects.live().filter(locale__in={locale.pk, Locale.get_default().pk}).only("id")
+
+
+def _ask(backend, query, pages, limit=RANKED_MAX):
+    results = backend.search(query, pages).annotate_score(SCORE_FIELD)[:limit]
+    found = list(results)
+    return found, getattr(results, "answered_by", "engine")
+
+
+def _known(backend, word, pages):
+    found, _by = _ask(backend, EngineQuery([word]), pages, limit=1)
+    return bool(found)
+
+
+def _places(asked_words, index, stop):
+    """({place as typed: [buurt paths]}, the other words): a buurt, gemeente or plaats named in the question
+    (one word or two: ‘Het Lage Land’ is found by ‘lage land’)."""
+    places, rest, skip = {}, [], False
+    for i, word in enumerate(asked_words):
+        if skip:
+            skip = False
+            continue
+        pair = f"{word} {asked_words[i + 1]}" if i + 1 < len(asked_words) else None
+        ids = None if word in stop or len(word) < PLACE_MIN_LENGTH else index.places.get(word)
+        if not ids and pair and pair in index.places:
+            ids, word, skip = index.places[pair], pair, True
+        if ids:
+            places[word] = sorted(index.buurten[b].path for b in ids if b in index.buurten)
+        else:
+            rest.append(word)
+    return places, rest
+
+
+def _compound_parts(asked_words, stop):
+    parts = {}
+    for word in asked_words:
+        split = None if word in stop else split_compound(word, compound_lexicon(), SHORT_WORDS)
+        if split:
+            parts[word] = split
+    return parts
+
+
+def engine_rank(text, index, locale, buurt=None):
+    """[(Doc, engine score)] in the engine's order, or None when the engine did not answer (the caller
+    then ranks in Python on the database backend). `buurt` is the buurt Doc the resident searches in."""
+    all_words = words(text)[:MAX_WORDS]
+    asked = question_form(all_words)
+    asked_words = [part for word in all_words[len(asked) :] for part in day_words(word)]
+    stop = stopwords()
+    places, asked_words = _places(asked_words, index, stop)
+    content = sum(1 for word in asked_words if word not in stop)
+    if not content and not places:
+        return []
+    required = content if content <= 2 else int(content * WORD_SHARE)
+    backend = get_search_backend()
+    pages = _pages(locale)
+    query = EngineQuery(
+        asked_words,
+        min_words=len(asked_words) - content + required,
+        content_words=content,
+        definitional=bool(asked),
+        buurt_path=buurt.path if buurt else "",
+        parts=_compound_parts(asked_words, stop),
+        places=places,
+        stop=stop,
+    )
+    found, answered_by = _ask(backend, query, pages)
+    if answered_by != "engine":
+        return None
+    if len(found) < FEW and content > 1:
+        if all(_known(backend, word, pages) for word in asked_words if word not in stop):
+            found, answered_by = _ask(backend, query.relaxed(query.min_words - 1), pages)
+            if answered_by != "engine":
+                return None
+    # At scale the picture holds no activities: their documents are built for the pages found.
+    missing = [page.pk for page in found if page.pk not in index.docs]
+    built = activity_docs(index, missing) if index.at_scale and missing else {}
+    now = timezone.now()
+    ranked = []
+    for page in found:
+        doc = index.docs.get(page.pk) or built.get(page.pk)
+        if doc is not None and not doc.is_over(now):
+            ranked.append((doc, getattr(page, SCORE_FIELD, None) or 0.0))
+    return ranked
