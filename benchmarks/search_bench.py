@@ -1,7 +1,7 @@
 """Search latency against a running portal: p50/p95 at 10 and 20 concurrent clients.
 
     python benchmarks/search_bench.py [--url http://127.0.0.1:8000] [--requests 40] [--clients 10 20]
-        [--path /zoeken/] [--queries demo/eval/dev_queries.jsonl ...]
+        [--path /zoeken/] [--queries demo/eval/dev_queries.jsonl ...] [--same-answers 6]
 
 Loopback only (127.0.0.1, ::1, localhost) and bounded: every client sends --requests requests and
 stops. The queries are those of the evaluation files (each client starts at a different one), so
@@ -74,6 +74,21 @@ def run(base, path, queries, clients, requests):
     return latencies, errors, wall
 
 
+def same_answers(base, queries, repeats):
+    """Ask every question `repeats` times on new connections (so different workers answer) through the
+    JSON API; returns the questions whose list of results was not always the same."""
+    differing = []
+    for query, buurt in queries:
+        params = urllib.parse.urlencode({"q": query, **({"buurt": buurt} if buurt else {})})
+        answers = set()
+        for _ in range(repeats):
+            with urllib.request.urlopen(f"{base}/api/zoeken/?{params}", timeout=30) as response:
+                answers.add(tuple((r["type"], r["slug"]) for r in json.loads(response.read())["results"]))
+        if len(answers) > 1:
+            differing.append(query)
+    return differing
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--url", default="http://127.0.0.1:8000")
@@ -82,6 +97,9 @@ def main(argv=None):
     parser.add_argument("--requests", type=int, default=40, help="requests per client (at most 500)")
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--queries", nargs="+", default=[str(p) for p in DEFAULT_FILES])
+    parser.add_argument(
+        "--same-answers", type=int, default=0, metavar="N", help="also ask every question N times: same answers?"
+    )
     args = parser.parse_args(argv)
 
     host = urllib.parse.urlsplit(args.url).hostname
@@ -103,6 +121,10 @@ def main(argv=None):
             f"{clients:>7} {len(latencies):>8} {statistics.median(latencies):8.1f} {percentile(latencies, 95):8.1f} "
             f"{max(latencies):8.1f} {len(latencies) / wall:7.1f} {len(errors):>6}"
         )
+    if args.same_answers:
+        differing = same_answers(base, queries, args.same_answers)
+        print(f"same answers from every worker: {len(queries) - len(differing)}/{len(queries)} questions", end="")
+        print(f" (differing: {differing})" if differing else "")
     return 0
 
 
