@@ -1,4 +1,4 @@
-"""The agenda at a fixed moment, for the tests of what it shows (imported by the agenda, iCal and weekoverzicht tests).
+"""The agenda at a fixed moment, for the tests of what the portal shows on a given day (agenda, iCal, weekoverzicht).
 
 "Today", "this week" and "later" depend on activiteiten.agenda.now(); a test fixes that moment, so that its dates
 do not move with the real date, and stores an activity's occurrences as of the same moment.

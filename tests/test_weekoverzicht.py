@@ -1,4 +1,5 @@
 """Weekoverzicht per buurt: print page and PDF with the week's activities, grouped by day."""
+# ruff: noqa: F811  (the clock fixture imported from agenda_support)
 
 import io
 from datetime import date
@@ -7,10 +8,11 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from activiteiten import agenda
 from activiteiten.models import ActiviteitPage, BuurtPage
 from activiteiten.occurrences import refresh_page
 from activiteiten.testing import local, make_activiteit
+
+from .agenda_support import clock  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -18,8 +20,7 @@ NOW = local(date(2027, 3, 24), 8)  # Wednesday
 
 
 @pytest.fixture
-def malburgen(monkeypatch):
-    monkeypatch.setattr(agenda, "now", lambda: NOW)
+def malburgen(clock):
     buurt = BuurtPage.objects.get(slug="malburgen", locale__language_code="nl")
     for page in ActiviteitPage.objects.child_of(buurt):
         refresh_page(page, now=NOW)
@@ -96,7 +97,6 @@ def test_other_week_and_wrong_date(client, malburgen):
     assert client.get("/agenda/nergenshuizen/weekoverzicht/").status_code == 404
 
 
-def test_buurt_without_servicepunt_says_where_to_go(client, monkeypatch):
-    monkeypatch.setattr(agenda, "now", lambda: NOW)
+def test_buurt_without_servicepunt_says_where_to_go(client, clock):
     soup = BeautifulSoup(client.get("/agenda/presikhaaf/weekoverzicht/").content, "html.parser")
     assert "nog geen servicepunt" in soup.select_one(".wo-servicepunt").get_text()
