@@ -7,7 +7,7 @@ do not move with the real date, and stores an activity's occurrences as of the s
 import pytest
 
 from activiteiten import agenda
-from activiteiten.models import BuurtPage
+from activiteiten.models import ActiviteitPage, BuurtPage
 from activiteiten.occurrences import refresh_page
 from activiteiten.testing import make_activiteit
 from home.models import HomePage
@@ -19,6 +19,15 @@ def clock(request, monkeypatch):
     moment = request.module.NOW
     monkeypatch.setattr(agenda, "now", lambda: moment)
     return moment
+
+
+@pytest.fixture
+def malburgen(clock):
+    """The demo buurt Malburgen, its activities' occurrences stored as of the clock's moment (the weekoverzicht)."""
+    buurt = BuurtPage.objects.get(slug="malburgen", locale__language_code="nl")
+    for page in ActiviteitPage.objects.child_of(buurt):
+        refresh_page(page, now=clock)
+    return buurt
 
 
 def new_buurt(locale, title, slug):

@@ -1,6 +1,6 @@
 """The PDFs for paper (weekoverzicht, booklet): tagged for screen readers, language and title set, every page
 holding text besides the footer, and the weekoverzicht running Monday to Sunday unless asked otherwise."""
-# ruff: noqa: F811  (the clock fixture imported from agenda_support)
+# ruff: noqa: F811  (pytest fixtures imported from agenda_support)
 
 import io
 from datetime import date
@@ -10,24 +10,15 @@ from bs4 import BeautifulSoup
 from django.core.cache import cache
 from pypdf import PdfReader
 
-from activiteiten.models import ActiviteitPage, BuurtPage
 from activiteiten.occurrences import refresh_page
 from activiteiten.testing import local, make_activiteit
 
-from .agenda_support import clock  # noqa: F401
+from .agenda_support import clock, malburgen  # noqa: F401  (fixtures; malburgen uses clock)
 
 pytestmark = pytest.mark.django_db
 
 NOW = local(date(2027, 3, 25), 9)  # a Thursday
 MONDAY = date(2027, 3, 22)
-
-
-@pytest.fixture
-def malburgen(clock):
-    buurt = BuurtPage.objects.get(slug="malburgen", locale__language_code="nl")
-    for page in ActiviteitPage.objects.child_of(buurt):
-        refresh_page(page, now=NOW)
-    return buurt
 
 
 def pdf(client, url):

@@ -1,5 +1,5 @@
 """Weekoverzicht per buurt: print page and PDF with the week's activities, grouped by day."""
-# ruff: noqa: F811  (the clock fixture imported from agenda_support)
+# ruff: noqa: F811  (pytest fixtures imported from agenda_support)
 
 import io
 from datetime import date
@@ -8,23 +8,15 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from activiteiten.models import ActiviteitPage, BuurtPage
+from activiteiten.models import ActiviteitPage
 from activiteiten.occurrences import refresh_page
 from activiteiten.testing import local, make_activiteit
 
-from .agenda_support import clock  # noqa: F401
+from .agenda_support import clock, malburgen  # noqa: F401  (fixtures; malburgen uses clock)
 
 pytestmark = pytest.mark.django_db
 
 NOW = local(date(2027, 3, 24), 8)  # Wednesday
-
-
-@pytest.fixture
-def malburgen(clock):
-    buurt = BuurtPage.objects.get(slug="malburgen", locale__language_code="nl")
-    for page in ActiviteitPage.objects.child_of(buurt):
-        refresh_page(page, now=NOW)
-    return buurt
 
 
 def add(buurt, title, start, **kwargs):
