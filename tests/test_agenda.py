@@ -1,4 +1,5 @@
 """The agenda on a BuurtPage and site-wide: sections, filters, cancellations, past one-offs, queries."""
+# ruff: noqa: F811  (the clock fixture imported from agenda_support)
 
 from datetime import date, timedelta
 
@@ -8,10 +9,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from activiteiten import agenda
-from activiteiten.models import ActiviteitPage, BuurtPage, Occurrence, VoorzieningPage
+from activiteiten.models import ActiviteitPage, Occurrence, VoorzieningPage
 from activiteiten.occurrences import refresh_all, refresh_page
 from activiteiten.testing import local, make_activiteit
-from home.models import HomePage
+
+from .agenda_support import adder, clock, new_buurt  # noqa: F401  (clock: a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -19,38 +21,14 @@ NOW = local(date(2027, 3, 24), 8)  # a Wednesday; summer time starts on Sunday 2
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    monkeypatch.setattr(agenda, "now", lambda: NOW)
-    return NOW
-
-
-@pytest.fixture
 def testbuurt(nl):
-    home = HomePage.objects.get(locale=nl)
-    buurt = home.add_child(
-        instance=BuurtPage(
-            title="Testbuurt",
-            slug="testbuurt",
-            gemeente="Arnhem",
-            intro="Een buurt om te testen.",
-            locale=nl,
-            live=False,
-        )
-    )
-    buurt.save_revision().publish()
-    return buurt
+    return new_buurt(nl, "Testbuurt", "testbuurt")
 
 
 @pytest.fixture
 def add(testbuurt):
     """Make a published activity in the test buurt and store its occurrences as of NOW."""
-
-    def _add(title, start, buurt=None, **kwargs):
-        page = make_activiteit(buurt or testbuurt, title, start, **kwargs)
-        refresh_page(page, now=NOW)
-        return page
-
-    return _add
+    return adder(testbuurt, NOW)
 
 
 def soup_of(response):

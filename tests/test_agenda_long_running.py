@@ -1,5 +1,6 @@
 """Long-running occurrences (longer than occurrences.SHORT_SPAN) come from their own index once they have
 begun; the listings must still show them first, in order, and page through them without gaps."""
+# ruff: noqa: F811  (the clock fixture imported from agenda_support)
 
 from datetime import date, timedelta
 
@@ -7,10 +8,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from activiteiten import agenda
-from activiteiten.models import BuurtPage, Occurrence
-from activiteiten.occurrences import MAX_SPAN_DAYS, SHORT_SPAN, refresh_page
-from activiteiten.testing import local, make_activiteit
-from home.models import HomePage
+from activiteiten.models import Occurrence
+from activiteiten.occurrences import MAX_SPAN_DAYS, SHORT_SPAN
+from activiteiten.testing import local
+
+from .agenda_support import adder, clock, new_buurt  # noqa: F401  (clock: a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -18,28 +20,8 @@ NOW = local(date(2027, 3, 24), 15)  # a Wednesday afternoon
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    monkeypatch.setattr(agenda, "now", lambda: NOW)
-    return NOW
-
-
-@pytest.fixture
 def add(nl):
-    home = HomePage.objects.get(locale=nl)
-    buurt = home.add_child(
-        instance=BuurtPage(
-            title="Langbuurt", slug="langbuurt", gemeente="Arnhem", intro="Een buurt om te testen.", locale=nl
-        )
-    )
-    buurt.save_revision().publish()
-
-    def _add(title, start, **kwargs):
-        page = make_activiteit(buurt, title, start, **kwargs)
-        refresh_page(page, now=NOW)
-        return page
-
-    _add.buurt = buurt
-    return _add
+    return adder(new_buurt(nl, "Langbuurt", "langbuurt"), NOW)
 
 
 def titles(response):

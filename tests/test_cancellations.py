@@ -1,6 +1,7 @@
 """Cancellations told plainly: a cancelled date stays visible as "Gaat niet door: <reason>." in the agenda,
 the weekoverzicht (HTML and PDF), the home page and on the activity page, and is cancelled in iCal as that
 one occurrence. An activity cancelled for good says so once. Dates show the year only when it is not this year."""
+# ruff: noqa: F811  (the clock fixture imported from agenda_support)
 
 import io
 from datetime import date, timedelta
@@ -11,22 +12,17 @@ from django.utils import timezone
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from activiteiten import agenda
 from activiteiten.models import BuurtPage, Uitzondering
 from activiteiten.occurrences import refresh_page
 from activiteiten.recurrence import AMSTERDAM
 from activiteiten.testing import local, make_activiteit
 from activiteiten.wording import reden_zin
 
+from .agenda_support import clock  # noqa: F401
+
 pytestmark = pytest.mark.django_db
 
 NOW = local(date(2027, 3, 24), 8)  # a Wednesday
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    monkeypatch.setattr(agenda, "now", lambda: NOW)
-    return NOW
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
 """The languages spoken at an activity or place (issue 17): field, translations, pages, agenda, feeds, CSV."""
+# ruff: noqa: F811  (the clock fixture imported from agenda_support)
 
 import json
 import shutil
@@ -16,23 +17,18 @@ from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.synctree import create_aliases_for_new_page
 
-from activiteiten import agenda
 from activiteiten.models import ActiviteitPage, BuurtPage, VoorzieningPage
 from activiteiten.occurrences import refresh_page
 from activiteiten.talen import TALEN, TalenWidget, zoekwoorden
 from activiteiten.testing import local, make_activiteit
 from redactie.export import buurt_rows
 
+from .agenda_support import clock  # noqa: F401
+
 pytestmark = pytest.mark.django_db
 
 NOW = local(date(2027, 3, 24), 8)
 DEMO = Path(settings.BASE_DIR) / "demo" / "corpus"
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    monkeypatch.setattr(agenda, "now", lambda: NOW)
-    return NOW
 
 
 @pytest.fixture

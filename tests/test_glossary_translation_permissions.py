@@ -3,8 +3,7 @@ does their own buurt, and still nothing outside the glossary."""
 # ruff: noqa: F811  (pytest fixtures imported from redactie_support)
 
 import pytest
-from django.urls import reverse
-from wagtail.models import GroupPagePermission, Locale, Page
+from wagtail.models import GroupPagePermission, Page
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from redactie.groups import WOORDENLIJST_REDACTIE
@@ -19,24 +18,9 @@ from .redactie_support import (  # noqa: F401  (fixtures)
     redacteur,
     woordenlijst,
 )
-from .translation_support import translation_editor
+from .translation_support import TRANSLATED_LANGUAGES, edit_url, in_locale, submit_url, translate, translation_editor
 
 pytestmark = pytest.mark.django_db
-TRANSLATED_LANGUAGES = ["en", "tr", "ar"]
-
-
-def edit_url(page):
-    return reverse("wagtailadmin_pages:edit", args=[page.pk])
-
-
-def in_locale(page, code):
-    return page.get_translation(Locale.objects.get(language_code=code)).specific
-
-
-def translate(client, page, code):
-    """What an editor does: "Translate this page", choose the language, submit."""
-    locale = Locale.objects.get(language_code=code)
-    return client.post(reverse("wagtail_localize:submit_page_translation", args=[page.pk]), {"locales": [locale.pk]})
 
 
 @pytest.mark.parametrize("code", ["tr", "ar"])
@@ -74,7 +58,7 @@ def test_glossary_editor_still_cannot_touch_a_buurt_in_any_language(admin_client
             copy = page if code == "nl" else in_locale(page, code)
             assert denied(client.get(edit_url(copy))), (code, copy.url_path)
     assert denied(translate(client, activiteit_a, "ar"))
-    assert denied(client.get(reverse("wagtail_localize:submit_page_translation", args=[buurt_a.pk])))
+    assert denied(client.get(submit_url(buurt_a)))
 
 
 def test_glossary_rights_stay_within_the_glossary(redacteur):

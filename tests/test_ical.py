@@ -8,19 +8,15 @@ from bs4 import BeautifulSoup
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
-from activiteiten import agenda
 from activiteiten.models import ActiviteitPage, BuurtPage
 from activiteiten.recurrence import AMSTERDAM
 from activiteiten.testing import local, make_activiteit
 
-pytestmark = pytest.mark.django_db
+from .agenda_support import clock  # noqa: F401
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 NOW = local(date(2026, 11, 23), 9)
-
-
-@pytest.fixture(autouse=True)
-def clock(monkeypatch):
-    monkeypatch.setattr(agenda, "now", lambda: NOW)
 
 
 @pytest.fixture

@@ -10,23 +10,19 @@ import vobject
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
-from activiteiten import agenda
 from activiteiten.models import BuurtPage
 from activiteiten.occurrences import compute
 from activiteiten.recurrence import AMSTERDAM
 from activiteiten.testing import local, make_activiteit
 from activiteiten.vtimezone import amsterdam
 
-pytestmark = pytest.mark.django_db
+from .agenda_support import clock  # noqa: F401
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 NOW = local(date(2026, 11, 23), 9)
 # The next dates after the DST change of 28 March 2027 (and the one of 31 October 2027) to compare.
 DATES_TO_COMPARE = 8
-
-
-@pytest.fixture(autouse=True)
-def clock(monkeypatch):
-    monkeypatch.setattr(agenda, "now", lambda: NOW)
 
 
 @pytest.fixture

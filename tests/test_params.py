@@ -1,4 +1,5 @@
 """Numbers and dates from a request (home/params.py): refused politely, in the reader's language."""
+# ruff: noqa: F811  (the clock fixture imported from agenda_support)
 
 from datetime import date
 
@@ -7,9 +8,10 @@ from bs4 import BeautifulSoup
 from django.http import Http404, QueryDict
 from django.utils import translation
 
-from activiteiten import agenda
 from activiteiten.testing import local
 from home import params
+
+from .agenda_support import clock  # noqa: F401
 
 NOW = local(date(2027, 3, 24), 8)
 
@@ -69,8 +71,7 @@ def test_a_date_outside_its_range_or_badly_written_falls_back_to_today(text, exp
         ("/en", "Choose a date from 23 March 2026 to 26 March 2030. We show the week from Monday."),
     ],
 )
-def test_weekoverzicht_far_date_says_which_dates_work(client, monkeypatch, prefix, expected):
-    monkeypatch.setattr(agenda, "now", lambda: NOW)
+def test_weekoverzicht_far_date_says_which_dates_work(client, clock, prefix, expected):
     response = client.get(f"{prefix}/agenda/malburgen/weekoverzicht/?vanaf=9999-12-31")
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")

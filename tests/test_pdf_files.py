@@ -1,5 +1,6 @@
 """The PDFs for paper (weekoverzicht, booklet): tagged for screen readers, language and title set, every page
 holding text besides the footer, and the weekoverzicht running Monday to Sunday unless asked otherwise."""
+# ruff: noqa: F811  (pytest fixtures imported from agenda_support)
 
 import io
 from datetime import date
@@ -9,24 +10,15 @@ from bs4 import BeautifulSoup
 from django.core.cache import cache
 from pypdf import PdfReader
 
-from activiteiten import agenda
-from activiteiten.models import ActiviteitPage, BuurtPage
 from activiteiten.occurrences import refresh_page
 from activiteiten.testing import local, make_activiteit
 
+from .agenda_support import clock, malburgen  # noqa: F401  (fixtures; malburgen uses clock)
+
 pytestmark = pytest.mark.django_db
 
-THURSDAY = local(date(2027, 3, 25), 9)
+NOW = local(date(2027, 3, 25), 9)  # a Thursday
 MONDAY = date(2027, 3, 22)
-
-
-@pytest.fixture
-def malburgen(monkeypatch):
-    monkeypatch.setattr(agenda, "now", lambda: THURSDAY)
-    buurt = BuurtPage.objects.get(slug="malburgen", locale__language_code="nl")
-    for page in ActiviteitPage.objects.child_of(buurt):
-        refresh_page(page, now=THURSDAY)
-    return buurt
 
 
 def pdf(client, url):
@@ -81,7 +73,7 @@ def test_a_full_week_never_leaves_a_page_with_only_the_footer(client, malburgen)
 
 def make_and_store(buurt, title, start):
     page = make_activiteit(buurt, title, start, kosten="gratis", aanmelden="niet nodig, loop binnen")
-    refresh_page(page, now=THURSDAY)
+    refresh_page(page, now=NOW)
 
 
 def test_weekoverzicht_starts_on_monday_by_default(client, malburgen):

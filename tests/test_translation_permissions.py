@@ -22,28 +22,17 @@ from .redactie_support import (  # noqa: F401  (fixtures)
     denied,
     login,
 )
-from .translation_support import editor_segments, translation_editor
+from .translation_support import (
+    TRANSLATED_LANGUAGES,
+    edit_url,
+    editor_segments,
+    in_locale,
+    submit_url,
+    translate,
+    translation_editor,
+)
 
 pytestmark = pytest.mark.django_db
-TRANSLATED_LANGUAGES = ["en", "tr", "ar"]
-
-
-def submit_url(page):
-    return reverse("wagtail_localize:submit_page_translation", args=[page.pk])
-
-
-def edit_url(page):
-    return reverse("wagtailadmin_pages:edit", args=[page.pk])
-
-
-def in_locale(page, code):
-    return page.get_translation(Locale.objects.get(language_code=code)).specific
-
-
-def translate(client, page, code):
-    """What an editor does: "Translate this page", choose the language, submit."""
-    locale = Locale.objects.get(language_code=code)
-    return client.post(submit_url(page), {"locales": [locale.pk]})
 
 
 def put_text(client, response, field, text):

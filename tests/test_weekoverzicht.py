@@ -1,4 +1,5 @@
 """Weekoverzicht per buurt: print page and PDF with the week's activities, grouped by day."""
+# ruff: noqa: F811  (pytest fixtures imported from agenda_support)
 
 import io
 from datetime import date
@@ -7,23 +8,15 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from activiteiten import agenda
-from activiteiten.models import ActiviteitPage, BuurtPage
+from activiteiten.models import ActiviteitPage
 from activiteiten.occurrences import refresh_page
 from activiteiten.testing import local, make_activiteit
+
+from .agenda_support import clock, malburgen  # noqa: F401  (fixtures; malburgen uses clock)
 
 pytestmark = pytest.mark.django_db
 
 NOW = local(date(2027, 3, 24), 8)  # Wednesday
-
-
-@pytest.fixture
-def malburgen(monkeypatch):
-    monkeypatch.setattr(agenda, "now", lambda: NOW)
-    buurt = BuurtPage.objects.get(slug="malburgen", locale__language_code="nl")
-    for page in ActiviteitPage.objects.child_of(buurt):
-        refresh_page(page, now=NOW)
-    return buurt
 
 
 def add(buurt, title, start, **kwargs):
@@ -96,7 +89,6 @@ def test_other_week_and_wrong_date(client, malburgen):
     assert client.get("/agenda/nergenshuizen/weekoverzicht/").status_code == 404
 
 
-def test_buurt_without_servicepunt_says_where_to_go(client, monkeypatch):
-    monkeypatch.setattr(agenda, "now", lambda: NOW)
+def test_buurt_without_servicepunt_says_where_to_go(client, clock):
     soup = BeautifulSoup(client.get("/agenda/presikhaaf/weekoverzicht/").content, "html.parser")
     assert "nog geen servicepunt" in soup.select_one(".wo-servicepunt").get_text()
