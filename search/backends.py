@@ -372,7 +372,7 @@ class DutchOpenSearchQueryCompiler(TypoTolerantMixin, OpenSearch3SearchQueryComp
 
     def get_inner_query(self):
         if isinstance(self.query, EngineQuery):
-            return compile_engine_query(self.query, self.remapped_fields)
+            return compile_engine_query(self.query)
         return super().get_inner_query()
 
 

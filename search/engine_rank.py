@@ -29,7 +29,10 @@ logger = logging.getLogger(__name__)
 # down): a long need ("hulp voor iemand die voor zijn zieke vrouw zorgt") is seldom said in all its words.
 WORD_SHARE = 0.75
 PLACE_MIN_LENGTH = 4  # shorter words are no place names here (as query_understanding's place clauses)
-RANKED_MAX = 500  # as engine.RANKED_MAX: ranked before the buurt and type filters, so they see them all
+# The engine's best pages a search takes: the buurt and type filters and their counts see these. As many
+# as the Python ranking takes from the engine at scale (candidates.CANDIDATES_AT_SCALE): at 100,000
+# activities each found activity is loaded from the database to be shown, so more costs every search.
+RANKED_MAX = 200
 FEW = 5  # fewer pages with every word than this: try with one word less (as engine.FEW)
 SCORE_FIELD = "_score"
 
