@@ -1,10 +1,11 @@
 """An activity is found by the name of its place, its buurt and its weekdays, also when its own texts name
 none of them (activiteiten/zoekvelden.py, issue 12), on Wagtail's search backend and in the resident search."""
+# ruff: noqa: F811  (pytest fixtures imported from opensearch_support)
 
 from datetime import date, datetime
 
 import pytest
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from activiteiten.models import ActiviteitPage, BuurtPage, VoorzieningPage
@@ -13,6 +14,7 @@ from activiteiten.testing import local, make_activiteit
 from search.backends import DutchOpenSearchMapping
 
 from .languages_support import translate
+from .opensearch_support import engine, opensearch_config, opensearch_urls, search, wait_for  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -178,6 +180,20 @@ def test_the_weekday_numbers_are_a_filter_field_of_the_engine_document(presikhaa
     assert "Zonnebloemhof" in document["activiteiten_activiteitpage__zoek_plek_naam"]
     assert mapping.get_document(monthly)[name] == [2]
     assert mapping.get_mapping()["properties"][name]["type"] == "integer"
+
+
+@pytest.mark.elasticsearch
+def test_the_engine_finds_it_by_its_place_and_filters_on_its_weekdays(engine, activity):
+    pages = ActiviteitPage.objects.live().filter(locale=activity.locale)
+    assert wait_for(lambda: "schilderclub" in search(engine, "Zonnebloemhof", pages)[0])
+    field = "activiteiten_activiteitpage__zoek_weekdagnummers_filter"
+
+    def found_on(day):
+        query = {"bool": {"filter": [{"term": {field: day}}, {"term": {"pk": str(activity.pk)}}]}}
+        answer = engine.es.search(index=engine.get_index_for_model(Page).name, body={"query": query})
+        return answer["hits"]["total"]["value"]
+
+    assert (found_on(1), found_on(2)) == (1, 0)  # Tuesday, not Wednesday
 
 
 @pytest.mark.parametrize(
