@@ -23,7 +23,7 @@ from django.db import transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Length, Substr
 from django.utils import translation
-from django.utils.translation import pgettext
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -37,9 +37,9 @@ from .sentence_parts import day_name
 SECONDARY_BOOST = 2
 # The words for the parts of the day, keyed by the word search.query_understanding.DAYPARTS gives their hours.
 DAGDELEN = {
-    "ochtend": lambda: pgettext("dagdeel", "ochtend"),
-    "middag": lambda: pgettext("dagdeel", "middag"),
-    "avond": lambda: pgettext("dagdeel", "avond"),
+    "ochtend": pgettext_lazy("dagdeel", "ochtend"),
+    "middag": pgettext_lazy("dagdeel", "middag"),
+    "avond": pgettext_lazy("dagdeel", "avond"),
 }
 # What the activities' documents show of a place and of a buurt: a change to one of these re-indexes them.
 PLEK_VELDEN = ("title", "adres", "plaats", "live")
@@ -141,7 +141,7 @@ class ActiviteitZoekvelden:
             return ""
         hour = to_local_naive(self.start).hour
         with translation.override(self._language()):
-            return " ".join(word() for key, word in DAGDELEN.items() if DAYPARTS[key][0] <= hour < DAYPARTS[key][1])
+            return " ".join(str(word) for key, word in DAGDELEN.items() if DAYPARTS[key][0] <= hour < DAYPARTS[key][1])
 
 
 def _watched(instance):
