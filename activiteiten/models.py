@@ -33,6 +33,7 @@ from .talen import MAX_LENGTH as TALEN_MAX_LENGTH
 from .talen import TalenWidget, getoond, validate_talen, zoekwoorden
 from .toegankelijkheid import ToegankelijkheidPageForm, answers_for
 from .wording import date_text
+from .zoekvelden import ActiviteitZoekvelden
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -364,7 +365,7 @@ class ActiviteitForm(ToegankelijkheidPageForm):
             )
 
 
-class ActiviteitPage(BuurtItemPage):
+class ActiviteitPage(ActiviteitZoekvelden, BuurtItemPage):
     CATEGORIEEN = [
         ("ontmoeten", _("ontmoeten")),
         ("eten", _("eten")),
@@ -516,6 +517,7 @@ class ActiviteitPage(BuurtItemPage):
         index.FilterField("categorie"),
         index.FilterField("start"),
         index.FilterField("herhaling"),
+        *ActiviteitZoekvelden.zoek_velden,
     ]
 
     class Meta:

@@ -22,7 +22,7 @@ from itertools import islice
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
-from dateutil.rrule import rrule, rrulestr
+from dateutil.rrule import DAILY, rrule, rrulestr
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.translation import get_language
@@ -257,6 +257,26 @@ def usable_rule(value, start):
         logger.warning("De herhaling %r (begin %s) wordt niet uitgerekend: %s", value, start, exc)
         return ""
     return value
+
+
+def weekdays(rule_text, start):
+    """The weekdays (0 = Monday) on which an activity with first time `start` (aware or naive local) and rule
+    `rule_text` takes place: the days the rule names (BYDAY; '2WE' is a Wednesday), the weekday of the first
+    time for a one-off and for a weekly rule without BYDAY, all seven for a daily rule. Empty when the rule
+    ties its times to dates instead (a monthly rule on the 22nd falls on any day). A refused rule counts as
+    its first time only, as everywhere (usable_rule)."""
+    local = to_local_naive(start)
+    rule_text = usable_rule(rule_text, start)
+    if not rule_text:
+        return frozenset({local.weekday()})
+    # dateutil has read the rule: BYDAY without a number, BYDAY with one, and the weekday of the first time
+    # that it fills in for a weekly rule without BYDAY.
+    rule = _build(normalise_rule(rule_text), local)
+    days = set(rule._byweekday or ()) | {day for day, _n in rule._bynweekday or ()}
+    by_date = rule._bymonthday or rule._bynmonthday or rule._byyearday or rule._byweekno or rule._byeaster
+    if not days and rule._freq == DAILY and not by_date:
+        days = set(range(len(DAY_CODES)))
+    return frozenset(days)
 
 
 def validate_rrule(value):

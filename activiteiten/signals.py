@@ -5,12 +5,13 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils.dateparse import parse_datetime
 from wagtail.models import PageLogEntry
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .occurrences import refresh_page
+from .zoekvelden import remember_before_save, renew_after_save
 
 # The fields of an activity that say when and where it is: a change to one of them is shown as "Gewijzigd".
 TIJD_OF_PLEK = ("start", "eind", "herhaling", "voorziening", "locatie")
@@ -106,7 +107,7 @@ def on_move(sender, instance, **kwargs):
 
 
 def connect():
-    from .models import ActiviteitPage
+    from .models import ActiviteitPage, BuurtPage, VoorzieningPage
 
     page_published.connect(on_publish_or_unpublish, dispatch_uid="activiteiten_occ_published")
     page_published.connect(mark_time_or_place_change, dispatch_uid="activiteiten_tijd_of_plek")
@@ -116,3 +117,7 @@ def connect():
     page_unpublished.connect(on_place_published_or_unpublished, dispatch_uid="activiteiten_place_occ_unpublished")
     post_delete.connect(on_delete, sender=ActiviteitPage, dispatch_uid="activiteiten_occ_deleted")
     post_page_move.connect(on_move, dispatch_uid="activiteiten_occ_moved")
+    # A renamed place or buurt: its activities' search documents show the name (zoekvelden.py).
+    for model in (BuurtPage, VoorzieningPage):
+        pre_save.connect(remember_before_save, sender=model, dispatch_uid=f"activiteiten_zoek_voor_{model.__name__}")
+        post_save.connect(renew_after_save, sender=model, dispatch_uid=f"activiteiten_zoek_na_{model.__name__}")

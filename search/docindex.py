@@ -34,7 +34,6 @@ GENERIC_PLACE_WORDS = frozenset(
     "noord zuid oost west zuidoost zuidwest noordoost noordwest centrum midden lage land hoge oude nieuwe "
     "dorp wijk kern buurt complex".split()
 )
-WEEKDAY_CODES = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
 _generations = itertools.count(1)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 TYPE_ORDER = {"begrip": 0, "activiteit": 1, "voorziening": 2, "buurt": 3}
@@ -101,23 +100,10 @@ def _content_words(text):
 
 
 def _weekdays(page):
-    from activiteiten.recurrence import normalise_rule, to_local_naive
+    """The weekdays of an activity (activiteiten.recurrence.weekdays) and the hour it starts."""
+    from activiteiten.recurrence import to_local_naive, weekdays
 
-    local = to_local_naive(page.start)
-    rule = normalise_rule(page.herhaling)
-    days = set()
-    if rule:
-        parts = dict(part.partition("=")[::2] for part in rule.split(";") if part)
-        byday = parts.get("BYDAY", "")
-        for code in byday.split(","):
-            code = code.strip().lstrip("+-0123456789")
-            if code in WEEKDAY_CODES:
-                days.add(WEEKDAY_CODES[code])
-        if not byday:
-            days = set(range(7)) if parts.get("FREQ") == "DAILY" else {local.weekday()}
-    else:
-        days = {local.weekday()}
-    return frozenset(days), local.hour
+    return weekdays(page.herhaling, page.start), to_local_naive(page.start).hour
 
 
 def _ends_at(page):

@@ -1,0 +1,187 @@
+"""What an activity's search document says besides its own texts: where, in which buurt, on which days.
+
+A resident asks "koffie in De Oase" or "wat is er op dinsdag in Presikhaaf"; the activity's own texts seldom
+name its place, its buurt or its weekday. `ActiviteitZoekvelden` gives ActiviteitPage these as search fields
+(every backend: the database backend puts them in the body, OpenSearch in fields of their own):
+
+- the name of its live place, in the activity's own language copy when the place has one (boost like the
+  summary), and the place's address and town;
+- the name of its buurt (the parent page) and the buurt's gemeente;
+- the weekdays it takes place on, as words in the page's language ("dinsdag", "Tuesday", "salı", "الثلاثاء"),
+  from recurrence.weekdays and sentence_parts.day_name; and the same days as numbers (0 is Monday) in a
+  FilterField, so that an engine query can filter or boost on them;
+- the part of the day it starts in (ochtend, middag, avond; the hours of search.query_understanding.DAYPARTS).
+
+Not the next date: it changes every week without a publish, so an index would give yesterday's answer.
+
+Freshness: a place or buurt that is renamed (or gets another address, gemeente, or goes on- or offline) makes
+its activities be indexed again (`renew_after_save`, connected in signals.py), only when one of those values
+changed. For `update_index` the place and buurt come with the activities in one query (`get_indexed_objects`).
+"""
+
+from django.db import transaction
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Length, Substr
+from django.utils import translation
+from django.utils.translation import pgettext_lazy
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.translation_state import locale_language
+from search.query_understanding import DAYPARTS
+
+from .recurrence import to_local_naive, weekdays
+from .sentence_parts import day_name
+
+# Boost of the place's name: that of the other secondary fields (samenvatting, categorie).
+SECONDARY_BOOST = 2
+# The words for the parts of the day, keyed by the word search.query_understanding.DAYPARTS gives their hours.
+DAGDELEN = {
+    "ochtend": pgettext_lazy("dagdeel", "ochtend"),
+    "middag": pgettext_lazy("dagdeel", "middag"),
+    "avond": pgettext_lazy("dagdeel", "avond"),
+}
+# What the activities' documents show of a place and of a buurt: a change to one of these re-indexes them.
+PLEK_VELDEN = ("title", "adres", "plaats", "live")
+BUURT_VELDEN = ("title", "gemeente", "live")
+# Annotations that get_indexed_objects adds, so that update_index needs no query per activity.
+BUURT_NAAM, BUURT_GEMEENTE, PLEK_VERTAALD = "_zoek_buurt_naam", "_zoek_buurt_gemeente", "_zoek_plek_vertaald"
+
+
+class _MixinField:
+    """A search field whose value comes from ActiviteitZoekvelden. It belongs to the model that mixes it in:
+    OpenSearch names a field after the model that defines it, and modelsearch would take the mixin (no model)."""
+
+    def get_definition_model(self, cls):
+        return next(base for base in cls.__mro__ if ActiviteitZoekvelden in base.__bases__)
+
+
+class ZoekSearchField(_MixinField, index.SearchField):
+    pass
+
+
+class ZoekFilterField(_MixinField, index.FilterField):
+    pass
+
+
+class ActiviteitZoekvelden:
+    """Search fields of ActiviteitPage for its place, buurt, weekdays and part of the day."""
+
+    zoek_velden = [
+        ZoekSearchField("zoek_plek_naam", boost=SECONDARY_BOOST),
+        ZoekSearchField("zoek_plek_adres"),
+        ZoekSearchField("zoek_buurt"),
+        ZoekSearchField("zoek_weekdagen"),
+        ZoekSearchField("zoek_dagdeel"),
+        ZoekFilterField("zoek_weekdagnummers", type="PositiveSmallIntegerField"),
+    ]
+
+    @classmethod
+    def get_indexed_objects(cls):
+        """All activities with their place, and their buurt's name and gemeente and the name of the place's
+        copy in their language as annotations: one query for update_index instead of three per activity."""
+        from .models import BuurtPage
+
+        parent = BuurtPage.objects.filter(path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen))
+        translated_place = Page.objects.filter(
+            translation_key=OuterRef("voorziening__translation_key"), locale_id=OuterRef("locale_id"), live=True
+        )
+        return (
+            super()
+            .get_indexed_objects()
+            .select_related("voorziening")
+            .annotate(
+                **{
+                    BUURT_NAAM: Subquery(parent.values("title")[:1]),
+                    BUURT_GEMEENTE: Subquery(parent.values("gemeente")[:1]),
+                    PLEK_VERTAALD: Subquery(translated_place.values("title")[:1]),
+                }
+            )
+        )
+
+    def _language(self):
+        return locale_language(self.locale_id)
+
+    def _plek(self):
+        """The live place and its name in this page's language, or (None, "")."""
+        place = self.live_voorziening
+        if place is None:
+            return None, ""
+        if place.locale_id == self.locale_id:
+            return place, place.title
+        if PLEK_VERTAALD in self.__dict__:
+            return place, getattr(self, PLEK_VERTAALD) or place.title
+        copy = place.get_translation_or_none(self.locale_id)
+        return place, copy.title if copy is not None and copy.live else place.title
+
+    def zoek_plek_naam(self):
+        return self._plek()[1]
+
+    def zoek_plek_adres(self):
+        place = self._plek()[0]
+        return f"{place.adres} {place.plaats}".strip() if place is not None else ""
+
+    def zoek_buurt(self):
+        if BUURT_NAAM in self.__dict__:
+            naam, gemeente = getattr(self, BUURT_NAAM), getattr(self, BUURT_GEMEENTE)
+        else:
+            buurt = self.get_parent().specific
+            naam, gemeente = buurt.title, getattr(buurt, "gemeente", "")
+        return " ".join(part for part in (naam, gemeente) if part)
+
+    def zoek_weekdagnummers(self):
+        return sorted(weekdays(self.herhaling, self.start)) if self.start else []
+
+    def zoek_weekdagen(self):
+        with translation.override(self._language()):
+            return " ".join(day_name(day) for day in self.zoek_weekdagnummers())
+
+    def zoek_dagdeel(self):
+        if not self.start:
+            return ""
+        hour = to_local_naive(self.start).hour
+        with translation.override(self._language()):
+            return " ".join(str(word) for key, word in DAGDELEN.items() if DAYPARTS[key][0] <= hour < DAYPARTS[key][1])
+
+
+def _watched(instance):
+    from .models import BuurtPage, VoorzieningPage
+
+    if isinstance(instance, VoorzieningPage):
+        return PLEK_VELDEN
+    if isinstance(instance, BuurtPage):
+        return BUURT_VELDEN
+    return ()
+
+
+def remember_before_save(sender, instance, update_fields=None, raw=False, **kwargs):
+    """Keep what the activities' documents show of a place or buurt as it is stored, before this save."""
+    fields = _watched(instance)
+    if raw or not fields or instance.pk is None or (update_fields is not None and not set(fields) & set(update_fields)):
+        return
+    instance._zoek_voor_opslaan = type(instance).objects.filter(pk=instance.pk).values_list(*fields).first()
+
+
+def renew_after_save(sender, instance, **kwargs):
+    """Index the activities again when the save changed the name, address, gemeente or being online."""
+    before = instance.__dict__.pop("_zoek_voor_opslaan", None)
+    fields = _watched(instance)
+    if before is None or tuple(getattr(instance, name) for name in fields) == before:
+        return
+    transaction.on_commit(lambda: reindex_activities_of(instance))
+
+
+def reindex_activities_of(page):
+    """Index again the activities whose document shows this place or buurt."""
+    from .models import ActiviteitPage, VoorzieningPage
+
+    if isinstance(page, VoorzieningPage):
+        # Its own activities, and in its locale the copies of activities that point at the Dutch place.
+        where = Q(voorziening_id=page.pk) | Q(
+            voorziening__translation_key=page.translation_key, locale_id=page.locale_id
+        )
+        activities = ActiviteitPage.get_indexed_objects().filter(where)
+    else:
+        activities = ActiviteitPage.get_indexed_objects().child_of(page)
+    for activity in activities.iterator():
+        index.insert_or_update_object(activity)
