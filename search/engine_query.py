@@ -13,7 +13,7 @@ Everything about language is the engine's, from the analysis in search/analysis.
 words, compound parts (index analyzer), synonyms from the glossary and the data files (search analyzer),
 the one-way wider words (WIDE_ANALYZER), typos (fuzziness). The query, for "koffie dinsdag":
 
-    function_score (factors multiply the score: TYPE_FACTOR, DEFINITION_FACTOR, IN_BUURT_FACTOR)
+    function_score (factors multiply the score: TYPE_FACTOR, DEFINITION_FACTOR, IN_BUURT_FACTOR, …)
       bool
         must:   bool should [ one clause per word (below) ], minimum_should_match = `min_words`
         should: whole question  match (synonyms, also multi-word ones: "warm eten" → maaltijd)
@@ -56,7 +56,9 @@ TYPE_FACTOR = {"activiteiten.ActiviteitPage": 1.2, "activiteiten.VoorzieningPage
 DEFINITION_FACTOR = 3.0  # "wat is mantelzorg": the glossary pages first
 IN_BUURT_FACTOR = 10.0  # searching in a buurt: its own pages first, clearly (dev set: 2 → 10 gave 0.817 → 0.827)
 PLACE_FACTOR = IN_BUURT_FACTOR  # a place named in the question ("koffie Haalderen"): as searching in that buurt
-ONLY_PLACE_BUURT = 3.0  # the question is only a place ("Zetten"): the buurt's own page above its places
+# The question is only a place ("Zetten"): the buurt's own page, then its places, then what happens there
+# (as the Python ranking's bonus for a question of only places and days).
+ONLY_PLACE_FACTOR = {"activiteiten.BuurtPage": 3.0, "activiteiten.VoorzieningPage": 1.5}
 PLACE_WORDS = 1.0  # the place's name on a page counts like a word, but is not required
 
 ALL_TEXT = "_all_text"  # modelsearch's catch-all field: every SearchField of every page type
@@ -155,7 +157,8 @@ def compile_engine_query(query):
     if query.definitional:
         factors = [_factor(_content_type("woordenlijst.BegripPage"), DEFINITION_FACTOR)]
     else:
-        factors = [_factor(_content_type(name), weight) for name, weight in TYPE_FACTOR.items()]
+        by_type = TYPE_FACTOR if query.words else ONLY_PLACE_FACTOR
+        factors = [_factor(_content_type(name), weight) for name, weight in by_type.items()]
     if query.buurt_path:
         factors.append(_factor({"prefix": {"path_filter": query.buurt_path}}, IN_BUURT_FACTOR))
     in_places = [{"prefix": {"path_filter": path}} for paths in query.places.values() for path in paths]
@@ -170,7 +173,6 @@ def compile_engine_query(query):
         must = {"bool": {"should": words, "minimum_should_match": max(1, query.min_words)}}
     else:  # only a place: its buurt
         must = {"bool": {"should": in_places}}
-        factors.append(_factor(_content_type("activiteiten.BuurtPage"), ONLY_PLACE_BUURT))
     matched = {"bool": {"must": must, "should": should}}
     return {
         "function_score": {"query": matched, "functions": factors, "score_mode": "multiply", "boost_mode": "multiply"}
