@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
 from search.analysis import search_backends
+from search.engine_rank import engine_ranks
 
 
 def test_opensearch_url_selects_the_failover_backend_with_the_database_behind_it():
@@ -41,3 +42,22 @@ def test_check_is_quiet_without_elasticsearch_url(monkeypatch, value):
     out = StringIO()
     call_command("check", stdout=out, stderr=StringIO())
     assert "portal_search.E001" not in out.getvalue()
+
+
+def test_check_stops_an_unknown_search_ranking(settings):
+    settings.SEARCH_RANKING = "motor"
+    with pytest.raises(SystemCheckError) as failed:
+        call_command("check", stdout=StringIO(), stderr=StringIO())
+    assert "portal_search.E002" in str(failed.value)
+    assert "SEARCH_RANKING is ‘motor’" in str(failed.value)
+
+
+@pytest.mark.parametrize("value", ["python", "engine"])
+def test_check_accepts_both_rankings(settings, value):
+    settings.SEARCH_RANKING = value
+    call_command("check", stdout=StringIO(), stderr=StringIO())
+
+
+def test_the_database_backend_always_ranks_in_python(settings, db):
+    settings.SEARCH_RANKING = "engine"
+    assert engine_ranks() is False  # no OpenSearch configured in the tests by default
