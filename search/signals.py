@@ -1,4 +1,5 @@
-"""A change to the glossary changes the search synonyms (see synonyms.py); a move re-indexes the subtree.
+"""A change to the glossary changes the search synonyms (see synonyms.py) and the ‘zie ook’ words of the
+linked terms; a move re-indexes the subtree.
 
 Index writes that cannot reach the engine are queued by the backend itself (search/pending.py).
 """
@@ -29,8 +30,20 @@ def _schedule(**kwargs):
 
 
 @receiver(page_published, sender=BegripPage, dispatch_uid="zb_synonyms_published")
-def begrip_published(sender, **kwargs):
+def begrip_published(sender, instance=None, **kwargs):
     _schedule()
+    if instance is not None:
+        transaction.on_commit(lambda: _reindex_related(instance))
+
+
+def _reindex_related(begrip):
+    """The terms linked to or from a published term show its title in their ‘zie ook’ search words
+    (BegripPage.zie_ook_zoekwoorden), and so does the term itself: Wagtail indexed it when the page row
+    was saved, before its links were. A link that was removed leaves the old word with the other term
+    until that term is published again or `update_index` runs."""
+    begrip = BegripPage.objects.get(pk=begrip.pk)
+    for page in [begrip, *begrip.related_terms()]:
+        index.insert_or_update_object(page)
 
 
 @receiver(page_unpublished, sender=BegripPage, dispatch_uid="zb_synonyms_unpublished")

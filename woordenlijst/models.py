@@ -123,6 +123,7 @@ class BegripPage(BasePage):
         index.SearchField("uitleg", boost=2),
         index.SearchField("definitie"),
         index.SearchField("synoniemen", boost=3),
+        index.SearchField("zie_ook_zoekwoorden"),
         index.AutocompleteField("afkorting"),
         index.FilterField("domein"),
     ]
@@ -153,6 +154,12 @@ class BegripPage(BasePage):
         keys = BegripPage.objects.filter(pk__in=ids).values_list("translation_key", flat=True)
         pages = BegripPage.objects.live().public().filter(translation_key__in=keys, locale=self.locale)
         return sorted(pages, key=lambda p: p.title.casefold())
+
+    def zie_ook_zoekwoorden(self):
+        """The terms linked under ‘zie ook’ (both ways) as search words, at the weight of body text: the
+        editors' links make "wat betekent VVT" also find wijkverpleging (issue 12; search/signals.py
+        re-indexes the linked terms when a term is published)."""
+        return " ".join(f"{page.title} {page.afkorting}".strip() for page in self.related_terms())
 
 
 class BegripZieOok(Orderable):
