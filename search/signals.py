@@ -41,7 +41,9 @@ def _reindex_related(begrip):
     (BegripPage.zie_ook_zoekwoorden), and so does the term itself: Wagtail indexed it when the page row
     was saved, before its links were. A link that was removed leaves the old word with the other term
     until that term is published again or `update_index` runs."""
-    begrip = BegripPage.objects.get(pk=begrip.pk)
+    begrip = BegripPage.objects.filter(pk=begrip.pk).first()
+    if begrip is None:  # deleted before the commit
+        return
     for page in [begrip, *begrip.related_terms()]:
         index.insert_or_update_object(page)
 
