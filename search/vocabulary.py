@@ -25,6 +25,7 @@ NEAREST = 3  # corrections proposed per word
 # by the GIN index) finds the candidates, at most this many of the most similar; they are then scored with
 # the same fuzz.ratio and cutoff as on SQLite, so that both databases propose the same words.
 TRIGRAM_CANDIDATES = 50
+BATCH_SIZE = 2000  # rows per INSERT in a rebuild: well under SQLite's limit of variables per statement
 
 
 def words_of(page):
@@ -81,19 +82,42 @@ def forget_page(page_id):
 
 
 def rebuild():
-    """The whole vocabulary again from the live pages: (words, pages)."""
+    """The whole vocabulary again from the live pages, in a few bulk writes: (words, pages)."""
     from activiteiten.models import ActiviteitPage, BuurtPage, VoorzieningPage
     from woordenlijst.models import BegripPage
 
+    pages_of = {}  # (word, locale id) → ids of the pages that have it
+    pages = 0
+    for model in (BuurtPage, VoorzieningPage, ActiviteitPage, BegripPage):
+        for page in model.objects.live().public().iterator():
+            pages += 1
+            for word in words_of(page):
+                pages_of.setdefault((word, page.locale_id), []).append(page.pk)
     with transaction.atomic():
         ZoekwoordPagina.objects.all().delete()
         Zoekwoord.objects.all().delete()
-        pages = 0
-        for model in (BuurtPage, VoorzieningPage, ActiviteitPage, BegripPage):
-            for page in model.objects.live().public().iterator():
-                update_page(page)
-                pages += 1
-    return Zoekwoord.objects.count(), pages
+        Zoekwoord.objects.bulk_create(
+            [
+                Zoekwoord(woord=word, stam=stem(word), locale_id=locale_id, aantal_paginas=len(ids))
+                for (word, locale_id), ids in sorted(pages_of.items())
+            ],
+            batch_size=BATCH_SIZE,
+        )
+        word_ids = {
+            (w, locale_id): pk for pk, w, locale_id in Zoekwoord.objects.values_list("pk", "woord", "locale_id")
+        }
+        ZoekwoordPagina.objects.bulk_create(
+            [
+                ZoekwoordPagina(zoekwoord_id=word_ids[key], page_id=page_id)
+                for key, ids in pages_of.items()
+                for page_id in ids
+            ],
+            batch_size=BATCH_SIZE,
+        )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # fresh statistics, or the planner guesses from an empty table
+            cursor.execute(f"ANALYZE {Zoekwoord._meta.db_table}, {ZoekwoordPagina._meta.db_table}")
+    return len(pages_of), pages
 
 
 def _locales(locale):
