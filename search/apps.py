@@ -12,8 +12,9 @@ class SearchConfig(AppConfig):
 
         from portal.cache import create_cache_table
 
-        # checks: ELASTICSEARCH_URL → a clear error; signals: glossary change → search synonyms
-        from . import checks, signals  # noqa: F401
+        # checks: ELASTICSEARCH_URL → a clear error; signals: glossary change → search synonyms;
+        # signals_vocabulary: publish/unpublish/delete → the typo vocabulary
+        from . import checks, signals, signals_vocabulary  # noqa: F401
 
         # The shared cache's table (when there is no REDIS_URL) comes with `migrate`: no extra deploy step.
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="portal_create_cache_table")

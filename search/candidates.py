@@ -54,7 +54,7 @@ def activity_docs(index, ids):
         now = timezone.now()
         built = dict.fromkeys(missing)
         for page in (page for queryset in querysets for page in queryset.filter(pk__in=missing)):
-            built[page.pk] = index.activity_doc(page, now, vocabulary=False)
+            built[page.pk] = index.activity_doc(page, now)
         with _lock:
             if len(kept) + len(built) > KEPT_DOCS:
                 kept.clear()

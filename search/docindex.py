@@ -8,7 +8,6 @@ fingerprint query per search, and a signal on publish in this process).
 
 import itertools
 import math
-import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -23,11 +22,16 @@ from wagtail.models import Locale, Page
 from activiteiten.talen import zoekwoorden
 from home.translation_state import text_language
 
+from .page_texts import (
+    activiteit_texts,
+    begrip_texts,
+    buurt_texts,
+    voorziening_texts,
+)
+from .page_texts import content_words as _content_words
 from .postings import Postings, matching_terms
 from .text import SHORT_WORDS, base_lexicon, fold, split_compound, stem, stopwords, words
 
-TITLE, SUMMARY, BODY, LOW = 1.0, 0.7, 0.5, 0.3
-HOST = 0.5  # the name of the place where an activity takes place
 PART = 0.85  # a compound part counts a little less than the whole word
 IDF_POWER = 1.0  # measured: softer (0.5, 0.3) was not better on the dev and held-out queries
 GENERIC_PLACE_WORDS = frozenset(
@@ -35,7 +39,6 @@ GENERIC_PLACE_WORDS = frozenset(
     "dorp wijk kern buurt complex".split()
 )
 _generations = itertools.count(1)
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 TYPE_ORDER = {"begrip": 0, "activiteit": 1, "voorziening": 2, "buurt": 3}
 
 
@@ -90,15 +93,6 @@ class Concept:
     lang: str = ""  # the language of title and uitleg
 
 
-def first_sentence(text):
-    return SENTENCE_END.split((text or "").strip(), maxsplit=1)[0]
-
-
-def _content_words(text):
-    stop = stopwords()
-    return [w for w in words(text) if w not in stop]
-
-
 def _weekdays(page):
     """The weekdays of an activity (activiteiten.recurrence.weekdays) and the hour it starts."""
     from activiteiten.recurrence import to_local_naive, weekdays
@@ -123,6 +117,15 @@ def _ends_at(page):
     except (ValueError, TypeError):
         return None
     return localise(last) + duration if last else page.start + duration
+
+
+def activity_shown(page, now):
+    """(shown, ends_at): whether the search shows this activity now — not cancelled for good, not over —
+    and the last moment of its last occurrence (None = goes on)."""
+    if getattr(page, "status", "") == "afgelast":
+        return False, None
+    ends_at = _ends_at(page)
+    return not (ends_at is not None and ends_at < now), ends_at
 
 
 def memory_max_activities():
@@ -152,7 +155,6 @@ class DocIndex(Postings):
         self.n = max(len(self.docs) + self.activity_count, 1)
         self.sorted_terms = sorted(self.postings)
         self.sorted_activity_terms = sorted(self.activity_terms)
-        self.surface = sorted({w for w in self._surface if len(w) >= 4})
 
     # -- building ---------------------------------------------------------------------------------
     def _terms_of(self, word):
@@ -164,17 +166,16 @@ class DocIndex(Postings):
             self._word_terms[word] = found
         return found
 
-    def _add_text(self, doc, text, weight, vocabulary=True):
-        stop = stopwords()
-        for word in words(text):
-            if word in stop:
-                continue
-            if vocabulary:
-                self._surface.add(word)
+    def _add_text(self, doc, text, weight):
+        for word in _content_words(text):
             term, parts = self._terms_of(word)
             self._put(doc, term, weight)
             for part in parts:
                 self._put(doc, part, weight * PART)
+
+    def _add_texts(self, doc, texts):
+        for weight, text in texts:
+            self._add_text(doc, text, weight)
 
     @staticmethod
     def _put(doc, term, weight):
@@ -206,7 +207,6 @@ class DocIndex(Postings):
         voorzieningen = self._pages(VoorzieningPage, prefetch=["openingstijden"])
         activiteiten = [] if self.at_scale else self._pages(ActiviteitPage, related=["voorziening"])
         begrippen = self._pages(BegripPage)
-        self._surface = set()
         corpus_words = set()
         for page in [*buurten, *voorzieningen, *activiteiten, *begrippen]:
             corpus_words.update(words(page.title))
@@ -224,9 +224,7 @@ class DocIndex(Postings):
         for page in buurten:
             doc = self._doc(page, "buurt", page.intro, f"{page.gemeente} {page.intro}")
             doc.buurt_id, doc.buurt_slug, doc.buurt_title = page.id, page.slug, page.title
-            self._add_text(doc, page.title, TITLE)
-            self._add_text(doc, page.gemeente, SUMMARY)
-            self._add_text(doc, page.intro, BODY)
+            self._add_texts(doc, buurt_texts(page))
             doc.path = page.path
             self.by_path[page.path] = doc
             self.buurten[page.id] = doc
@@ -240,14 +238,7 @@ class DocIndex(Postings):
             doc = self._doc(page, "voorziening", page.get_summary(), body)
             doc.telefoon, doc.soort = page.telefoon, page.soort
             buurt = self._attach(doc, page)
-            self._add_text(doc, page.title, TITLE)
-            self._add_text(doc, f"{page.soort} {page.get_soort_display()}", TITLE)  # ‘huisarts’ is what it is
-            # A place has no summary field: the first sentence of its description says what it is.
-            self._add_text(doc, first_sentence(page.search_description or body), SUMMARY)
-            self._add_text(doc, body, BODY)
-            self._add_text(doc, f"{page.adres} {page.plaats} {page.toegankelijkheid}", LOW)
-            # The languages spoken there, by their names in nl, en, tr and ar (activiteiten/talen.py).
-            self._add_text(doc, page.talen_zoekwoorden(), SUMMARY)
+            self._add_texts(doc, voorziening_texts(page, body))
             for day in {o.dag for o in page.openingstijden.all()}:
                 doc.weekdays |= {day}
             if buurt and page.plaats:
@@ -264,9 +255,7 @@ class DocIndex(Postings):
 
         for page in begrippen:
             doc = self._doc(page, "begrip", page.uitleg, f"{page.uitleg} {page.definitie}")
-            self._add_text(doc, f"{page.title} {page.afkorting}", TITLE)
-            self._add_text(doc, f"{page.synoniemen} {page.uitleg}", SUMMARY)
-            self._add_text(doc, page.definitie, BODY)
+            self._add_texts(doc, begrip_texts(page))
             self.concepts.append(self._concept(page, doc))
         self._link_related(begrippen)
 
@@ -276,9 +265,10 @@ class DocIndex(Postings):
             doc.buurt_id, doc.buurt_slug, doc.buurt_title = buurt.id, buurt.slug, buurt.title
         return buurt
 
-    def activity_doc(self, page, now, vocabulary=True):
+    def activity_doc(self, page, now):
         """The engine's document for one activity, or None when it is cancelled for good or over."""
-        if getattr(page, "status", "") == "afgelast":
+        shown, ends_at = activity_shown(page, now)
+        if not shown:
             return None
         body = strip_tags(page.omschrijving)
         doc = self._doc(page, "activiteit", page.samenvatting, body, keep=False)
@@ -286,19 +276,8 @@ class DocIndex(Postings):
         place = page.live_voorziening  # a draft or unpublished place never shows in search
         doc.voorziening_id = place.pk if place is not None else None
         doc.weekdays, doc.start_hour = _weekdays(page)
-        doc.ends_at = _ends_at(page)
-        if doc.is_over(now):
-            return None
-        self._add_text(doc, page.title, TITLE, vocabulary)
-        self._add_text(doc, page.get_categorie_display(), TITLE, vocabulary)  # what kind of activity it is
-        self._add_text(doc, f"{page.samenvatting} {page.doelgroep}", SUMMARY, vocabulary)
-        self._add_text(doc, page.talen_zoekwoorden(), SUMMARY, vocabulary)
-        self._add_text(doc, body, BODY, vocabulary)
-        # The place where it happens answers half, as a place answers half for its activities
-        # (‘wijkrestaurant’ → the soup lunch in Wijkrestaurant De Pollepel).
-        place = place.title if place is not None else ""
-        self._add_text(doc, place, HOST, vocabulary)
-        self._add_text(doc, f"{page.locatie} {page.organisator}", LOW, vocabulary)
+        doc.ends_at = ends_at
+        self._add_texts(doc, activiteit_texts(page, body, place))
         return doc
 
     def _count_activity_terms(self, rows):
@@ -312,7 +291,6 @@ class DocIndex(Postings):
             for word in words(f"{title} {summary} {doelgroep} {strip_tags(description)} {spoken}"):
                 if word in stop:
                     continue
-                self._surface.add(word)
                 term, parts = self._terms_of(word)
                 terms.add(term)
                 terms.update(parts)

@@ -17,9 +17,10 @@ from postcodes.nabij import buurt_ids_for_query as buurt_ids
 
 from .backends import CandidateQuery
 from .candidates import CANDIDATES_AT_SCALE, activity_docs, candidate_view
-from .docindex import TITLE, TYPE_ORDER, get_index
+from .docindex import TYPE_ORDER, get_index
 from .engine_rank import engine_rank, engine_ranks
 from .kept import Kept
+from .page_texts import TITLE
 from .query_understanding import analyse
 from .snippets import snippet as snippet_of
 

@@ -109,3 +109,6 @@ class PopulaireZoekvraag(Orderable):
         self.zoekvraag = " ".join(self.zoekvraag.split())
         if not self.zoekvraag:
             raise ValidationError({"zoekvraag": _("Vul een zoekvraag in.")})
+
+
+from .models_vocabulary import Zoekwoord, ZoekwoordPagina  # noqa: E402, F401  (the app's models live here)

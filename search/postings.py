@@ -3,6 +3,7 @@
 import bisect
 
 PREFIX = 0.85  # a longer word that starts with the term, or the term's shorter stem, counts a little less
+PREFIX_MIN_LENGTH = 4  # a shorter term is too short to stand for the longer words that start with it
 
 
 def matching_terms(term, sorted_terms, table):
@@ -11,16 +12,24 @@ def matching_terms(term, sorted_terms, table):
     stem (PREFIX)."""
     if term in table:
         yield term, 1.0
-    if len(term) >= 4:
+    if len(term) >= PREFIX_MIN_LENGTH:
         start = bisect.bisect_left(sorted_terms, term)
         for other in sorted_terms[start:]:
             if not other.startswith(term):
                 break
             if other != term:
                 yield other, PREFIX
-        for cut in range(max(4 if len(term) <= 6 else 5, len(term) - 2), len(term)):
-            if term[:cut] in table:
-                yield term[:cut], PREFIX
+    for shorter in shorter_stems(term):
+        if shorter in table:
+            yield shorter, PREFIX
+
+
+def shorter_stems(term):
+    """The term cut by one or two letters, keeping at least 4 (5 for a term over 6 letters): the shorter
+    stem of a word the stemmer left longer (‘wandelin’ ~ ‘wandel’)."""
+    if len(term) < 4:
+        return []
+    return [term[:cut] for cut in range(max(4 if len(term) <= 6 else 5, len(term) - 2), len(term))]
 
 
 class Postings:

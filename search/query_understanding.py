@@ -9,11 +9,11 @@ the site does not know — the nearest known words (typos).
 
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
-
+from . import vocabulary
 from .text import broader, clean_query, fold, split_compound, stem, stopwords, thesaurus, translations, words
 
 MAX_WORDS = 12
+TYPO_MIN_LENGTH = 5  # shorter words have too many near neighbours to guess which one was meant
 WIDER = 0.45  # a wider word (‘yoga’ → bewegen) counts less than a synonym (0.6)
 WIDER_PART = 0.75  # the same inside a compound (‘stoelyoga’ → stoel + bewegen)
 HEAD_MAX_SHARE = 0.05  # a compound's head alone only counts when it is a telling word (‘gym’, not ‘problemen’)
@@ -161,12 +161,14 @@ def _concepts(index, tokens, positions):
 
 
 def _correct(index, word):
-    """Known words close to an unknown word (typos): [(word, similarity 0–1)]. A word of the bilingual
-    word list is a word of another language, not a misspelt Dutch one (‘doktor’ is not ‘dokter’ mistyped)."""
-    if len(word) < 5 or not word.isalpha() or index.known(word) or word in translations():
+    """Known words close to an unknown word (typos): [(word, similarity 0–1)], from the vocabulary in the
+    database (vocabulary.py) of the index's language. A word of the bilingual word list is a word of
+    another language, not a misspelt Dutch one (‘doktor’ is not ‘dokter’ mistyped)."""
+    if len(word) < TYPO_MIN_LENGTH or not word.isalpha() or word in translations():
         return []
-    hits = process.extract(word, index.surface, scorer=fuzz.ratio, score_cutoff=78, limit=3)
-    return [(hit, score / 100) for hit, score, _i in hits]
+    if vocabulary.known(word, index.locale):
+        return []
+    return vocabulary.nearest(word, index.locale)
 
 
 def _related(word):

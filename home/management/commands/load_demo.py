@@ -65,6 +65,8 @@ class Command(BaseCommand):
         self._backdate()
         # The aliases in the other languages were created without a publish signal: fill the agenda for all.
         call_command("refresh_occurrences", stdout=self.stdout)
+        # ... and the vocabulary for typo correction (search/vocabulary.py), for the same reason.
+        call_command("rebuild_search_vocabulary", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo-website klaar: {home.title}."))
 
     def _translations(self, directory):

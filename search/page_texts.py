@@ -1,0 +1,82 @@
+"""What the search reads of a page: its texts with their weights, and the rule for its words.
+
+One place for both readers: the in-memory picture (docindex.py) weighs these texts, the vocabulary in
+the database (vocabulary.py) keeps their words for typo correction.
+"""
+
+import re
+
+from django.utils.html import strip_tags
+
+from .text import stopwords, words
+
+TITLE, SUMMARY, BODY, LOW = 1.0, 0.7, 0.5, 0.3
+HOST = 0.5  # the name of the place where an activity takes place
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def first_sentence(text):
+    return SENTENCE_END.split((text or "").strip(), maxsplit=1)[0]
+
+
+def content_words(text):
+    """The words of a text that say something: folded, without the stop words."""
+    stop = stopwords()
+    return [w for w in words(text) if w not in stop]
+
+
+def buurt_texts(page):
+    return [(TITLE, page.title), (SUMMARY, page.gemeente), (BODY, page.intro)]
+
+
+def voorziening_texts(page, body):
+    return [
+        (TITLE, page.title),
+        (TITLE, f"{page.soort} {page.get_soort_display()}"),  # ‘huisarts’ is what it is
+        # A place has no summary field: the first sentence of its description says what it is.
+        (SUMMARY, first_sentence(page.search_description or body)),
+        (BODY, body),
+        (LOW, f"{page.adres} {page.plaats} {page.toegankelijkheid}"),
+        # The languages spoken there, by their names in nl, en, tr and ar (activiteiten/talen.py).
+        (SUMMARY, page.talen_zoekwoorden()),
+    ]
+
+
+def activiteit_texts(page, body, place):
+    """`place`: the live place where it happens, or None."""
+    return [
+        (TITLE, page.title),
+        (TITLE, page.get_categorie_display()),  # what kind of activity it is
+        (SUMMARY, f"{page.samenvatting} {page.doelgroep}"),
+        (SUMMARY, page.talen_zoekwoorden()),
+        (BODY, body),
+        # The place where it happens answers half, as a place answers half for its activities
+        # (‘wijkrestaurant’ → the soup lunch in Wijkrestaurant De Pollepel).
+        (HOST, place.title if place is not None else ""),
+        (LOW, f"{page.locatie} {page.organisator}"),
+    ]
+
+
+def begrip_texts(page):
+    return [
+        (TITLE, f"{page.title} {page.afkorting}"),
+        (SUMMARY, f"{page.synoniemen} {page.uitleg}"),
+        (BODY, page.definitie),
+    ]
+
+
+def texts_of(page):
+    """[(weight, text)] of a specific page of a type the search shows; [] for any other page. Whether
+    an activity still shows (not cancelled, not over) is for the caller (docindex.activity_shown)."""
+    from activiteiten.models import ActiviteitPage, BuurtPage, VoorzieningPage
+    from woordenlijst.models import BegripPage
+
+    if isinstance(page, BuurtPage):
+        return buurt_texts(page)
+    if isinstance(page, VoorzieningPage):
+        return voorziening_texts(page, strip_tags(page.omschrijving))
+    if isinstance(page, ActiviteitPage):
+        return activiteit_texts(page, strip_tags(page.omschrijving), page.live_voorziening)
+    if isinstance(page, BegripPage):
+        return begrip_texts(page)
+    return []

@@ -1,0 +1,39 @@
+"""Publish, unpublish and delete of a page the search shows → the words of that page in the vocabulary
+for typo correction (vocabulary.py). In the editor's transaction: the vocabulary never disagrees with
+the pages."""
+
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished
+
+from . import vocabulary
+
+
+def _searched_models():
+    from activiteiten.models import ActiviteitPage, BuurtPage, VoorzieningPage
+    from woordenlijst.models import BegripPage
+
+    return (ActiviteitPage, BuurtPage, VoorzieningPage, BegripPage)
+
+
+@receiver(page_published, dispatch_uid="zb_vocabulary_published")
+def page_published_(sender, instance, **kwargs):
+    if issubclass(sender, _searched_models()):
+        vocabulary.update_page(instance)
+
+
+@receiver(page_unpublished, dispatch_uid="zb_vocabulary_unpublished")
+def page_unpublished_(sender, instance, **kwargs):
+    """By the signal, not by the instance: when Wagtail unpublishes a page it deletes, the instance it
+    sends is read again from the database, where the page is still live."""
+    if issubclass(sender, _searched_models()):
+        vocabulary.forget_page(instance.pk)
+
+
+@receiver(pre_delete, dispatch_uid="zb_vocabulary_deleted")
+def page_deleted(sender, instance, **kwargs):
+    """Before the page goes. For any sender: deleting a specific page (a BegripPage) signals that model,
+    not Page, and does not reach the rows that point at its Page part."""
+    if isinstance(instance, Page):
+        vocabulary.forget_page(instance.pk)

@@ -1,0 +1,168 @@
+"""The vocabulary for typo correction: the words of the live pages, per language, in the database.
+
+`nearest(word, locale)` gives the known words closest to a word nobody wrote (a typo); `known(word,
+locale)` tells whether a page says the word (or a word with the same stem). Publish, unpublish and delete
+keep it up to date page by page (signals_vocabulary.py); `manage.py rebuild_search_vocabulary` rebuilds
+it (load_demo runs it at the end). Every process reads the same rows: the same typo, the same answer.
+"""
+
+from django.db import connection, transaction
+from django.db.models import Count, Q
+from django.db.models.functions import Length
+from django.utils import timezone
+from rapidfuzz import fuzz, process
+from wagtail.models import Locale, Page
+
+from .models_vocabulary import WORD_MAX_LENGTH, Zoekwoord, ZoekwoordPagina
+from .page_texts import content_words, texts_of
+from .postings import PREFIX_MIN_LENGTH, shorter_stems
+from .text import stem
+
+MIN_WORD_LENGTH = 4  # shorter words are never a correction (‘zorg’ is the shortest worth proposing)
+SCORE_CUTOFF = 78  # rapidfuzz fuzz.ratio (0–100) a known word needs to count as the intended word
+NEAREST = 3  # corrections proposed per word
+# PostgreSQL: pg_trgm's `%` operator (served by the GIN index) finds the candidates, at most
+# TRIGRAM_CANDIDATES of the most similar; they are then scored with the same fuzz.ratio and cutoff as on
+# SQLite, so that both databases propose the same words. pg_trgm's default threshold (0.3) misses typos
+# the cutoff accepts (‘hastane’ ~ ‘kastanje’ share 3 of 14 trigrams: 0.21, fuzz.ratio 80); at this
+# threshold the benchmark (benchmarks/typo_vocabulary_agreement.py) finds the same first correction as a
+# scan of all words for nearly every typo (figures in search/README.md).
+TRIGRAM_THRESHOLD = 0.15
+TRIGRAM_CANDIDATES = 50
+BATCH_SIZE = 2000  # rows per INSERT in a rebuild: well under SQLite's limit of variables per statement
+
+
+def words_of(page):
+    """The vocabulary words of one specific page: its search texts' words of MIN_WORD_LENGTH letters or
+    more; none for a page the search does not show (not live, not public, a cancelled or past activity)."""
+    from activiteiten.models import ActiviteitPage
+
+    from .docindex import activity_shown
+
+    if not page.live or not Page.objects.public().filter(pk=page.pk).exists():
+        return set()
+    if isinstance(page, ActiviteitPage) and not activity_shown(page, timezone.now())[0]:
+        return set()
+    return {
+        w
+        for _weight, text in texts_of(page)
+        for w in content_words(text)
+        if MIN_WORD_LENGTH <= len(w) <= WORD_MAX_LENGTH
+    }
+
+
+def _recount(word_ids):
+    counts = dict(Zoekwoord.objects.filter(pk__in=word_ids).annotate(n=Count("paginas")).values_list("pk", "n"))
+    for pk, n in counts.items():
+        Zoekwoord.objects.filter(pk=pk).update(aantal_paginas=n)
+    Zoekwoord.objects.filter(pk__in=word_ids, aantal_paginas=0).delete()
+
+
+@transaction.atomic
+def update_page(page):
+    """Put the words of one page (as it is now) in the vocabulary of its language: only the counts of
+    the words it gained or lost change."""
+    page = page.specific
+    new = words_of(page)
+    had = dict(ZoekwoordPagina.objects.filter(page_id=page.pk).values_list("zoekwoord__woord", "zoekwoord_id"))
+    gone = [pk for word, pk in had.items() if word not in new]
+    ZoekwoordPagina.objects.filter(page_id=page.pk, zoekwoord_id__in=gone).delete()
+    added = sorted(new - set(had))
+    existing = dict(Zoekwoord.objects.filter(locale_id=page.locale_id, woord__in=added).values_list("woord", "pk"))
+    Zoekwoord.objects.bulk_create(
+        [Zoekwoord(woord=w, stam=stem(w), locale_id=page.locale_id) for w in added if w not in existing]
+    )
+    ids = dict(Zoekwoord.objects.filter(locale_id=page.locale_id, woord__in=added).values_list("woord", "pk"))
+    ZoekwoordPagina.objects.bulk_create([ZoekwoordPagina(page_id=page.pk, zoekwoord_id=ids[w]) for w in added])
+    _recount([*gone, *ids.values()])
+
+
+def forget_page(page_id):
+    """An unpublished or deleted page: its words lose it."""
+    with transaction.atomic():
+        ids = list(ZoekwoordPagina.objects.filter(page_id=page_id).values_list("zoekwoord_id", flat=True))
+        ZoekwoordPagina.objects.filter(page_id=page_id).delete()
+        _recount(ids)
+
+
+def rebuild():
+    """The whole vocabulary again from the live pages, in a few bulk writes: (words, pages)."""
+    from activiteiten.models import ActiviteitPage, BuurtPage, VoorzieningPage
+    from woordenlijst.models import BegripPage
+
+    pages_of = {}  # (word, locale id) → ids of the pages that have it
+    pages = 0
+    for model in (BuurtPage, VoorzieningPage, ActiviteitPage, BegripPage):
+        for page in model.objects.live().public().iterator():
+            pages += 1
+            for word in words_of(page):
+                pages_of.setdefault((word, page.locale_id), []).append(page.pk)
+    with transaction.atomic():
+        ZoekwoordPagina.objects.all().delete()
+        Zoekwoord.objects.all().delete()
+        Zoekwoord.objects.bulk_create(
+            [
+                Zoekwoord(woord=word, stam=stem(word), locale_id=locale_id, aantal_paginas=len(ids))
+                for (word, locale_id), ids in sorted(pages_of.items())
+            ],
+            batch_size=BATCH_SIZE,
+        )
+        word_ids = {
+            (w, locale_id): pk for pk, w, locale_id in Zoekwoord.objects.values_list("pk", "woord", "locale_id")
+        }
+        ZoekwoordPagina.objects.bulk_create(
+            [
+                ZoekwoordPagina(zoekwoord_id=word_ids[key], page_id=page_id)
+                for key, ids in pages_of.items()
+                for page_id in ids
+            ],
+            batch_size=BATCH_SIZE,
+        )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # fresh statistics, or the planner guesses from an empty table
+            cursor.execute(f"ANALYZE {Zoekwoord._meta.db_table}, {ZoekwoordPagina._meta.db_table}")
+    return len(pages_of), pages
+
+
+def _locales(locale):
+    """A language's pages plus the Dutch pages it shows where there is no translation yet (as the site does)."""
+    return {locale.pk, Locale.get_default().pk}
+
+
+def known(word, locale):
+    """A page of this language says the word, or a word with its stem, a longer word starting with that
+    stem, or its shorter stem — the same matching as the ranking's (postings.matching_terms)."""
+    term = stem(word)
+    match = Q(woord=word) | Q(stam=term) | Q(stam__in=shorter_stems(term))
+    if len(term) >= PREFIX_MIN_LENGTH:
+        match |= Q(stam__startswith=term)
+    return Zoekwoord.objects.filter(match, locale_id__in=_locales(locale)).exists()
+
+
+def _length_range(word):
+    """fuzz.ratio = 2·matches / (len a + len b) can only reach SCORE_CUTOFF for lengths in this range
+    (matches ≤ the shorter length): a filter that loses no word the cutoff would keep."""
+    share = SCORE_CUTOFF / 100
+    return int(len(word) * share / (2 - share)), int(len(word) * (2 - share) / share) + 1
+
+
+def _candidates(word, locale):
+    rows = Zoekwoord.objects.filter(locale_id__in=_locales(locale))
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import TrigramSimilarity
+
+        rows = rows.filter(woord__trigram_similar=word).annotate(similarity=TrigramSimilarity("woord", word))
+        with transaction.atomic(), connection.cursor() as cursor:
+            # For this transaction only: the `%` operator's threshold.
+            cursor.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", [str(TRIGRAM_THRESHOLD)])
+            found = list(rows.order_by("-similarity", "woord").values_list("woord", flat=True)[:TRIGRAM_CANDIDATES])
+        return sorted(set(found))
+    shortest, longest = _length_range(word)
+    rows = rows.annotate(length=Length("woord")).filter(length__gte=shortest, length__lte=longest)
+    return sorted(set(rows.values_list("woord", flat=True)))
+
+
+def nearest(word, locale, limit=NEAREST):
+    """The known words closest to `word`: [(word, similarity 0–1)], most similar first (ties: alphabetical)."""
+    hits = process.extract(word, _candidates(word, locale), scorer=fuzz.ratio, score_cutoff=SCORE_CUTOFF, limit=limit)
+    return [(hit, score / 100) for hit, score, _i in hits]
