@@ -5,13 +5,13 @@ the cluster is down); the OpenSearch compiler (backends.DutchOpenSearchQueryComp
 query below with `compile_engine_query`. Python decides only what the resident asks:
 
 - the words, without the question form ("wat is", "what does": query_understanding.DEFINITION_STARTS);
-- whether a definition is wanted (then glossary pages get DEFINITION);
+- whether a definition is wanted (then glossary pages get DEFINITION_FACTOR);
 - the buurt the resident is looking in (its pages get IN_BUURT_FACTOR; other pages stay, lower);
 - the places named in the question (buurt, gemeente, plaats: their pages get PLACE_FACTOR).
 
 Everything about language is the engine's, from the analysis in search/analysis.py: stemming, stop
 words, compound parts (index analyzer), synonyms from the glossary and the data files (search analyzer),
-the one-way wider words (WIDE_ANALYZER), typos (fuzziness). The query, for "koffie dinsdag":
+the one-way wider words (WIDE_ANALYZER), typos (fuzziness). The query:
 
     function_score (factors multiply the score: TYPE_FACTOR, DEFINITION_FACTOR, IN_BUURT_FACTOR, …)
       bool
@@ -23,7 +23,8 @@ the one-way wider words (WIDE_ANALYZER), typos (fuzziness). The query, for "koff
     one word = dis_max [ match word                 (search analyzer: synonyms)           × 1
                          match word, WIDE_ANALYZER  (also wider words: yoga → bewegen)    × WIDER
                          match word, fuzzy          (PLAIN_ANALYZER: typos)               × FUZZY
-                         every part of a compound   (each with its synonyms)              × COMPOUND ]
+                         every part of a compound   (each with its synonyms, wider words) × COMPOUND
+                         the word glued to a neighbour ("klusjes dienst")                 × COMPOUND ]
 
 A page's compounds are split when it is indexed (analysis.decompound_words); a compound in the question
 is split by text.split_compound with the same word lists, so that every part must be on the page.
