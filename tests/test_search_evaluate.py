@@ -22,12 +22,18 @@ def figure(output, name):
     return float(re.search(rf"^{re.escape(name)}\s+([0-9.]+)", output, re.MULTILINE).group(1))
 
 
+BEATS_BASELINE_BY = 0.3  # nDCG@10 points
+
+
 def test_evaluation_prints_the_measures_and_the_search_beats_the_baseline():
     output = evaluate(DEV, "--baseline")
     assert "40 zoekvragen uit demo/eval/dev_queries.jsonl (38 met antwoord)" in output
     ours = re.search(r"^nDCG@10\s+([0-9.]+)\s+([0-9.]+)", output, re.MULTILINE)
     assert float(ours.group(1)) >= 0.85
-    assert float(ours.group(1)) >= 2 * float(ours.group(2))
+    # Plain Wagtail search on the same index is the baseline. Since activities carry their place, buurt and
+    # days (issue 12) that baseline is better itself (PostgreSQL 0.447 → 0.491), so a clear margin is asked
+    # rather than the former "twice as good" (PostgreSQL 0.896 against 0.491; SQLite 0.894 against 0.343).
+    assert float(ours.group(1)) >= float(ours.group(2)) + BEATS_BASELINE_BY
     assert figure(output, "empty (answerable)") == 0.0
 
 
