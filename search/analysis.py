@@ -206,23 +206,24 @@ def data_file_rules():
         terms = sorted({clean_term(w) for w in members} - {""})
         if len(terms) > 1:
             rules.add(", ".join(terms))
-    for word, dutch in translations().items():
-        left = clean_term(word)
-        right = sorted({clean_term(w) for w in dutch} - {"", left})
-        if left and right:
-            rules.add(f"{left} => {', '.join([left, *right])}")
+    rules.update(_one_way_rules(translations()))
     return sorted(rules)
 
 
 def wider_rules():
     """One way: "yoga => yoga, bewegen, beweging" from the `a, b > c, d` lines of thesaurus.txt."""
+    return sorted(_one_way_rules(broader()))
+
+
+def _one_way_rules(targets):
+    """{word: words it also finds} → rules "word => word, other, …" (the word itself stays)."""
     rules = set()
-    for word, wider in broader().items():
+    for word, others in targets.items():
         left = clean_term(word)
-        right = sorted({clean_term(w) for w in wider} - {"", left})
+        right = sorted({clean_term(w) for w in others} - {"", left})
         if left and right:
             rules.add(f"{left} => {', '.join([left, *right])}")
-    return sorted(rules)
+    return rules
 
 
 def decompound_words(groups=None):
