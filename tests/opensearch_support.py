@@ -125,3 +125,15 @@ def wait_for(condition, seconds=10.0, step=0.2):
         if value or time.monotonic() > deadline:
             return value
         time.sleep(step)
+
+
+def results(client, q, **params):
+    """The resident search's JSON answer (/api/zoeken/) for `q`."""
+    response = client.get("/api/zoeken/", {"q": q, **params})
+    assert response.status_code == 200
+    return response.json()["results"]
+
+
+def found(client, q, **params):
+    """[(type, slug)] of that answer, in its order."""
+    return [(r["type"], r["slug"]) for r in results(client, q, **params)]

@@ -12,7 +12,15 @@ from search import analysis, backends, docindex
 from search.engine_rank import engine_rank
 from woordenlijst.models import BegripPage, BegripZieOok, WoordenlijstPage
 
-from .opensearch_support import engine, engine_settings, opensearch_config, opensearch_urls, wait_for  # noqa: F401
+from .opensearch_support import (  # noqa: F401
+    engine,
+    engine_settings,
+    found,
+    opensearch_config,
+    opensearch_urls,
+    results,
+    wait_for,
+)
 
 pytestmark = pytest.mark.elasticsearch
 
@@ -23,16 +31,6 @@ def engine_ranks(engine):
         docindex.clear()
         yield engine
     docindex.clear()
-
-
-def results(client, q, **params):
-    response = client.get("/api/zoeken/", {"q": q, **params})
-    assert response.status_code == 200
-    return response.json()["results"]
-
-
-def found(client, q, **params):
-    return [(r["type"], r["slug"]) for r in results(client, q, **params)]
 
 
 def test_the_answer_is_the_engines_order(client, engine_ranks):

@@ -12,7 +12,7 @@ from wagtail.models import Locale
 
 from search import docindex
 
-from .opensearch_support import engine, opensearch_config, opensearch_urls  # noqa: F401
+from .opensearch_support import engine, found, opensearch_config, opensearch_urls, results  # noqa: F401
 
 pytestmark = pytest.mark.elasticsearch
 DEV = "demo/eval/dev_queries.jsonl"
@@ -26,16 +26,6 @@ def at_scale(engine):
         docindex.clear()
         yield engine
     docindex.clear()
-
-
-def results(client, q, **params):
-    response = client.get("/api/zoeken/", {"q": q, **params})
-    assert response.status_code == 200
-    return response.json()["results"]
-
-
-def found(client, q, **params):
-    return [(r["type"], r["slug"]) for r in results(client, q, **params)]
 
 
 def test_at_scale_opensearch_candidates_give_the_answers(client, at_scale):
