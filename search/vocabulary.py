@@ -7,8 +7,8 @@ it (load_demo runs it at the end). Every process reads the same rows: the same t
 """
 
 from django.db import connection, transaction
-from django.db.models import Count, Q
-from django.db.models.functions import Length
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Length
 from django.utils import timezone
 from rapidfuzz import fuzz, process
 from wagtail.models import Locale, Page
@@ -52,9 +52,14 @@ def words_of(page):
 
 
 def _recount(word_ids):
-    counts = dict(Zoekwoord.objects.filter(pk__in=word_ids).annotate(n=Count("paginas")).values_list("pk", "n"))
-    for pk, n in counts.items():
-        Zoekwoord.objects.filter(pk=pk).update(aantal_paginas=n)
+    """The page counts of these words again, in one UPDATE; a word no page has any more goes.
+    (One UPDATE per word made a publish of a long page cost a hundred queries: a third of the import
+    time of the demo in the test suite.)"""
+    if not word_ids:
+        return
+    pages = ZoekwoordPagina.objects.filter(zoekwoord_id=OuterRef("pk")).values("zoekwoord_id")
+    per_word = pages.annotate(n=Count("pk")).values("n")
+    Zoekwoord.objects.filter(pk__in=word_ids).update(aantal_paginas=Coalesce(Subquery(per_word), 0))
     Zoekwoord.objects.filter(pk__in=word_ids, aantal_paginas=0).delete()
 
 
