@@ -102,23 +102,20 @@ class ActiviteitZoekvelden:
     def _language(self):
         return locale_language(self.locale_id)
 
-    def _plek(self):
-        """The live place and its name in this page's language, or (None, "")."""
+    def zoek_plek_naam(self):
+        """The live place's name in this page's language ("" without a live place)."""
         place = self.live_voorziening
         if place is None:
-            return None, ""
+            return ""
         if place.locale_id == self.locale_id:
-            return place, place.title
+            return place.title
         if PLEK_VERTAALD in self.__dict__:
-            return place, getattr(self, PLEK_VERTAALD) or place.title
+            return getattr(self, PLEK_VERTAALD) or place.title
         copy = place.get_translation_or_none(self.locale_id)
-        return place, copy.title if copy is not None and copy.live else place.title
-
-    def zoek_plek_naam(self):
-        return self._plek()[1]
+        return copy.title if copy is not None and copy.live else place.title
 
     def zoek_plek_adres(self):
-        place = self._plek()[0]
+        place = self.live_voorziening  # the address is the same in every language: no translation to look up
         return f"{place.adres} {place.plaats}".strip() if place is not None else ""
 
     def zoek_buurt(self):

@@ -1,6 +1,7 @@
 """The glossary "Gemeenschappelijke taal": terms and abbreviations of wonen, welzijn, zorg and gemeente."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
@@ -144,22 +145,25 @@ class BegripPage(BasePage):
     def synoniem_list(self):
         return [s.strip() for s in self.synoniemen.split(",") if s.strip()]
 
-    def related_terms(self):
-        """Zie-ook links in both directions: the ones set here and the terms that point here."""
+    def _related(self):
+        """The live, public terms in this page's language linked under ‘zie ook’ in either direction:
+        the links set here and the terms that point here (a queryset, not yet run)."""
         forward = [link.doel_id for link in self.zie_ook_links.all() if link.doel_id]
-        backward = BegripZieOok.objects.filter(doel__translation_key=self.translation_key).values_list(
-            "page_id", flat=True
-        )
-        ids = list(dict.fromkeys([*forward, *backward]))
-        keys = BegripPage.objects.filter(pk__in=ids).values_list("translation_key", flat=True)
-        pages = BegripPage.objects.live().public().filter(translation_key__in=keys, locale=self.locale)
-        return sorted(pages, key=lambda p: p.title.casefold())
+        backward = BegripZieOok.objects.filter(doel__translation_key=self.translation_key).values("page_id")
+        keys = BegripPage.objects.filter(Q(pk__in=forward) | Q(pk__in=backward)).values("translation_key")
+        return BegripPage.objects.live().public().filter(translation_key__in=keys, locale_id=self.locale_id)
+
+    def related_terms(self):
+        """Zie-ook links in both directions, by title."""
+        return sorted(self._related(), key=lambda p: p.title.casefold())
 
     def zie_ook_zoekwoorden(self):
         """The terms linked under ‘zie ook’ (both ways) as search words, at the weight of body text: the
         editors' links make "wat betekent VVT" also find wijkverpleging (issue 12; search/signals.py
-        re-indexes the linked terms when a term is published)."""
-        return " ".join(f"{page.title} {page.afkorting}".strip() for page in self.related_terms())
+        re-indexes the linked terms when a term is published). Only the two columns it shows are read:
+        every save of a term and of its copies in the other languages indexes it again."""
+        rows = self._related().order_by("title").values_list("title", "afkorting")
+        return " ".join(f"{title} {afkorting}".strip() for title, afkorting in rows)
 
 
 class BegripZieOok(Orderable):
