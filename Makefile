@@ -4,6 +4,8 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 PORT   ?= 8000
 ADMIN_PASSWORD ?= zorgzaam-demo
+# Test processes of `make test` (pytest-xdist; the CI machine has 2 cores). TEST_WORKERS=0: one process.
+TEST_WORKERS ?= 2
 
 .PHONY: install system-deps run demo test test-browser lint check messages clean-db deploy-static
 
@@ -29,8 +31,10 @@ demo: install
 run: demo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# --dist loadgroup: the tests that use the search cluster share one worker (tests/conftest.py).
+# --durations: the slowest tests are named at the end, so that a CI run shows where its time goes.
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=15
 
 test-browser: install
 	REQUIRE_BROWSER=1 $(BIN)/python -m pytest tests/browser

@@ -13,6 +13,18 @@ from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Locale
 
+SEARCH_CLUSTER_FIXTURE = "opensearch_urls"  # tests/opensearch_support.py: every cluster test depends on it
+
+
+def pytest_collection_modifyitems(config, items):
+    """The tests that use the search cluster run in one worker of `make test` (pytest-xdist, --dist
+    loadgroup), one after the other: one of them stops a node, and none may see the cluster change under
+    it. That one (marked stops_a_search_node) runs after all the others."""
+    for item in items:
+        if SEARCH_CLUSTER_FIXTURE in item.fixturenames or item.get_closest_marker("elasticsearch"):
+            item.add_marker(pytest.mark.xdist_group("search-cluster"))
+    items.sort(key=lambda item: item.get_closest_marker("stops_a_search_node") is not None)
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

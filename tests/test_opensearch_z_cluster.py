@@ -1,7 +1,8 @@
 """A 3-node cluster with one replica: stop node 3, the same search gives the same answer.
 
-Runs last (file name): it stops node 3 with `search/opensearch/stop.sh 3` (same OPENSEARCH_BASE_PATH
-as start.sh) and does not start it again. Needs OPENSEARCH_TEST_URL with 3 node URLs.
+Runs after every other test that uses the cluster (marked stops_a_search_node, tests/conftest.py): it
+stops node 3 with `search/opensearch/stop.sh 3` (same OPENSEARCH_BASE_PATH as start.sh) and does not start
+it again. Needs OPENSEARCH_TEST_URL with 3 node URLs.
 """
 # ruff: noqa: F811  (pytest fixtures imported from opensearch_support)
 
@@ -20,7 +21,7 @@ from .opensearch_support import (  # noqa: F401
     search,
 )
 
-pytestmark = pytest.mark.elasticsearch
+pytestmark = [pytest.mark.elasticsearch, pytest.mark.stops_a_search_node]
 
 STOP = Path(__file__).resolve().parent.parent / "search" / "opensearch" / "stop.sh"
 QUERIES = ["koffieochtend", "mantelzorgondersteuning", "wat is wmo", "valpreventy", "buurthuizen"]
