@@ -35,6 +35,9 @@ from woordenlijst.models import BegripPage, BegripZieOok
 from .opensearch_support import PREFIX, http
 
 BACKENDS = ("database", "opensearch")
+# The opensearch case needs the cluster: marked like every cluster test, so that `make test` runs it in the
+# cluster's worker, before the failover test stops a node (tests/conftest.py).
+BACKEND_MARKS = {"database": [], "opensearch": [pytest.mark.elasticsearch]}
 
 # (model, pk) of every indexed object saved or deleted during an OpenSearch case, written again from the
 # database before the next one (the engine's index outlives the test's rollback).
@@ -93,7 +96,7 @@ def _write_back(urls):
     refresh(urls)
 
 
-@pytest.fixture(params=BACKENDS)
+@pytest.fixture(params=[pytest.param(name, id=name, marks=BACKEND_MARKS[name]) for name in BACKENDS])
 def ranking(request, settings, django_capture_on_commit_callbacks):
     # Tests roll back their changes without a publish signal: check the site's fingerprint every time.
     settings.SEARCH_INDEX_CHECK_SECONDS = 0
@@ -125,9 +128,13 @@ def expected_to_fail(database_vendor=None, **reasons):
     if database_vendor and "database" in reasons:
         applies["database"] = connection.vendor == database_vendor
     cases = [
-        pytest.param(name, id=name, marks=[pytest.mark.xfail(applies[name], strict=True, reason=reasons[name])])
+        pytest.param(
+            name,
+            id=name,
+            marks=[*BACKEND_MARKS[name], pytest.mark.xfail(applies[name], strict=True, reason=reasons[name])],
+        )
         if name in reasons
-        else pytest.param(name, id=name)
+        else pytest.param(name, id=name, marks=BACKEND_MARKS[name])
         for name in BACKENDS
     ]
     return pytest.mark.parametrize("ranking", cases, indirect=True)
