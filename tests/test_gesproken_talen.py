@@ -2,13 +2,10 @@
 # ruff: noqa: F811  (the clock fixture imported from agenda_support)
 
 import json
-import shutil
 from datetime import date
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.http import QueryDict
@@ -24,11 +21,11 @@ from activiteiten.testing import local, make_activiteit
 from redactie.export import buurt_rows
 
 from .agenda_support import clock  # noqa: F401
+from .corpus_support import copy_corpus
 
 pytestmark = pytest.mark.django_db
 
 NOW = local(date(2027, 3, 24), 8)
-DEMO = Path(settings.BASE_DIR) / "demo" / "corpus"
 
 
 @pytest.fixture
@@ -194,9 +191,7 @@ def test_ical_description_has_the_sentence(client, turks_koffie, gewoon_koffie):
 # -- the CSV column ---------------------------------------------------------------------------------
 @pytest.fixture
 def corpus(tmp_path):
-    for name in ("buurten.csv", "voorzieningen.csv", "activiteiten.csv", "woordenlijst.csv"):
-        shutil.copy(DEMO / name, tmp_path / name)
-    return tmp_path
+    return copy_corpus(tmp_path)
 
 
 def set_talen(folder, name, slug, value):
@@ -219,7 +214,8 @@ def set_talen(folder, name, slug, value):
     path.write_text(out.getvalue(), encoding="utf-8-sig")
 
 
-def test_csv_column_takes_codes_or_dutch_names(corpus, nl):
+def test_csv_column_takes_codes_or_dutch_names(tmp_path, nl):
+    corpus = copy_corpus(tmp_path, ["activiteiten.csv", "voorzieningen.csv"])
     set_talen(corpus, "activiteiten.csv", "koffieochtend-de-klimop", "Arabisch, turks")
     set_talen(corpus, "voorzieningen.csv", "buurthuis-de-klimop", "pap, Nederlandse Gebarentaal")
     call_command("import_corpus", str(corpus))
@@ -242,7 +238,8 @@ def test_csv_unknown_language_stores_nothing_and_says_where(corpus, capsys, nl):
     assert ActiviteitPage.objects.get(slug="koffieochtend-de-klimop", locale=nl).talen == ""
 
 
-def test_a_file_without_the_column_leaves_the_languages_alone(corpus, nl):
+def test_a_file_without_the_column_leaves_the_languages_alone(tmp_path, nl):
+    corpus = copy_corpus(tmp_path, ["voorzieningen.csv"])
     meidoorn = VoorzieningPage.objects.get(slug="huisartsenpraktijk-meidoorn", locale=nl)
     assert meidoorn.talen == "tr,ar"
     import csv

@@ -1,10 +1,6 @@
 """import_corpus: full import, idempotent re-import, and all-or-nothing on bad input."""
 
-import shutil
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, PageLogEntry
 
@@ -12,10 +8,9 @@ from activiteiten.models import ActiviteitPage, BuurtPage, VoorzieningPage
 from search.models import PopulaireZoekvraag
 from woordenlijst.models import BegripPage
 
-pytestmark = pytest.mark.django_db
+from .corpus_support import FILES, copy_corpus
 
-DEMO = Path(settings.BASE_DIR) / "demo" / "corpus"
-FILES = ["buurten.csv", "voorzieningen.csv", "activiteiten.csv", "woordenlijst.csv"]
+pytestmark = pytest.mark.django_db
 
 
 def counts():
@@ -31,12 +26,6 @@ def snapshot():
         Page.objects.count(),
         sorted(Page.objects.values_list("id", "title", "latest_revision_id", "live")),
     )
-
-
-def copy_corpus(folder, names=FILES):
-    for name in names:
-        shutil.copy(DEMO / name, folder / name)
-    return folder
 
 
 @pytest.fixture

@@ -1,14 +1,11 @@
 """Rules that cannot take the site down (issue 15) and public holidays (issue 16), in every path:
 the rule itself, the CSV import, the occurrence refresh, the agenda table, the page, iCal and print."""
 
-import shutil
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from dateutil.easter import easter
-from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 from django.utils.translation import override
@@ -22,10 +19,10 @@ from activiteiten.recurrence import MAX_OCCURRENCES, RecurrenceError, expand, pa
 from activiteiten.rrule_text import describe
 from activiteiten.testing import local, make_activiteit
 
+from .corpus_support import copy_corpus
+
 pytestmark = pytest.mark.django_db
 
-DEMO = Path(settings.BASE_DIR) / "demo" / "corpus"
-FILES = ["buurten.csv", "voorzieningen.csv", "activiteiten.csv", "woordenlijst.csv"]
 SOEP = "soep-en-brood-pollepel"  # every Friday 12:00-14:00 in Malburgen; "niet op feestdagen" in the demo
 CHRISTMAS_FRIDAY = date(2026, 12, 25)  # 1e Kerstdag 2026 is a Friday
 
@@ -61,9 +58,7 @@ def test_an_expansion_never_gives_more_than_the_bound():
 # -- the CSV import ------------------------------------------------------------------------------------
 @pytest.fixture
 def corpus(tmp_path):
-    for name in FILES:
-        shutil.copy(DEMO / name, tmp_path / name)
-    return tmp_path
+    return copy_corpus(tmp_path)
 
 
 def edit(folder, name, old, new):
@@ -102,7 +97,8 @@ def test_import_refuses_the_row_names_file_and_line_and_stores_nothing(corpus, c
     assert snapshot() == before
 
 
-def test_import_sets_the_holiday_flag_and_a_file_without_the_column_keeps_it(corpus, capsys):
+def test_import_sets_the_holiday_flag_and_a_file_without_the_column_keeps_it(tmp_path, capsys):
+    corpus = copy_corpus(tmp_path, ["activiteiten.csv"])
     assert soep().niet_op_feestdagen  # from the demo corpus
     koffie = ActiviteitPage.objects.get(slug="koffieochtend-de-klimop", locale__language_code="nl")
     assert koffie.niet_op_feestdagen
