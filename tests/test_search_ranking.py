@@ -128,9 +128,7 @@ def test_words_side_by_side_as_typed_rank_above_the_same_words_apart(client, ran
     together, apart = nl_page(ActiviteitPage, "bingomiddag-tolhuis"), nl_page(ActiviteitPage, "klaverjasavond-spijk")
     together.samenvatting = "Postzegels ruilen met andere verzamelaars uit het dorp."
     apart.samenvatting = "Ruilen mag altijd: wie wil ruilen, neemt zijn postzegels en zijn postzegels mee."
-    with ranking.changes():
-        for page in (together, apart):
-            page.save_revision().publish()
+    ranking.publish(together, apart)
     answer = found(client, "postzegels ruilen")
     assert answer[:2] == [("activiteit", "bingomiddag-tolhuis"), ("activiteit", "klaverjasavond-spijk")]
 
@@ -231,8 +229,7 @@ def test_past_one_off_activities_are_left_out(client, ranking):
     assert ("activiteit", "burendag-de-pas") in found(client, "burendag")
     page.start = timezone.now() - timedelta(days=3)
     page.eind = page.start + timedelta(hours=3)
-    with ranking.changes():
-        page.save_revision().publish()
+    ranking.publish(page)
     assert ("activiteit", "burendag-de-pas") not in found(client, "burendag")
 
 
@@ -240,8 +237,7 @@ def test_editors_glossary_changes_apply_without_code_change(client, ranking):
     assert results(client, "ommetje") == []
     begrip = nl_page(BegripPage, "valpreventie")
     begrip.synoniemen += ", ommetje"
-    with ranking.changes():
-        begrip.save_revision().publish()
+    ranking.publish(begrip)
     assert found(client, "ommetje")[0] == ("begrip", "valpreventie")
 
 
@@ -259,8 +255,7 @@ def test_terms_linked_under_zie_ook_come_with_the_named_term(client, ranking):
     assert ("begrip", "pgb") not in found(client, "valpreventie")
     assert ("begrip", "valpreventie") not in found(client, "wat is een pgb")
     valpreventie.zie_ook_links.add(BegripZieOok(doel=pgb))
-    with ranking.changes():
-        valpreventie.save_revision().publish()
+    ranking.publish(valpreventie)
     answer = found(client, "valpreventie")
     assert ("begrip", "pgb") in answer
     assert answer.index(("begrip", "valpreventie")) < answer.index(("begrip", "pgb"))
@@ -272,8 +267,7 @@ def test_activities_are_found_by_the_name_of_their_place(client, ranking):
     place = nl_page(VoorzieningPage, "buurthuis-de-klimop")
     assert results(client, "zonnedak") == []
     place.title = "Buurthuis Het Zonnedak"
-    with ranking.changes():
-        place.save_revision().publish()
+    ranking.publish(place)
     answer = found(client, "zonnedak")
     assert answer[0] == ("voorziening", "buurthuis-de-klimop")
     assert ("activiteit", "koffieochtend-de-klimop") in answer
@@ -288,8 +282,6 @@ def test_the_first_sentence_of_a_place_says_what_it_is(client, ranking):
     first, later = nl_page(VoorzieningPage, "leeshoek-duiven"), nl_page(VoorzieningPage, "buurthuis-de-klimop")
     first.omschrijving = "<p>Hier leer je kalligrafie. Verder is er een leestafel met kranten.</p>"
     later.omschrijving = "<p>Een zaal voor de buurt. Op dinsdag kalligrafie, op vrijdag ook kalligrafie.</p>"
-    with ranking.changes():
-        for page in (first, later):
-            page.save_revision().publish()
+    ranking.publish(first, later)
     answer = found(client, "kalligrafie")
     assert answer.index(("voorziening", "leeshoek-duiven")) < answer.index(("voorziening", "buurthuis-de-klimop"))
