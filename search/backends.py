@@ -51,7 +51,7 @@ from opensearchpy import OpenSearch, OpenSearchException, TransportError
 from wagtail.models import Page
 from wagtail.search.query import PlainText
 
-from . import analysis, pending
+from . import analysis, concepts, pending
 from .engine_query import EngineQuery, compile_engine_query
 
 logger = logging.getLogger(__name__)
@@ -161,14 +161,7 @@ def answer_preference(body):
 
 class DutchIndexMixin:
     def put(self):
-        settings = deepcopy(self.backend.settings)
-        filters = settings["settings"]["analysis"]["filter"]
-        try:
-            for name, values in analysis.dynamic_analysis().items():
-                filters[name].update(values)
-        except Exception:  # no database tables yet (first migrate): the static lists only
-            logger.warning("Glossary not readable; index %s gets the core word list only", self.name, exc_info=True)
-        self.create(settings)
+        self.create(self.backend.analysis_settings(self.name))
 
 
 class QueueClearingRebuilderMixin:
@@ -182,6 +175,7 @@ class QueueClearingRebuilderMixin:
         super().finish()
         target = getattr(self, "alias", self.index)  # the name searches use
         pending.forget_rebuilt(target.backend, target.name, self.started_at)
+        rebuild_concepts(target)
 
 
 class QueueClearingIndexRebuilder(QueueClearingRebuilderMixin, ElasticsearchIndexRebuilder):
@@ -203,6 +197,15 @@ class AtomicAliasRebuilder(QueueClearingRebuilderMixin, ElasticsearchAtomicIndex
         for name in old:
             self.index.backend.index_class(self.index.backend, name).delete()
         pending.forget_rebuilt(self.alias.backend, self.alias.name, self.started_at)
+        rebuild_concepts(self.alias)
+
+
+def rebuild_concepts(index):
+    """After `update_index` rebuilt the page index: the glossary terms in other words (concepts.py),
+    with the same analysis."""
+    backend = index.backend
+    if index.name == backend.get_index_for_model(Page).name:
+        concepts.rebuild(backend)
 
 
 class FailoverBackendMixin:
@@ -288,6 +291,17 @@ class FailoverBackendMixin:
         self.engine_answered(wrote=True)
 
     # -- synonyms ----------------------------------------------------------------------------------
+    def analysis_settings(self, name="glossary terms"):
+        """The index settings with the analysis of this moment: the glossary's synonyms and words."""
+        settings = deepcopy(self.settings)
+        filters = settings["settings"]["analysis"]["filter"]
+        try:
+            for filter_name, values in analysis.dynamic_analysis().items():
+                filters[filter_name].update(values)
+        except Exception:  # no database tables yet (first migrate): the static lists only
+            logger.warning("Glossary not readable; index %s gets the core word list only", name, exc_info=True)
+        return settings
+
     def concrete_indexes(self, models=None):
         """Names of the live indexes behind this backend's aliases (one per root model)."""
         names = set()
@@ -321,6 +335,8 @@ class FailoverBackendMixin:
                 self.es.indices.open(index=name)
                 self.wait_for_index(name)
             changed.append(name)
+        if changed:  # the glossary changed: so may the terms said in other words
+            concepts.rebuild(self)
         return changed
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from . import concepts
 from .candidates import activity_docs
 from .engine_query import EngineQuery
 from .query_understanding import MAX_WORDS, day_words, question_form
@@ -88,6 +89,20 @@ def _compound_parts(asked_words, stop):
     return parts
 
 
+def _concepts(backend, asked_words, stop, locale):
+    """{term: [asked words]}: the glossary terms the question says in other words (concepts.py), each
+    word used by one term only, the term that uses most words first. Stop words do not count."""
+    content = [word for word in asked_words if word not in stop]
+    locales = {locale.pk, Locale.get_default().pk}
+    chosen, taken = {}, set()
+    for title, used in concepts.recognise(backend, " ".join(content), locales):
+        used = [word for word in used if word in content and word not in taken]
+        if len(used) >= concepts.MIN_PHRASE_WORDS and title not in chosen:
+            chosen[title] = used
+            taken.update(used)
+    return chosen
+
+
 def engine_rank(text, index, locale, buurt=None):
     """[(Doc, engine score)] in the engine's order, or None when the engine did not answer (the caller
     then ranks in Python on the database backend). `buurt` is the buurt Doc the resident searches in."""
@@ -99,18 +114,24 @@ def engine_rank(text, index, locale, buurt=None):
     content = sum(1 for word in asked_words if word not in stop)
     if not content and not places:
         return []
-    required = content if content <= 2 else int(content * WORD_SHARE)
     backend = get_search_backend()
+    said = _concepts(backend, asked_words, stop, locale) if content >= concepts.MIN_PHRASE_WORDS else {}
+    # The words that say one term are one clause: count them as one word.
+    covered = {word for used in said.values() for word in used}
+    content = sum(1 for word in asked_words if word not in stop and word not in covered) + len(said)
+    required = content if content <= 2 else int(content * WORD_SHARE)
+    other_clauses = sum(1 for word in asked_words if word in stop)
     pages = _pages(locale)
     query = EngineQuery(
         asked_words,
-        min_words=len(asked_words) - content + required,
+        min_words=other_clauses + required,
         content_words=content,
         definitional=bool(asked),
         buurt_path=buurt.path if buurt else "",
         parts=_compound_parts(asked_words, stop),
         places=places,
         stop=stop,
+        concepts=said,
     )
     found, answered_by = _ask(backend, query, pages)
     if answered_by != "engine":

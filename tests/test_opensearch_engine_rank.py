@@ -9,8 +9,9 @@ import pytest
 from django.test import override_settings
 from wagtail.models import Locale, Page
 
-from search import analysis, backends, docindex
+from search import analysis, backends, concepts, docindex
 from search.engine_rank import engine_rank
+from woordenlijst.models import BegripPage
 
 from .opensearch_support import (  # noqa: F401
     engine,
@@ -70,3 +71,27 @@ def test_the_data_files_are_the_engines_synonyms(engine_ranks):
     # A question word of data/stopwoorden.txt is no search word; a compound is split at index time.
     assert tokens("default_search", "zoek") == set()
     assert {"zondag", "middag"} <= tokens("default", "zondagmiddagconcert")
+
+
+def test_the_engine_recognises_a_glossary_term_said_in_other_words(engine_ranks, django_capture_on_commit_callbacks):
+    """search/concepts.py: every word of a term's andere woorden, in any order, each also as a synonym of
+    the data files (thesaurus.txt: vrouw ~ partner); an editor's publish reaches every process at once."""
+    nl = Locale.objects.get(language_code="nl")
+
+    def recognised(question):
+        return {title: sorted(used) for title, used in concepts.recognise(engine_ranks, question, [nl.pk])}
+
+    # Demo woordenlijst, mantelzorg: "zieke partner verzorgen".
+    assert recognised("ik verzorg mijn zieke vrouw")["mantelzorg"] == ["verzorg", "vrouw", "zieke"]
+    begrip = BegripPage.objects.get(slug="wijkverpleging", locale=nl)
+    question = "wie helpt mij met wassen en aankleden"
+    assert begrip.title not in recognised(question)
+    before = begrip.synoniemen
+    begrip.synoniemen = f"{before}, aankleden en wassen"
+    with django_capture_on_commit_callbacks(execute=True):
+        begrip.save_revision().publish()
+    assert recognised(question)[begrip.title] == ["aankleden", "wassen"]
+    begrip.synoniemen = before  # the editor takes it out again (and the engine is as before this test)
+    with django_capture_on_commit_callbacks(execute=True):
+        begrip.save_revision().publish()
+    assert begrip.title not in recognised(question)

@@ -58,6 +58,26 @@ def test_everyday_words_find_mantelzorg(client, ranking):
     assert any(t == "activiteit" and "mantelzorg" in s for t, s in answer[:8])
 
 
+def test_a_glossary_term_said_in_other_words_and_order_comes_first_with_its_activities(client, ranking):
+    # The term's andere woorden (demo woordenlijst): "zorgen voor je vader", "zieke partner verzorgen".
+    answer = found(client, "ik zorg elke dag voor mijn zieke vader")
+    assert answer[0] == ("begrip", "mantelzorg")
+    assert sum(1 for t, s in answer[:5] if t == "activiteit" and "mantelzorg" in s) >= 2
+
+
+def test_an_editors_new_way_of_saying_a_term_brings_the_pages_about_it(client, ranking):
+    question = "wie helpt mij met wassen en aankleden"
+    assert found(client, question)[:1] != [("begrip", "wijkverpleging")]
+    begrip = nl_page(BegripPage, "wijkverpleging")
+    begrip.synoniemen += ", aankleden en wassen"
+    ranking.publish(begrip)
+    answer = results(client, question)
+    assert (answer[0]["type"], answer[0]["slug"]) == ("begrip", "wijkverpleging")
+    # The pages about the term, which never say "aankleden" (found by the term and its synonyms):
+    about = [r for r in answer[1:5] if r["type"] != "begrip"]
+    assert about and all("aankleden" not in r["snippet"].lower() for r in about)
+
+
 @expected_to_fail(
     opensearch="The first five are the pages that say the word itself (Buurtteam De Schakel, the POH-ouderen "
     "spreekuur, two glossary terms, a lotgenotengroep); the ontmoeten activities start at place 7: the engine "
