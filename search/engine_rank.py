@@ -56,9 +56,20 @@ def _ask(backend, query, pages, limit=RANKED_MAX):
     return found, getattr(results, "answered_by", "engine")
 
 
-def _known(backend, word, pages):
-    found, _by = _ask(backend, EngineQuery([word]), pages, limit=1)
-    return bool(found)
+def _all_known(backend, asked, pages):
+    """Whether some page has each of these words (as the engine matches one word: synonyms, typos,
+    compound parts): one msearch request for all of them. False when the engine does not answer."""
+    index = backend.get_index_for_model(Page).name
+    bodies = []
+    for word in asked:
+        compiler = backend.query_compiler_class(pages, EngineQuery([word]))
+        bodies += [{"index": index}, {"query": compiler.get_query(), "size": 0, "terminate_after": 1}]
+    try:
+        answer = backend.es.msearch(body=bodies, request_timeout=backend.search_timeout)
+    except backend.client_errors:
+        logger.warning("Checking the words of a question: the engine did not answer", exc_info=True)
+        return False
+    return all("error" not in one and one["hits"]["total"]["value"] > 0 for one in answer["responses"])
 
 
 def _places(asked_words, index, stop):
@@ -137,7 +148,7 @@ def engine_rank(text, index, locale, buurt=None):
     if answered_by != "engine":
         return None
     if len(found) < FEW and content > 1:
-        if all(_known(backend, word, pages) for word in asked_words if word not in stop):
+        if _all_known(backend, [word for word in asked_words if word not in stop], pages):
             found, answered_by = _ask(backend, query.relaxed(query.min_words - 1), pages)
             if answered_by != "engine":
                 return None
