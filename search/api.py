@@ -1,4 +1,4 @@
-"""JSON search for partners and for measuring: GET /api/zoeken/?q=…&buurt=…&type=…&lang=en.
+"""JSON search for partners and for measuring: GET /api/zoeken/?q=…&buurt=…&type=…&lang=tr.
 
 The same engine and ranking as the HTML page; at most 20 results; never an error for odd input.
 """
@@ -11,11 +11,15 @@ from wagtail.models import Locale
 from . import answers, engine, querylog
 from .docindex import get_index
 
+LANG_MAX = 10  # a language code is short: more is not one
+
 
 @require_GET
 def search(request):
-    lang = "en" if request.GET.get("lang", "").strip().lower() == "en" else "nl"
-    locale = Locale.objects.filter(language_code=lang).first() or Locale.get_default()
+    # Any language of the site (nl, en, tr, ar); another or none: Dutch, never an error.
+    code = request.GET.get("lang", "").strip().lower()[:LANG_MAX]
+    locale = (code and Locale.objects.filter(language_code=code).first()) or Locale.get_default()
+    lang = locale.language_code
     question = tuple(request.GET.get(name, "")[:5000] for name in ("q", "buurt", "type"))
     key = ("json", lang, locale.pk, get_index(locale).generation, question)
     answer = answers.kept(key, lambda: _answer(request, locale, lang))

@@ -64,3 +64,13 @@ def test_index_is_rebuilt_after_a_change():
     assert docindex.get_index(nl) is first
     BegripPage.objects.get(slug="wmo", locale=nl).save_revision().publish()
     assert docindex.get_index(nl) is not first
+
+
+def test_the_api_answers_in_every_language_of_the_site(client):
+    for code in ("tr", "ar"):
+        data = api(client, q="koffie", lang=code)
+        assert any(r["url"].startswith(f"/{code}/") for r in data["results"]), code
+    # Another language, or nonsense: the Dutch answer, not an error.
+    dutch = api(client, q="koffie")["results"]
+    assert api(client, q="koffie", lang="xx")["results"] == dutch
+    assert api(client, q="koffie", lang="tr" * 40)["results"] == dutch
