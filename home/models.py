@@ -8,6 +8,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+# "Deze week" on the home page: the first WEEK_ITEMS occurrences of the next WEEK_DAYS days that have not
+# ended (a phone shows them first; more are one tap away in the agenda).
+WEEK_DAYS = 7
+WEEK_ITEMS = 8
+
 
 class BasePage(Page):
     """Shared behaviour of all public pages: summary for lists and search, the buurt it belongs to."""
@@ -72,6 +77,6 @@ class HomePage(BasePage):
         locale = Locale.get_active()
         buurten = BuurtPage.objects.live().public().filter(locale=locale).order_by("title")
         context["buurten"] = buurten
-        context["highlights"] = upcoming_for(locale=locale, days=7, limit=8)
+        context["highlights"] = upcoming_for(locale=locale, days=WEEK_DAYS, limit=WEEK_ITEMS)
         context["woordenlijst"] = WoordenlijstPage.objects.live().filter(locale=locale).first()
         return context

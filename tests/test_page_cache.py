@@ -9,8 +9,10 @@ from wagtail.models import Locale
 
 from activiteiten import agenda
 from activiteiten.models import ActiviteitPage, BuurtPage
+from activiteiten.occurrences import upcoming_for
 from activiteiten.recurrence import AMSTERDAM
 from activiteiten.testing import local, make_activiteit
+from home.models import WEEK_DAYS, WEEK_ITEMS
 from portal.pagecache import tags
 from woordenlijst.models import BegripPage
 
@@ -30,6 +32,17 @@ def publish_now(django_capture_on_commit_callbacks):
             return action()
 
     return _run
+
+
+def first_on_the_home_page():
+    """(start, eind) that put a new activity first in the home page's week list, which shows the first
+    WEEK_ITEMS occurrences that have not ended (running ones first): it starts a minute before the
+    earliest one shown and ends in two hours. A fixed start "in three hours" was ninth or later on a
+    busy weekday morning, and the home page did not show it."""
+    now = agenda.now()
+    shown = upcoming_for(locale=Locale.get_default(), days=WEEK_DAYS, limit=WEEK_ITEMS, after=now)
+    start = min([now, *(o.start for o in shown)]) - timedelta(minutes=1)
+    return start.astimezone(AMSTERDAM), now + timedelta(hours=2)
 
 
 def reader_pages(buurt):
@@ -57,8 +70,8 @@ def test_publishing_a_new_activity_purges_its_buurt_home_agenda_and_feeds(client
     other = nl_buurt("malburgen")
     for url in reader_pages(buurt) + [other.url]:
         fetch(client, url)
-    start = agenda.now().astimezone(AMSTERDAM) + timedelta(hours=3)
-    publish_now(lambda: make_activiteit(buurt, "Pannenkoeken bakken voor de test", start))
+    start, eind = first_on_the_home_page()
+    publish_now(lambda: make_activiteit(buurt, "Pannenkoeken bakken voor de test", start, eind))
     for url in reader_pages(buurt):
         state, html = fetch(client, url)
         assert "Pannenkoeken bakken voor de test" in html, url
@@ -69,8 +82,8 @@ def test_publishing_a_new_activity_purges_its_buurt_home_agenda_and_feeds(client
 
 def test_unpublishing_and_deleting_an_activity_take_it_off_every_page(client, page_cache, publish_now):
     buurt = nl_buurt("presikhaaf")
-    start = agenda.now().astimezone(AMSTERDAM) + timedelta(hours=3)
-    page = publish_now(lambda: make_activiteit(buurt, "Voorleesuur voor de test", start))
+    start, eind = first_on_the_home_page()
+    page = publish_now(lambda: make_activiteit(buurt, "Voorleesuur voor de test", start, eind))
     for url in reader_pages(buurt) + [page.url]:
         assert "Voorleesuur voor de test" in fetch(client, url)[1]
     publish_now(lambda: ActiviteitPage.objects.get(pk=page.pk).unpublish())
@@ -78,7 +91,8 @@ def test_unpublishing_and_deleting_an_activity_take_it_off_every_page(client, pa
         assert "Voorleesuur voor de test" not in fetch(client, url)[1], url
     assert client.get(page.url).status_code == 404
 
-    again = publish_now(lambda: make_activiteit(buurt, "Schilderen voor de test", start))
+    start, eind = first_on_the_home_page()
+    again = publish_now(lambda: make_activiteit(buurt, "Schilderen voor de test", start, eind))
     for url in reader_pages(buurt):
         assert "Schilderen voor de test" in fetch(client, url)[1]
     publish_now(lambda: ActiviteitPage.objects.get(pk=again.pk).delete())
