@@ -17,8 +17,9 @@ LANG_MAX = 10  # a language code is short: more is not one
 @require_GET
 def search(request):
     # Any language of the site (nl, en, tr, ar); another or none: Dutch, never an error.
+    # Looked up among the site's locales, not in a query: any text can come in (PostgreSQL refuses a NUL).
     code = request.GET.get("lang", "").strip().lower()[:LANG_MAX]
-    locale = (code and Locale.objects.filter(language_code=code).first()) or Locale.get_default()
+    locale = next((one for one in Locale.objects.all() if one.language_code == code), None) or Locale.get_default()
     lang = locale.language_code
     question = tuple(request.GET.get(name, "")[:5000] for name in ("q", "buurt", "type"))
     key = ("json", lang, locale.pk, get_index(locale).generation, question)
