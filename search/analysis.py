@@ -109,7 +109,7 @@ def index_settings(words=None, synonyms=None, replicas=1, shards=1, wide_synonym
     ]
     # Compounds are split at index time only: at search time a split "wijkrestaurant" would match every
     # page about a "wijk" as well as the restaurant. Split compounds are found by the typo-tolerant
-    # part of the query (backends.TypoTolerantMixin), which uses the index analyzer at a lower weight.
+    # part of the query (compilers.TypoTolerantMixin), which uses the index analyzer at a lower weight.
     # At search time the words that say nothing about what a resident looks for ("ik", "zoek", "iets")
     # go too: the same list as the Python side's (data/stopwoorden.txt), after the synonyms so that
     # "wat is" style phrases in the glossary still match.
@@ -160,22 +160,28 @@ def synonym_filter(rules):
     return {"type": "synonym_graph", "updateable": True, "lenient": True, "synonyms": list(rules) or ["zb, zb"]}
 
 
-def glossary_groups():
-    """[[term, …]] one group per live glossary term: title, abbreviation and synoniemen."""
+def glossary_names():
+    """[(locale id, title, [names])] per live glossary term, in page order: its title, abbreviation and
+    andere woorden (synoniemen), cleaned (`clean_term`), each once. The one reader of a term's names for
+    the synonym rules (`glossary_groups`) and the terms in other words (concepts.phrases)."""
     from woordenlijst.models import BegripPage
 
+    rows = BegripPage.objects.live().order_by("pk").values_list("locale_id", "title", "afkorting", "synoniemen")
+    found = []
+    for locale_id, title, afkorting, synoniemen in rows:
+        names = dict.fromkeys(clean_term(raw) for raw in [title, afkorting, *(synoniemen or "").split(",")])
+        found.append((locale_id, title, [name for name in names if name]))
+    return found
+
+
+def glossary_groups():
+    """[[term, …]] one group per live glossary term of two names or more (`glossary_names`)."""
     groups, seen = [], set()
-    rows = BegripPage.objects.live().order_by("pk").values_list("title", "afkorting", "synoniemen")
-    for title, afkorting, synoniemen in rows:
-        terms = []
-        for raw in [title, afkorting, *(synoniemen or "").split(",")]:
-            term = clean_term(raw)
-            if term and term not in terms:
-                terms.append(term)
-        key = tuple(sorted(terms))
-        if len(terms) > 1 and key not in seen:  # the English aliases repeat the Dutch pages
+    for _locale_id, _title, names in glossary_names():
+        key = tuple(sorted(names))
+        if len(names) > 1 and key not in seen:  # the English aliases repeat the Dutch pages
             seen.add(key)
-            groups.append(terms)
+            groups.append(names)
     return groups
 
 

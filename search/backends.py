@@ -28,31 +28,19 @@ import threading
 import time
 from copy import deepcopy
 
-from django.utils import timezone
 from modelsearch.backends import get_search_backend
 
 # modelsearch's common base of its OpenSearch backends (named after Elasticsearch, where it began)
-from modelsearch.backends.elasticsearchbase import (
-    ElasticsearchAtomicIndexRebuilder,
-    ElasticsearchAutocompleteQueryCompilerImpl,
-    ElasticsearchIndexRebuilder,
-)
-from modelsearch.backends.opensearch3 import (
-    OpenSearch3AutocompleteQueryCompiler,
-    OpenSearch3Index,
-    OpenSearch3Mapping,
-    OpenSearch3SearchBackend,
-    OpenSearch3SearchQueryCompiler,
-    OpenSearch3SearchResults,
-)
+from modelsearch.backends.elasticsearchbase import ElasticsearchAutocompleteQueryCompilerImpl
+from modelsearch.backends.opensearch3 import OpenSearch3Index, OpenSearch3SearchBackend, OpenSearch3SearchResults
 from modelsearch.index import get_indexed_models
 from opensearchpy import ConnectionError as OpenSearchConnectionError
 from opensearchpy import OpenSearch, OpenSearchException, TransportError
 from wagtail.models import Page
-from wagtail.search.query import PlainText
 
 from . import analysis, concepts, pending
-from .engine_query import EngineQuery, compile_engine_query
+from .compilers import DutchOpenSearchAutocompleteCompiler, DutchOpenSearchMapping, DutchOpenSearchQueryCompiler
+from .rebuilders import AtomicAliasRebuilder, QueueClearingIndexRebuilder
 
 logger = logging.getLogger(__name__)
 
@@ -164,50 +152,6 @@ class DutchIndexMixin:
         self.create(self.backend.analysis_settings(self.name))
 
 
-class QueueClearingRebuilderMixin:
-    """`update_index` reads everything from the database: queued changes from before it began are done."""
-
-    def start(self):
-        self.started_at = timezone.now()
-        return super().start()
-
-    def finish(self):
-        super().finish()
-        target = getattr(self, "alias", self.index)  # the name searches use
-        pending.forget_rebuilt(target.backend, target.name, self.started_at)
-        rebuild_concepts(target)
-
-
-class QueueClearingIndexRebuilder(QueueClearingRebuilderMixin, ElasticsearchIndexRebuilder):
-    pass
-
-
-class AtomicAliasRebuilder(QueueClearingRebuilderMixin, ElasticsearchAtomicIndexRebuilder):
-    """Moves the alias to the new index in one request. Wagtail's rebuilder adds the new index to the
-    alias first and removes the old one after: searches in between find every page twice."""
-
-    def finish(self):
-        self.index.refresh()
-        if not self.alias.is_alias():
-            return super().finish()  # first build: nothing answers under this name yet
-        old = [index.name for index in self.alias.aliased_indices() if index.name != self.index.name]
-        actions = [{"remove": {"index": name, "alias": self.alias.name}} for name in old]
-        actions.append({"add": {"index": self.index.name, "alias": self.alias.name}})
-        self.index.backend.update_aliases(actions)
-        for name in old:
-            self.index.backend.index_class(self.index.backend, name).delete()
-        pending.forget_rebuilt(self.alias.backend, self.alias.name, self.started_at)
-        rebuild_concepts(self.alias)
-
-
-def rebuild_concepts(index):
-    """After `update_index` rebuilt the page index: the glossary terms in other words (concepts.py),
-    with the same analysis."""
-    backend = index.backend
-    if index.name == backend.get_index_for_model(Page).name:
-        concepts.rebuild(backend)
-
-
 class FailoverBackendMixin:
     """Failover, the write queue and synonym reloads, on top of Wagtail's OpenSearch backend."""
 
@@ -255,6 +199,23 @@ class FailoverBackendMixin:
         if recovered:
             logger.info("Search engine %s answers again", ",".join(map(str, self.cluster_key)))
         pending.after_engine_answer(self, recovered=recovered, wrote=wrote)
+
+    def ask_engine(self, doing, call):
+        """call(search client)'s answer, for a request of the portal's own beside a search (the glossary
+        terms in a question, whether the engine knows a word); None when the engine is known to be down or
+        does not answer now. An outage (`is_outage`) marks the engine down as a failed search does, so the
+        search that follows goes to the fallback at once; another error is only logged."""
+        if self.engine_is_down():
+            return None
+        started = time.monotonic()
+        try:
+            return call(self.search_client())
+        except self.client_errors as exc:
+            if self.is_outage(exc):
+                self.mark_down(exc, time.monotonic() - started, doing=doing)
+            else:
+                logger.warning("Search engine: %s failed", doing, exc_info=True)
+            return None
 
     def is_outage(self, exc):
         """A connection error, timeout or 5xx/429 answer: worth trying again later."""
@@ -342,58 +303,10 @@ class FailoverBackendMixin:
 
 # -- OpenSearch 3 ------------------------------------------------------------------------------------
 
-AUTOCOMPLETE_CONFIG = {"analyzer": "edgengram_analyzer", "search_analyzer": "zb_autocomplete_search"}
-
-
-class DutchOpenSearchMapping(OpenSearch3Mapping):
-    edgengram_analyzer_config = AUTOCOMPLETE_CONFIG
-
 
 class DutchOpenSearchIndex(DutchIndexMixin, OpenSearch3Index):
     def create(self, settings):
         self.es.indices.create(index=self.name, body=settings)
-
-
-class CandidateQuery(PlainText):
-    """The portal engine's query for candidates. The engine corrects typos itself, so here a fuzzy
-    match only adds a candidate and does not change the order (measured: the fuzzy part's score put
-    pages that only mention a word above pages about it)."""
-
-    fuzzy_boost = 0.0
-
-
-class TypoTolerantMixin:
-    """Plain text also matches words with a typo ("valpreventy"), at a lower weight. The fuzzy part
-    uses the index analyzer (no synonyms): fuzziness and multi-word synonyms do not mix."""
-
-    FUZZY_BOOST = 0.3
-
-    def _compile_plaintext_query(self, query, fields, boost=1.0):
-        exact = super()._compile_plaintext_query(query, fields, boost)
-        fuzzy = {
-            "query": query.query_string,
-            "fields": [field.field_name_with_boost for field in fields],
-            "fuzziness": "AUTO",
-            "prefix_length": 1,
-            "analyzer": "default",
-            "boost": boost * getattr(query, "fuzzy_boost", self.FUZZY_BOOST),
-        }
-        if query.operator != "or":
-            fuzzy["operator"] = query.operator
-        return {"bool": {"should": [exact, {"multi_match": fuzzy}]}}
-
-
-class DutchOpenSearchQueryCompiler(TypoTolerantMixin, OpenSearch3SearchQueryCompiler):
-    mapping_class = DutchOpenSearchMapping
-
-    def get_inner_query(self):
-        if isinstance(self.query, EngineQuery):
-            return compile_engine_query(self.query)
-        return super().get_inner_query()
-
-
-class DutchOpenSearchAutocompleteCompiler(OpenSearch3AutocompleteQueryCompiler):
-    mapping_class = DutchOpenSearchMapping
 
 
 class FailoverOpenSearchResults(FailoverResultsMixin, OpenSearch3SearchResults):

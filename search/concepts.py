@@ -23,7 +23,6 @@ delete). Every process reads the same index: a change reaches every process at o
 does not answer, a search goes without recognised terms (the database backend answers it anyway).
 """
 
-import logging
 import re
 import time
 from copy import deepcopy
@@ -32,8 +31,6 @@ from django.utils.html import strip_tags
 
 from . import analysis
 from .text import stopwords, words
-
-logger = logging.getLogger(__name__)
 
 INDEX_NAME = "begrippen"  # after the backend's INDEX_PREFIX
 QUESTION_FIELD = "vraag"  # the question, as a document of the percolate request
@@ -49,19 +46,15 @@ def index_name(backend):
 
 
 def phrases():
-    """[(locale id, title of the term, phrase)] for every phrase of MIN_PHRASE_WORDS content words or
-    more of the live glossary terms, in every language."""
-    from woordenlijst.models import BegripPage
-
+    """[(locale id, title of the term, phrase)] for every name of MIN_PHRASE_WORDS content words or more
+    of the live glossary terms (analysis.glossary_names), in every language."""
     stop = stopwords()
-    found = []
-    rows = BegripPage.objects.live().order_by("pk").values_list("locale_id", "title", "synoniemen")
-    for locale_id, title, synoniemen in rows:
-        for raw in dict.fromkeys([title, *(synoniemen or "").split(",")]):
-            phrase = analysis.clean_term(raw)
-            if sum(1 for word in words(phrase) if word not in stop) >= MIN_PHRASE_WORDS:
-                found.append((locale_id, title, phrase))
-    return found
+    return [
+        (locale_id, title, name)
+        for locale_id, title, names in analysis.glossary_names()
+        for name in names
+        if sum(1 for word in words(name) if word not in stop) >= MIN_PHRASE_WORDS
+    ]
 
 
 def _body(settings):
@@ -115,9 +108,8 @@ def rebuild(backend):
 
 def recognise(backend, text, locale_ids):
     """[(term title, [the question's words it used])] for the glossary terms the question says (per term
-    its phrase that used most words), the term that used most words first; [] when the engine does not answer (a search goes on without)."""
-    if backend.engine_is_down():  # known to be down: the database backend answers, without terms
-        return []
+    its phrase that used most words), the term that used most words first; [] when the engine does not
+    answer (a search goes on without)."""
     body = {
         "size": MAX_CONCEPTS,
         "_source": ["titel"],
@@ -129,10 +121,11 @@ def recognise(backend, text, locale_ids):
         },
         "highlight": {"fields": {QUESTION_FIELD: {"number_of_fragments": 0}}},
     }
-    try:
-        answer = backend.es.search(index=index_name(backend), body=body, request_timeout=backend.search_timeout)
-    except backend.client_errors:
-        logger.warning("Glossary terms in other words: the engine did not answer", exc_info=True)
+    answer = backend.ask_engine(
+        "recognising glossary terms",
+        lambda es: es.search(index=index_name(backend), body=body, request_timeout=backend.search_timeout),
+    )
+    if answer is None:
         return []
     found = {}
     for hit in answer["hits"]["hits"]:

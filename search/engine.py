@@ -15,8 +15,8 @@ from wagtail.search.backends import get_search_backend
 
 from postcodes.nabij import buurt_ids_for_query as buurt_ids
 
-from .backends import CandidateQuery
 from .candidates import CANDIDATES_AT_SCALE, activity_docs, candidate_view
+from .compilers import CandidateQuery
 from .docindex import TYPE_ORDER, get_index
 from .engine_rank import engine_rank, engine_ranks
 from .kept import Kept

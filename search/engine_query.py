@@ -1,7 +1,7 @@
 """The question the search engine receives: Python says what is asked, the engine matches and ranks.
 
 `EngineQuery` is a Wagtail search query (a PlainText, so the database backend can answer it too when
-the cluster is down); the OpenSearch compiler (backends.DutchOpenSearchQueryCompiler) turns it into the
+the cluster is down); the OpenSearch compiler (compilers.DutchOpenSearchQueryCompiler) turns it into the
 query below with `compile_engine_query`. Python decides only what the resident asks:
 
 - the words, without the question form ("wat is", "what does": query_understanding.DEFINITION_STARTS);

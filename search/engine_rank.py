@@ -11,8 +11,6 @@ the engine knows every word: a word that no page has makes the question one the 
 ("zwemles voor kinderen" must not list everything about children).
 """
 
-import logging
-
 from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Locale, Page
@@ -23,8 +21,6 @@ from .candidates import activity_docs
 from .engine_query import EngineQuery
 from .query_understanding import MAX_WORDS, day_words, question_form
 from .text import SHORT_WORDS, compound_lexicon, split_compound, stopwords, words
-
-logger = logging.getLogger(__name__)
 
 # Of the words that say what is asked, one and two must all be on a page; of more, WORD_SHARE (rounded
 # down): a long need ("hulp voor iemand die voor zijn zieke vrouw zorgt") is seldom said in all its words.
@@ -64,10 +60,11 @@ def _all_known(backend, asked, pages):
     for word in asked:
         compiler = backend.query_compiler_class(pages, EngineQuery([word]))
         bodies += [{"index": index}, {"query": compiler.get_query(), "size": 0, "terminate_after": 1}]
-    try:
-        answer = backend.es.msearch(body=bodies, request_timeout=backend.search_timeout)
-    except backend.client_errors:
-        logger.warning("Checking the words of a question: the engine did not answer", exc_info=True)
+    answer = backend.ask_engine(
+        "checking the words of a question",
+        lambda es: es.msearch(body=bodies, request_timeout=backend.search_timeout),
+    )
+    if answer is None:
         return False
     return all("error" not in one and one["hits"]["total"]["value"] > 0 for one in answer["responses"])
 
@@ -100,10 +97,9 @@ def _compound_parts(asked_words, stop):
     return parts
 
 
-def _concepts(backend, asked_words, stop, locale):
-    """{term: [asked words]}: the glossary terms the question says in other words (concepts.py), each
-    word used by one term only, the term that uses most words first. Stop words do not count."""
-    content = [word for word in asked_words if word not in stop]
+def _concepts(backend, content, locale):
+    """{term: [asked words]}: the glossary terms the question's content words say in other words
+    (concepts.py), each word used by one term only, the term that uses most words first."""
     locales = {locale.pk, Locale.get_default().pk}
     chosen, taken = {}, set()
     for title, used in concepts.recognise(backend, " ".join(content), locales):
@@ -122,21 +118,21 @@ def engine_rank(text, index, locale, buurt=None):
     asked_words = [part for word in all_words[len(asked) :] for part in day_words(word)]
     stop = stopwords()
     places, asked_words = _places(asked_words, index, stop)
-    content = sum(1 for word in asked_words if word not in stop)
+    content = [word for word in asked_words if word not in stop]  # the words that say what is asked
     if not content and not places:
         return []
     backend = get_search_backend()
-    said = _concepts(backend, asked_words, stop, locale) if content >= concepts.MIN_PHRASE_WORDS else {}
+    said = _concepts(backend, content, locale) if len(content) >= concepts.MIN_PHRASE_WORDS else {}
     # The words that say one term are one clause: count them as one word.
     covered = {word for used in said.values() for word in used}
-    content = sum(1 for word in asked_words if word not in stop and word not in covered) + len(said)
-    required = content if content <= 2 else int(content * WORD_SHARE)
-    other_clauses = sum(1 for word in asked_words if word in stop)
+    clauses = sum(1 for word in content if word not in covered) + len(said)
+    required = clauses if clauses <= 2 else int(clauses * WORD_SHARE)
+    other_clauses = len(asked_words) - len(content)  # the stop words' clauses
     pages = _pages(locale)
     query = EngineQuery(
         asked_words,
         min_words=other_clauses + required,
-        content_words=content,
+        content_words=clauses,
         definitional=bool(asked),
         buurt_path=buurt.path if buurt else "",
         parts=_compound_parts(asked_words, stop),
@@ -147,8 +143,8 @@ def engine_rank(text, index, locale, buurt=None):
     found, answered_by = _ask(backend, query, pages)
     if answered_by != "engine":
         return None
-    if len(found) < FEW and content > 1:
-        if _all_known(backend, [word for word in asked_words if word not in stop], pages):
+    if len(found) < FEW and clauses > 1:
+        if _all_known(backend, content, pages):
             found, answered_by = _ask(backend, query.relaxed(query.min_words - 1), pages)
             if answered_by != "engine":
                 return None

@@ -11,7 +11,7 @@ from wagtail_localize.synctree import create_aliases_for_new_page
 from activiteiten.models import ActiviteitPage, BuurtPage, VoorzieningPage
 from activiteiten.recurrence import weekdays
 from activiteiten.testing import local, make_activiteit
-from search.backends import DutchOpenSearchMapping
+from search.compilers import DutchOpenSearchMapping
 
 from .languages_support import translate
 from .opensearch_support import engine, opensearch_config, opensearch_urls, search, wait_for  # noqa: F401

@@ -95,3 +95,17 @@ def test_the_engine_recognises_a_glossary_term_said_in_other_words(engine_ranks,
     with django_capture_on_commit_callbacks(execute=True):
         begrip.save_revision().publish()
     assert begrip.title not in recognised(question)
+
+
+def test_a_missing_terms_index_is_no_outage(client, engine_ranks, monkeypatch, caplog):
+    """The terms in other words are asked beside the search (backends.ask_engine). Their index is missing until
+    `update_index` has run once with this code: then a question goes without them, from the engine, and the
+    engine is not taken for down (which would send every search to the database for RETRY_AFTER seconds)."""
+    monkeypatch.setattr(concepts, "INDEX_NAME", "begrippen_nog_niet_gebouwd")
+    nl = Locale.objects.get(language_code="nl")
+    assert concepts.recognise(engine_ranks, "ik verzorg mijn zieke vrouw", [nl.pk]) == []
+    assert not engine_ranks.engine_is_down()
+    assert "recognising glossary terms failed" in caplog.text
+    ranked = engine_rank("ik verzorg mijn zieke vrouw", docindex.get_index(nl), nl)
+    assert ranked is not None, "the engine answered"
+    assert ("begrip", "mantelzorg") in [(doc.type, doc.slug) for doc, _score in ranked]
