@@ -19,7 +19,6 @@ the activities that come first (from the stored occurrences) and says so in its 
 
 from datetime import UTC, datetime, timedelta
 
-from dateutil.rrule import rrule
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.utils.html import strip_tags
@@ -31,7 +30,7 @@ from home import params
 
 from .models_occurrence import Occurrence
 from .occurrences import exceptions
-from .recurrence import AMSTERDAM, days_without_occurrence, normalise_rule, parse_rule, to_local_naive, usable_rule
+from .recurrence import AMSTERDAM, days_without_occurrence, normalise_rule, series_end, to_local_naive, usable_rule
 from .rrule_text import describe
 from .talen import zin as talen_zin
 from .vtimezone import amsterdam
@@ -58,20 +57,6 @@ def _rrule_for_ical(rule_text):
             value = _local(local).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
         parts.append(f"{name}={value}")
     return vRecur.from_ical(";".join(parts))
-
-
-def last_end(page):
-    """When the last time ends (aware), or None when it goes on without end."""
-    start = to_local_naive(page.start)
-    duration = (to_local_naive(page.eind) - start) if page.eind else timedelta(hours=1)
-    herhaling = usable_rule(page.herhaling, page.start)
-    if not herhaling:
-        return _local(start + duration)
-    rule = parse_rule(herhaling, start)
-    if rule._count is None and rule._until is None:
-        return None
-    dates = list(rule) if isinstance(rule, rrule) else []
-    return _local((dates[-1] if dates else start) + duration)
 
 
 def _absolute(request, page):
@@ -195,7 +180,7 @@ def calendar(pages, name, request, note=""):
     # The rule form of the time zone (vtimezone.py): every client keeps 10.00 at 10.00 after a DST change.
     cal.add_component(amsterdam())
     for page in pages:
-        ends = last_end(page)
+        ends = series_end(page.start, page.eind, page.herhaling)
         if ends is not None and ends < cutoff:
             continue
         for event in events_for(page, request, stamp):

@@ -16,6 +16,7 @@ occurrence refresh all go through ``parse_rule``; what it refuses can take no se
 """
 
 import logging
+from collections import deque
 from datetime import MAXYEAR, date, datetime, timedelta
 from functools import lru_cache
 from itertools import islice
@@ -56,6 +57,8 @@ MAX_YEARS_AHEAD = 10
 GREGORIAN_CYCLE_YEARS = 400
 # How many rules (with their first time) keep their check result in memory per process.
 CHECKED_RULES_CACHE = 10_000
+# A time without an end lasts this long, in the agenda, the iCal feeds and the search alike.
+DEFAULT_DURATION = timedelta(hours=1)
 
 
 class RecurrenceError(ValueError):
@@ -332,6 +335,32 @@ def fast_forward(rule_text, local_start, before):
     return local_start
 
 
+def duration_of(start, end):
+    """How long each time lasts: from `start` to `end` (aware or naive local), never less than nothing;
+    DEFAULT_DURATION without an end."""
+    if not end:
+        return DEFAULT_DURATION
+    return max(to_local_naive(end) - to_local_naive(start), timedelta(0))
+
+
+def series_end(start, end, rule_text):
+    """When the last time ends (aware), or None when the series goes on without end. The one rule for
+    "is this activity over": the agenda's feeds (ical.py) and the search (search/docindex.py) use it.
+
+    A one-off ends at its end; a rule with COUNT or UNTIL at the end of its last time; a rule without
+    either goes on. A refused rule counts as the first time only, as everywhere (`usable_rule`)."""
+    local_start = to_local_naive(start)
+    last = local_start
+    rule_text = usable_rule(rule_text, start)
+    if rule_text:
+        rule = _build(normalise_rule(rule_text), local_start)
+        if rule._count is None and rule._until is None:
+            return None
+        # the last of at most MAX_OCCURRENCES times (parse_rule bounds COUNT and UNTIL)
+        last = next(iter(deque(rule, maxlen=1)), local_start)
+    return localise(last + duration_of(start, end))
+
+
 def expand(start, end, rule_text, window_start, window_end, exdates=()):
     """Yield (start, end) aware datetimes of the occurrences that overlap [window_start, window_end).
 
@@ -340,9 +369,7 @@ def expand(start, end, rule_text, window_start, window_end, exdates=()):
     Raises RecurrenceError for a rule that is refused (see parse_rule).
     """
     local_start = to_local_naive(start)
-    duration = to_local_naive(end) - local_start if end else timedelta(hours=1)
-    if duration < timedelta(0):
-        duration = timedelta(0)
+    duration = duration_of(local_start, end)
     excluded = set(exdates)
     win_start = to_local_naive(window_start)
     win_end = to_local_naive(window_end)

@@ -11,7 +11,7 @@ import math
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.conf import settings
 from django.db.models import Count, Max, Q
@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.models import Locale, Page
 
+from activiteiten.recurrence import series_end, to_local_naive, weekdays
 from activiteiten.talen import zoekwoorden
 from home.translation_state import text_language
 
@@ -95,28 +96,7 @@ class Concept:
 
 def _weekdays(page):
     """The weekdays of an activity (activiteiten.recurrence.weekdays) and the hour it starts."""
-    from activiteiten.recurrence import to_local_naive, weekdays
-
     return weekdays(page.herhaling, page.start), to_local_naive(page.start).hour
-
-
-def _ends_at(page):
-    """When the activity is over for good: end of a one-off, last occurrence of a COUNT/UNTIL rule."""
-    from activiteiten.recurrence import localise, normalise_rule, parse_rule, to_local_naive
-
-    duration = (page.eind - page.start) if page.eind and page.eind > page.start else timedelta(hours=1)
-    rule_text = normalise_rule(page.herhaling)
-    if not rule_text:
-        return page.start + duration
-    if "COUNT=" not in rule_text and "UNTIL=" not in rule_text:
-        return None
-    try:
-        rule = parse_rule(rule_text, to_local_naive(page.start))
-        occurrences = list(rule)  # bounded by COUNT or UNTIL
-        last = occurrences[-1] if occurrences else None
-    except (ValueError, TypeError):
-        return None
-    return localise(last) + duration if last else page.start + duration
 
 
 def activity_shown(page, now):
@@ -124,7 +104,7 @@ def activity_shown(page, now):
     and the last moment of its last occurrence (None = goes on)."""
     if getattr(page, "status", "") == "afgelast":
         return False, None
-    ends_at = _ends_at(page)
+    ends_at = series_end(page.start, page.eind, page.herhaling)
     return not (ends_at is not None and ends_at < now), ends_at
 
 

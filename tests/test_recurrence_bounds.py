@@ -15,7 +15,7 @@ from wagtail.models import Page
 from activiteiten import agenda
 from activiteiten.models import ActiviteitPage, BuurtPage, Occurrence
 from activiteiten.occurrences import next_occurrences, refresh_all, refresh_page
-from activiteiten.recurrence import MAX_OCCURRENCES, RecurrenceError, expand, parse_rule
+from activiteiten.recurrence import MAX_OCCURRENCES, RecurrenceError, expand, parse_rule, series_end
 from activiteiten.rrule_text import describe
 from activiteiten.testing import local, make_activiteit
 
@@ -128,6 +128,38 @@ def test_refresh_and_the_public_pages_survive_a_bad_stored_rule(client, rule):
     assert client.get(page.url).status_code == 200
     assert client.get(f"/agenda/ical/activiteit/{page.pk}.ics").status_code == 200
     assert client.get("/agenda/ical/buurt/malburgen.ics").status_code == 200
+
+
+def test_a_bad_stored_rule_counts_as_its_first_time_in_the_search_too(client):
+    """activiteiten.recurrence.series_end is the one rule for "is it over" (search, iCal feeds). A rule the
+    portal refuses counts as the first time only, as in the agenda: a first time two days ago is over, and
+    the search no longer lists it. A weekly series without end, begun the same day, is still listed."""
+    buurt = BuurtPage.objects.get(slug="malburgen", locale__language_code="nl")
+    begun = timezone.now() - timedelta(days=2)
+    bad = make_activiteit(buurt, "Zwaluwstaartmiddag oud", begun)
+    ActiviteitPage.objects.filter(pk=bad.pk).update(herhaling="FREQ=SECONDLY")  # as an old version could store it
+    make_activiteit(buurt, "Zwaluwstaartmiddag wekelijks", begun, herhaling="FREQ=WEEKLY")
+    found = [r["title"] for r in client.get("/api/zoeken/", {"q": "zwaluwstaartmiddag"}).json()["results"]]
+    assert found == ["Zwaluwstaartmiddag wekelijks"]
+
+
+@pytest.mark.parametrize(
+    "eind, rule, ends",
+    [
+        (timedelta(hours=2), "", timedelta(hours=2)),  # a one-off: at its end
+        (None, "", timedelta(hours=1)),  # no end: a time lasts DEFAULT_DURATION
+        (timedelta(hours=-1), "", timedelta(0)),  # an end before the start: no time at all
+        (timedelta(hours=2), "FREQ=WEEKLY;COUNT=3", timedelta(days=14, hours=2)),  # the end of the third time
+        (timedelta(hours=2), "FREQ=DAILY;UNTIL=20270310T235959", timedelta(days=9, hours=2)),
+        (timedelta(hours=2), "FREQ=WEEKLY", None),  # goes on
+        (timedelta(hours=2), "FREQ=SECONDLY", timedelta(hours=2)),  # refused: its first time only
+    ],
+)
+def test_when_a_series_ends(eind, rule, ends):
+    start = local(date(2027, 3, 1), 10)
+    assert series_end(start, start + eind if eind is not None else None, rule) == (
+        None if ends is None else start + ends
+    )
 
 
 # -- public holidays ---------------------------------------------------------------------------------
