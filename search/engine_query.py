@@ -20,6 +20,8 @@ the one-way wider words (WIDE_ANALYZER), typos (fuzziness). The query:
                 phrase          match_phrase, slop PHRASE_SLOP: the words side by side
                 place           the names of the places asked (not required; PLACE_FACTOR does more)
                 title           every word's clause (below) on the title alone: TITLE
+                summary         every word's clause on what the page says it is (not the words
+                                that say when): SUMMARY
 
     one word = dis_max [ match word                 (search analyzer: synonyms)           × 1
                          match word, WIDE_ANALYZER  (also wider words: yoga → bewegen)    × WIDER
@@ -74,9 +76,14 @@ PLACE_WORDS = 1.0  # the place's name on a page counts like a word, but is not r
 # Each word's clause as in the match, on the title field (dev set: 0.836 without; 0.847 at 0.3, 0.848 at
 # 0.6, 0.854 at 1, 0.855 at 1.4, 0.854 at 2 with a lower MRR).
 TITLE = 1.0
+# The asked words in what a page says it is (page_texts.summary_text: a place's first sentence, an
+# activity's samenvatting) count once more, at this weight: as the Python ranking weighs a summary.
+SUMMARY = 0.7
 
 ALL_TEXT = "_all_text"  # modelsearch's catch-all field: every SearchField of every page type
 TITLE_FIELD = "title"  # the page title alone (also in ALL_TEXT)
+# BasePage.zoek_kern, a page_texts.RankingText (not in ALL_TEXT); its name as modelsearch writes it.
+SUMMARY_FIELD = "home_basepage__zoek_kern_filter"
 
 
 class EngineQuery(PlainText):
@@ -93,6 +100,7 @@ class EngineQuery(PlainText):
         places=None,
         stop=frozenset(),
         concepts=None,
+        when=frozenset(),
         operator="or",
     ):
         super().__init__(" ".join(words), operator=operator)
@@ -103,6 +111,9 @@ class EngineQuery(PlainText):
         # {title of a glossary term: [the asked words that say it]} (concepts.recognise): those words
         # are one clause, the term OR all of them.
         self.concepts = concepts or {}
+        # The asked words that say when (a weekday, a part of the day): not what a page is, so not in
+        # the SUMMARY clause ("iets te doen op zondagmiddag" is not about a library open "'s middags").
+        self.when = when
         # How many of the words a page must match (a stop word's clause matches every page), and how
         # many words say what is asked: engine_rank works them out from data/stopwoorden.txt.
         self.min_words = len(self.words) if min_words is None else min_words
@@ -121,6 +132,7 @@ class EngineQuery(PlainText):
             places=self.places,
             stop=self.stop,
             concepts=self.concepts,
+            when=self.when,
             operator=self.operator,
         )
 
@@ -204,13 +216,14 @@ def compile_engine_query(query):
     if in_places:
         factors.append(_factor({"bool": {"should": in_places}}, PLACE_FACTOR))
         should.append({"match": {ALL_TEXT: {"query": " ".join(query.places), "boost": PLACE_WORDS}}})
-    titled = [
-        _word_clause(word, query.parts.get(word, ()), _joined(query.words, i, query.stop), field=TITLE_FIELD)
-        for i, word in enumerate(query.words)
-        if word not in query.stop
-    ]
-    if titled:
-        should.append({"bool": {"should": titled, "boost": TITLE}})
+    for field, weight, skip in ((TITLE_FIELD, TITLE, query.stop), (SUMMARY_FIELD, SUMMARY, query.stop | query.when)):
+        on_field = [
+            _word_clause(word, query.parts.get(word, ()), _joined(query.words, i, query.stop), field=field)
+            for i, word in enumerate(query.words)
+            if word not in skip
+        ]
+        if on_field:
+            should.append({"bool": {"should": on_field, "boost": weight}})
     if query.words:
         # One clause per asked word, a repeated word too (min_words counts them), except the words
         # that say a glossary term: one clause per term.

@@ -19,7 +19,7 @@ from wagtail.search.backends import get_search_backend
 from . import concepts
 from .candidates import activity_docs
 from .engine_query import EngineQuery
-from .query_understanding import MAX_WORDS, day_words, question_form
+from .query_understanding import DAYPARTS, MAX_WORDS, WEEKDAYS, day_words, question_form
 from .text import SHORT_WORDS, compound_lexicon, split_compound, stopwords, words
 
 # Of the words that say what is asked, one and two must all be on a page; of more, WORD_SHARE (rounded
@@ -40,7 +40,7 @@ def engine_ranks():
     return settings.SEARCH_RANKING == "engine" and hasattr(get_search_backend(), "reload_synonyms")
 
 
-def _pages(locale):
+def searched_pages(locale):
     # Dutch pages count for every language: the picture (docindex) shows a Dutch page only where it has
     # no live translation, and drops the rest below.
     return Page.objects.live().filter(locale__in={locale.pk, Locale.get_default().pk}).only("id")
@@ -110,9 +110,9 @@ def _concepts(backend, content, locale):
     return chosen
 
 
-def engine_rank(text, index, locale, buurt=None):
-    """[(Doc, engine score)] in the engine's order, or None when the engine did not answer (the caller
-    then ranks in Python on the database backend). `buurt` is the buurt Doc the resident searches in."""
+def question(text, index, locale, buurt=None):
+    """The EngineQuery for what a resident typed (the module docstring says what Python decides), or None
+    when nothing in it says what is asked. `buurt` is the buurt Doc the resident searches in."""
     all_words = words(text)[:MAX_WORDS]
     asked = question_form(all_words)
     asked_words = [part for word in all_words[len(asked) :] for part in day_words(word)]
@@ -120,16 +120,16 @@ def engine_rank(text, index, locale, buurt=None):
     places, asked_words = _places(asked_words, index, stop)
     content = [word for word in asked_words if word not in stop]  # the words that say what is asked
     if not content and not places:
-        return []
-    backend = get_search_backend()
-    said = _concepts(backend, content, locale) if len(content) >= concepts.MIN_PHRASE_WORDS else {}
+        return None
+    said = {}
+    if len(content) >= concepts.MIN_PHRASE_WORDS:
+        said = _concepts(get_search_backend(), content, locale)
     # The words that say one term are one clause: count them as one word.
     covered = {word for used in said.values() for word in used}
     clauses = sum(1 for word in content if word not in covered) + len(said)
     required = clauses if clauses <= 2 else int(clauses * WORD_SHARE)
     other_clauses = len(asked_words) - len(content)  # the stop words' clauses
-    pages = _pages(locale)
-    query = EngineQuery(
+    return EngineQuery(
         asked_words,
         min_words=other_clauses + required,
         content_words=clauses,
@@ -139,12 +139,23 @@ def engine_rank(text, index, locale, buurt=None):
         places=places,
         stop=stop,
         concepts=said,
+        when={word for word in content if word in WEEKDAYS or word in DAYPARTS},
     )
+
+
+def engine_rank(text, index, locale, buurt=None):
+    """[(Doc, engine score)] in the engine's order, or None when the engine did not answer (the caller
+    then ranks in Python on the database backend). `buurt` is the buurt Doc the resident searches in."""
+    query = question(text, index, locale, buurt)
+    if query is None:
+        return []
+    backend = get_search_backend()
+    pages = searched_pages(locale)
     found, answered_by = _ask(backend, query, pages)
     if answered_by != "engine":
         return None
-    if len(found) < FEW and clauses > 1:
-        if _all_known(backend, content, pages):
+    if len(found) < FEW and query.content_words > 1:
+        if _all_known(backend, [word for word in query.words if word not in query.stop], pages):
             found, answered_by = _ask(backend, query.relaxed(query.min_words - 1), pages)
             if answered_by != "engine":
                 return None

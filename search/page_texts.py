@@ -7,6 +7,7 @@ the database (vocabulary.py) keeps their words for typo correction.
 import re
 
 from django.utils.html import strip_tags
+from wagtail.search import index
 
 from .text import stopwords, words
 
@@ -80,3 +81,21 @@ def texts_of(page):
     if isinstance(page, BegripPage):
         return begrip_texts(page)
     return []
+
+
+def summary_text(page):
+    """The texts that say what a page is (weight SUMMARY above): a place's first sentence, an activity's
+    samenvatting and doelgroep, a term's andere woorden and uitleg, the languages spoken. The engine ranks
+    on them in a clause of their own (BasePage.zoek_kern, engine_query.SUMMARY), as the Python ranking
+    weighs them above the rest of the body."""
+    return " ".join(text for weight, text in texts_of(page) if weight == SUMMARY and text)
+
+
+class RankingText(index.FilterField):
+    """A text only the engine's query reads, in a clause of its own: an OpenSearch text field, analysed as
+    `_all_text` but not copied into it (a SearchField would be, and would count its words twice there). The
+    database backends do not index filter fields, so their search text stays as it is. Its column name
+    in the engine's documents ends in "_filter" (modelsearch's naming for a FilterField)."""
+
+    def __init__(self, field_name, **kwargs):
+        super().__init__(field_name, es_extra={"type": "text"}, **kwargs)

@@ -5,7 +5,11 @@ resident gets back, on OpenSearch and on the database backends alike: tests/test
 """
 # ruff: noqa: F811  (pytest fixtures imported from opensearch_support)
 
+import json
+from io import StringIO
+
 import pytest
+from django.core.management import CommandError, call_command
 from django.test import override_settings
 from wagtail.models import Locale, Page
 
@@ -109,3 +113,19 @@ def test_a_missing_terms_index_is_no_outage(client, engine_ranks, monkeypatch, c
     ranked = engine_rank("ik verzorg mijn zieke vrouw", docindex.get_index(nl), nl)
     assert ranked is not None, "the engine answered"
     assert ("begrip", "mantelzorg") in [(doc.type, doc.slug) for doc, _score in ranked]
+
+
+def test_the_query_the_engine_receives_can_be_printed(engine_ranks):
+    """`manage.py engine_query` (search/README.md prints one with it): the question as the engine gets it."""
+    out = StringIO()
+    call_command("engine_query", "koffieochtend Malburgen", stdout=out)
+    query = json.loads(out.getvalue())
+    malburgen = Page.objects.get(slug="malburgen", locale__language_code="nl")
+    factors = query["bool"]["must"]["function_score"]["functions"]
+    assert {"filter": {"bool": {"should": [{"prefix": {"path_filter": malburgen.path}}]}}, "weight": 10.0} in factors
+    assert '"home_basepage__zoek_kern_filter": {"query": "koffieochtend"' in json.dumps(query)
+    out = StringIO()
+    call_command("engine_query", "de het een", stdout=out)
+    assert "the engine is not asked" in out.getvalue()
+    with pytest.raises(CommandError, match="no language 'xx'"):
+        call_command("engine_query", "koffie", lang="xx")

@@ -293,11 +293,6 @@ def test_activities_are_found_by_the_name_of_their_place(client, ranking):
     assert ("activiteit", "koffieochtend-de-klimop") in answer
 
 
-@expected_to_fail(
-    opensearch="Buurthuis De Klimop, which says kalligrafie twice later on, comes before Leeshoek Duiven, whose "
-    "first sentence says it is a place for kalligrafie: the engine counts the word on each page (BM25) and has "
-    "no field for a page's first sentence, which the Python ranking weighs more."
-)
 def test_the_first_sentence_of_a_place_says_what_it_is(client, ranking):
     first, later = nl_page(VoorzieningPage, "leeshoek-duiven"), nl_page(VoorzieningPage, "buurthuis-de-klimop")
     first.omschrijving = "<p>Hier leer je kalligrafie. Verder is er een leestafel met kranten.</p>"
