@@ -10,7 +10,9 @@ name its place, its buurt or its weekday. `ActiviteitZoekvelden` gives Activitei
 - the weekdays it takes place on, as words in the page's language ("dinsdag", "Tuesday", "salı", "الثلاثاء"),
   from recurrence.weekdays and sentence_parts.day_name; and the same days as numbers (0 is Monday) in a
   FilterField, so that an engine query can filter or boost on them;
-- the part of the day it starts in (ochtend, middag, avond; the hours of search.query_understanding.DAYPARTS).
+- the part of the day it starts in (ochtend, middag, avond; the hours of search.query_understanding.DAYPARTS);
+- until when the search shows it (the end of its series, or never again once cancelled for good), so that the
+  engine itself leaves out what is over.
 
 Not the next date: it changes every week without a publish, so an index would give yesterday's answer.
 
@@ -18,6 +20,8 @@ Freshness: a place or buurt that is renamed (or gets another address, gemeente, 
 its activities be indexed again (`renew_after_save`, connected in signals.py), only when one of those values
 changed. For `update_index` the place and buurt come with the activities in one query (`get_indexed_objects`).
 """
+
+from datetime import UTC, datetime
 
 from django.db import transaction
 from django.db.models import OuterRef, Q, Subquery
@@ -30,7 +34,7 @@ from wagtail.search import index
 from home.translation_state import locale_language
 from search.query_understanding import DAYPARTS
 
-from .recurrence import to_local_naive, weekdays
+from .recurrence import series_end, to_local_naive, weekdays
 from .sentence_parts import day_name
 
 # Boost of the place's name: that of the other secondary fields (samenvatting, categorie).
@@ -41,6 +45,8 @@ DAGDELEN = {
     "middag": pgettext_lazy("dagdeel", "middag"),
     "avond": pgettext_lazy("dagdeel", "avond"),
 }
+# "Until" of an activity cancelled for good: a moment long past (the engine's range filter needs a date).
+NOT_SHOWN = datetime(2000, 1, 1, tzinfo=UTC)
 # What the activities' documents show of a place and of a buurt: a change to one of these re-indexes them.
 PLEK_VELDEN = ("title", "adres", "plaats", "live")
 BUURT_VELDEN = ("title", "gemeente", "live")
@@ -74,6 +80,7 @@ class ActiviteitZoekvelden:
         ZoekSearchField("zoek_weekdagen"),
         ZoekSearchField("zoek_dagdeel"),
         ZoekFilterField("zoek_weekdagnummers", type="PositiveSmallIntegerField"),
+        ZoekFilterField("zoek_getoond_tot", type="DateTimeField"),
     ]
 
     @classmethod
@@ -125,6 +132,16 @@ class ActiviteitZoekvelden:
             buurt = self.get_parent().specific
             naam, gemeente = buurt.title, getattr(buurt, "gemeente", "")
         return " ".join(part for part in (naam, gemeente) if part)
+
+    def zoek_getoond_tot(self):
+        """Until when the search shows this activity: the end of its last time (recurrence.series_end), None
+        while the series goes on. One cancelled for good is shown no more (NOT_SHOWN). The engine leaves out
+        what is over at the moment of each search (engine_query.SHOWN_UNTIL_FIELD), so that its best pages
+        and its counts are of activities a resident can still go to; the time that passes needs no
+        new index, only a change of the activity itself does (a publish indexes it again)."""
+        if self.status == "afgelast":
+            return NOT_SHOWN
+        return series_end(self.start, self.eind, self.herhaling) if self.start else None
 
     def zoek_weekdagnummers(self):
         return sorted(weekdays(self.herhaling, self.start)) if self.start else []

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.models import Locale, Page
 
-from activiteiten.recurrence import series_end, to_local_naive, weekdays
+from activiteiten.recurrence import to_local_naive, weekdays
 from activiteiten.talen import zoekwoorden
 from home.translation_state import text_language
 
@@ -101,10 +101,8 @@ def _weekdays(page):
 
 def activity_shown(page, now):
     """(shown, ends_at): whether the search shows this activity now — not cancelled for good, not over —
-    and the last moment of its last occurrence (None = goes on)."""
-    if getattr(page, "status", "") == "afgelast":
-        return False, None
-    ends_at = series_end(page.start, page.eind, page.herhaling)
+    and until when (None = goes on): ActiviteitPage.zoek_getoond_tot, the rule the engine's filter uses."""
+    ends_at = page.zoek_getoond_tot()
     return not (ends_at is not None and ends_at < now), ends_at
 
 

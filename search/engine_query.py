@@ -15,6 +15,7 @@ the one-way wider words (WIDE_ANALYZER), typos (fuzziness). The query:
 
     function_score (factors multiply the score: TYPE_FACTOR, DEFINITION_FACTOR, IN_BUURT_FACTOR, …)
       bool
+        must_not: an activity that is over (SHOWN_UNTIL_FIELD before now)
         must:   bool should [ one clause per word (below) ], minimum_should_match = `min_words`
         should: whole question  match (synonyms, also multi-word ones: "warm eten" → maaltijd)
                 phrase          match_phrase, slop PHRASE_SLOP: the words side by side
@@ -82,6 +83,9 @@ SUMMARY = 0.7
 
 ALL_TEXT = "_all_text"  # modelsearch's catch-all field: every SearchField of every page type
 TITLE_FIELD = "title"  # the page title alone (also in ALL_TEXT)
+# ActiviteitPage.zoek_getoond_tot (activiteiten/zoekvelden.py): an activity whose time is over is left out by
+# the engine, at the moment of the search ("now"), so its best pages are all pages a resident can still go to.
+SHOWN_UNTIL_FIELD = "activiteiten_activiteitpage__zoek_getoond_tot_filter"
 # BasePage.zoek_kern, a page_texts.RankingText (not in ALL_TEXT); its name as modelsearch writes it.
 SUMMARY_FIELD = "home_basepage__zoek_kern_filter"
 
@@ -238,7 +242,8 @@ def compile_engine_query(query):
         must = {"bool": {"should": words + terms, "minimum_should_match": max(1, query.min_words)}}
     else:  # only a place: its buurt
         must = {"bool": {"should": in_places}}
-    matched = {"bool": {"must": must, "should": should}}
+    over = {"range": {SHOWN_UNTIL_FIELD: {"lt": "now"}}}  # pages without the field (not activities) stay
+    matched = {"bool": {"must": must, "should": should, "must_not": [over]}}
     return {
         "function_score": {"query": matched, "functions": factors, "score_mode": "multiply", "boost_mode": "multiply"}
     }

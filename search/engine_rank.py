@@ -166,6 +166,8 @@ def engine_rank(text, index, locale, buurt=None):
     ranked = []
     for page in found:
         doc = index.docs.get(page.pk) or built.get(page.pk)
+        # The engine leaves out what is over (engine_query.SHOWN_UNTIL_FIELD); this check is for the
+        # moments between an activity's end and this search, and for an index built before that field.
         if doc is not None and not doc.is_over(now):
             ranked.append((doc, getattr(page, SCORE_FIELD, None) or 0.0))
     return ranked

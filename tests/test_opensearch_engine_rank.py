@@ -6,14 +6,19 @@ resident gets back, on OpenSearch and on the database backends alike: tests/test
 # ruff: noqa: F811  (pytest fixtures imported from opensearch_support)
 
 import json
+from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
+from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from activiteiten.models import ActiviteitPage, BuurtPage
+from activiteiten.testing import make_activiteit
 from search import analysis, backends, concepts, docindex
+from search.engine_query import EngineQuery
 from search.engine_rank import engine_rank
 from woordenlijst.models import BegripPage
 
@@ -23,6 +28,8 @@ from .opensearch_support import (  # noqa: F401
     found,
     opensearch_config,
     opensearch_urls,
+    search,
+    wait_for,
 )
 
 pytestmark = pytest.mark.elasticsearch
@@ -129,3 +136,22 @@ def test_the_query_the_engine_receives_can_be_printed(engine_ranks):
     assert "the engine is not asked" in out.getvalue()
     with pytest.raises(CommandError, match="no language 'xx'"):
         call_command("engine_query", "koffie", lang="xx")
+
+
+def test_the_engine_leaves_out_an_activity_that_is_over(engine_ranks, django_capture_on_commit_callbacks):
+    """ActiviteitPage.zoek_getoond_tot: the engine's own answer has no activity whose last time is over, nor one
+    cancelled for good, so its best pages (engine_rank.RANKED_MAX) are all pages a resident can still go to."""
+    buurt = BuurtPage.objects.get(slug="malburgen", locale__language_code="nl")
+    begun = timezone.now() - timedelta(days=20)
+    with django_capture_on_commit_callbacks(execute=True):
+        over = make_activiteit(buurt, "Zwaluwstaartles voorbij", begun, herhaling="FREQ=WEEKLY;COUNT=2")
+        going = make_activiteit(buurt, "Zwaluwstaartles wekelijks", begun, herhaling="FREQ=WEEKLY")
+    pages = ActiviteitPage.objects.live().filter(locale=buurt.locale)
+    # Wagtail's own query on the same index finds both: the documents are there.
+    both = {over.slug, going.slug}
+    assert wait_for(lambda: both <= set(search(engine_ranks, "zwaluwstaartles", pages)[0]))
+    assert search(engine_ranks, EngineQuery(["zwaluwstaartles"]), pages) == ([going.slug], "engine")
+    going.status = "afgelast"
+    with django_capture_on_commit_callbacks(execute=True):
+        going.save_revision().publish()
+    assert wait_for(lambda: search(engine_ranks, EngineQuery(["zwaluwstaartles"]), pages)[0] == [])
