@@ -17,6 +17,7 @@ import urllib.request
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
+from opensearchpy.exceptions import OpenSearchException
 from wagtail.search.backends import get_search_backend
 
 from search import backends
@@ -110,8 +111,26 @@ def engine(db, opensearch_config):
     backends.reset_failover_state()
 
 
+def settle(backend):
+    """Make every copy of the test indexes show the writes made so far.
+
+    Each copy of a shard (the primary and its replica, SEARCH_REPLICAS=1 on CI's 3 nodes) refreshes on its
+    own second, and a search is answered by either: a search that found a new page can be followed by one
+    from the other copy that does not yet (CI, stop 24). A test asserts what the index holds, so it asks
+    after a refresh of every copy. Through the test's proxy while it is down the refresh fails: then the
+    search that follows goes to the fallback anyway."""
+    client = getattr(backend, "es", None)
+    if client is None:  # the database backend: nothing to refresh
+        return
+    try:
+        client.indices.refresh(index=f"{PREFIX}*")
+    except OpenSearchException:
+        pass
+
+
 def search(backend, query, queryset, limit=20):
-    """[(slug, answered_by)] — the pages found and which backend answered."""
+    """[(slug, answered_by)] — the pages found and which backend answered (after `settle`)."""
+    settle(backend)
     results = backend.search(query, queryset)[:limit]
     pages = list(results)
     return [p.slug for p in pages], results.answered_by
@@ -128,7 +147,8 @@ def wait_for(condition, seconds=10.0, step=0.2):
 
 
 def results(client, q, **params):
-    """The resident search's JSON answer (/api/zoeken/) for `q`."""
+    """The resident search's JSON answer (/api/zoeken/) for `q` (after `settle`)."""
+    settle(get_search_backend())
     response = client.get("/api/zoeken/", {"q": q, **params})
     assert response.status_code == 200
     return response.json()["results"]
