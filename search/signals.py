@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from portal.after_commit import once_after_commit
 from woordenlijst.models import BegripPage
 
 from .synonyms import engine_backends, refresh_synonyms
@@ -33,44 +34,21 @@ def _schedule(**kwargs):
 def begrip_published(sender, instance=None, **kwargs):
     _schedule()
     if instance is not None:
-        _RelatedTerms.after_commit(instance.pk)
+        once_after_commit("zie_ook_zoekwoorden", [instance.pk], index_related_terms)
 
 
-class _RelatedTerms:
+def index_related_terms(ids):
     """The terms linked to or from a published term show its title in their ‘zie ook’ search words
     (BegripPage.zie_ook_zoekwoorden), and so does the term itself: Wagtail indexed it when the page row
     was saved, before its links were. A link that was removed leaves the old word with the other term
-    until that term is published again or `update_index` runs.
-
-    Once per transaction: an import that publishes 90 linked terms indexes each term once after the
-    commit, not once for every term it is linked to. One batch per open transaction of the connection;
-    a rolled-back transaction drops its callbacks, and so this batch (`_open` checks that it is still
-    among them)."""
-
-    def __init__(self):
-        self.ids = set()
-
-    @classmethod
-    def after_commit(cls, page_id):
-        connection = transaction.get_connection()
-        batch = getattr(connection, "zb_related_terms", None)
-        if batch is not None and batch._open(connection):
-            batch.ids.add(page_id)
-            return
-        batch = connection.zb_related_terms = cls()
-        batch.ids.add(page_id)
-        transaction.on_commit(batch)  # outside a transaction: at once
-
-    def _open(self, connection):
-        return any(callback is self for _sids, callback, *_rest in connection.run_on_commit)
-
-    def __call__(self):
-        pages = {}
-        for begrip in BegripPage.objects.filter(pk__in=self.ids):  # a term deleted before the commit is gone
-            pages[begrip.pk] = begrip
-            pages.update((term.pk, term) for term in begrip.related_terms())
-        for page in pages.values():
-            index.insert_or_update_object(page)
+    until that term is published again or `update_index` runs. Once per transaction (portal/after_commit.py):
+    an import that publishes 90 linked terms indexes each term once."""
+    pages = {}
+    for begrip in BegripPage.objects.filter(pk__in=ids):  # a term deleted before the commit is gone
+        pages[begrip.pk] = begrip
+        pages.update((term.pk, term) for term in begrip.related_terms())
+    for page in pages.values():
+        index.insert_or_update_object(page)
 
 
 @receiver(page_unpublished, sender=BegripPage, dispatch_uid="zb_synonyms_unpublished")
