@@ -34,6 +34,7 @@ from .talen import TalenWidget, getoond, validate_talen, zoekwoorden
 from .toegankelijkheid import ToegankelijkheidPageForm, answers_for
 from .wording import date_text
 from .zoekvelden import ActiviteitZoekvelden
+from .zoekvelden_plek import VoorzieningZoekvelden
 
 RICH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -159,7 +160,7 @@ class BuurtItemPage(BasePage):
         return answers_for(self)
 
 
-class VoorzieningPage(BuurtItemPage):
+class VoorzieningPage(VoorzieningZoekvelden, BuurtItemPage):
     SOORTEN = [
         ("buurthuis", _("buurthuis")),
         ("servicepunt", _("servicepunt")),
@@ -261,6 +262,7 @@ class VoorzieningPage(BuurtItemPage):
         index.SearchField("toegankelijkheid"),
         index.SearchField("talen_zoekwoorden"),
         index.FilterField("soort"),
+        *VoorzieningZoekvelden.zoek_velden,
     ]
 
     class Meta:

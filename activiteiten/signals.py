@@ -12,6 +12,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .occurrences import refresh_page
 from .zoekvelden import remember_before_save, renew_after_save
+from .zoekvelden_plek import remember_activity_before_save, renew_places_after_delete, renew_places_after_save
 
 # The fields of an activity that say when and where it is: a change to one of them is shown as "Gewijzigd".
 TIJD_OF_PLEK = ("start", "eind", "herhaling", "voorziening", "locatie")
@@ -121,3 +122,8 @@ def connect():
     for model in (BuurtPage, VoorzieningPage):
         pre_save.connect(remember_before_save, sender=model, dispatch_uid=f"activiteiten_zoek_voor_{model.__name__}")
         post_save.connect(renew_after_save, sender=model, dispatch_uid=f"activiteiten_zoek_na_{model.__name__}")
+    # An activity with another title or place, on- or offline, cancelled or deleted: its place's search
+    # document lists the activities held there (zoekvelden_plek.py).
+    pre_save.connect(remember_activity_before_save, sender=ActiviteitPage, dispatch_uid="activiteiten_plek_zoek_voor")
+    post_save.connect(renew_places_after_save, sender=ActiviteitPage, dispatch_uid="activiteiten_plek_zoek_na")
+    post_delete.connect(renew_places_after_delete, sender=ActiviteitPage, dispatch_uid="activiteiten_plek_zoek_weg")

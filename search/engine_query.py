@@ -28,7 +28,8 @@ the one-way wider words (WIDE_ANALYZER), typos (fuzziness). The query:
                          match word, WIDE_ANALYZER  (also wider words: yoga → bewegen)    × WIDER
                          match word, fuzzy          (PLAIN_ANALYZER: typos)               × FUZZY
                          every part of a compound   (each with its synonyms, wider words) × COMPOUND
-                         the word glued to a neighbour ("klusjes dienst")                 × COMPOUND ]
+                         the word glued to a neighbour ("klusjes dienst")                 × COMPOUND
+                         match word in the titles of a place's activities (HOST_FIELD)    × HOST ]
 
     words that say a glossary term in other words (concepts.py: "zieke vrouw zorgt" → mantelzorg) are
     one clause: dis_max [ match the term × CONCEPT, every one of those words ]
@@ -80,6 +81,11 @@ TITLE = 1.0
 # The asked words in what a page says it is (page_texts.summary_text: a place's first sentence, an
 # activity's samenvatting) count once more, at this weight: as the Python ranking weighs a summary.
 SUMMARY = 0.7
+# A place where an activity with the asked word is held (VoorzieningPage.zoek_activiteiten: the titles of
+# its activities) matches that word, at this weight: below the place's own words, so that the activity
+# itself and a place that says the word come first ("schaken": the schaakclub, then the buurthuis where
+# it meets).
+HOST = 0.5
 
 ALL_TEXT = "_all_text"  # modelsearch's catch-all field: every SearchField of every page type
 TITLE_FIELD = "title"  # the page title alone (also in ALL_TEXT)
@@ -88,6 +94,9 @@ TITLE_FIELD = "title"  # the page title alone (also in ALL_TEXT)
 SHOWN_UNTIL_FIELD = "activiteiten_activiteitpage__zoek_getoond_tot_filter"
 # BasePage.zoek_kern, a page_texts.RankingText (not in ALL_TEXT); its name as modelsearch writes it.
 SUMMARY_FIELD = "home_basepage__zoek_kern_filter"
+# VoorzieningPage.zoek_activiteiten (activiteiten/zoekvelden_plek.py), a RankingText; tests/test_engine_fields.py
+# checks these names against the mapping.
+HOST_FIELD = "activiteiten_voorzieningpage__zoek_activiteiten_filter"
 
 
 class EngineQuery(PlainText):
@@ -167,6 +176,8 @@ def _word_clause(word, parts=(), joined=(), field=ALL_TEXT):
     # The word written together with its neighbour ("klusjes dienst" → "klusjesdienst"): one page word
     # answers both clauses.
     queries += [_match(glued, field, boost=COMPOUND) for glued in joined]
+    if field == ALL_TEXT:  # the word matching: a place also by the activities held there
+        queries.append(_match(word, HOST_FIELD, boost=HOST))
     return {"dis_max": {"queries": queries}}
 
 
