@@ -19,7 +19,7 @@ from wagtail.search.backends import get_search_backend
 from . import concepts
 from .candidates import activity_docs
 from .engine_query import EngineQuery
-from .query_understanding import DAYPARTS, MAX_WORDS, WEEKDAYS, day_words, question_form
+from .query_understanding import MAX_WORDS, day_words, question_form, says_when
 from .text import SHORT_WORDS, compound_lexicon, split_compound, stopwords, words
 
 # Of the words that say what is asked, one and two must all be on a page; of more, WORD_SHARE (rounded
@@ -139,7 +139,7 @@ def question(text, index, locale, buurt=None):
         places=places,
         stop=stop,
         concepts=said,
-        when={word for word in content if word in WEEKDAYS or word in DAYPARTS},
+        when={word for word in content if says_when(word)},
     )
 
 

@@ -252,6 +252,18 @@ def _phrases(all_words, positions):
     return tuple(" ".join(all_words[a : b + 1]) for a, b in zip(positions, positions[1:], strict=False))
 
 
+def weekday_of(word):
+    """The weekday (0 = Monday) a word names, also in a longer form (‘dinsdags’, ‘zondagmiddag’), or None."""
+    return next((day for name, day in WEEKDAYS.items() if word.startswith(name)), None)
+
+
+def says_when(word):
+    """Whether a word says when rather than what: a weekday, the weekend, a part of the day. The Python
+    ranking turns such words into its weekday clause (analyse); the engine query leaves them out of its
+    summary clause (engine_query.EngineQuery.when)."""
+    return weekday_of(word) is not None or word in WEEKEND or word in DAYPARTS
+
+
 def day_words(word):
     """A weekday written together with a day part, as two words (‘zondagmiddag’ → zondag, middag);
     any other word as it is."""
@@ -284,7 +296,7 @@ def analyse(raw, index):
     rest = []
     for pos in positions:
         word = tokens[pos]
-        day = next((d for name, d in WEEKDAYS.items() if word.startswith(name)), None)
+        day = weekday_of(word)
         if day is not None:
             weekdays.add(day)
             suffix = word[len(next(n for n in WEEKDAYS if word.startswith(n))) :]

@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page
 from activiteiten.models import ActiviteitPage, BuurtPage
 from activiteiten.testing import make_activiteit
 from search import analysis, backends, concepts, docindex
-from search.engine_query import EngineQuery
+from search.engine_query import ALL_TEXT, SUMMARY_FIELD, EngineQuery
 from search.engine_rank import engine_rank
 from woordenlijst.models import BegripPage
 
@@ -131,6 +131,14 @@ def test_the_query_the_engine_receives_can_be_printed(engine_ranks):
     factors = query["bool"]["must"]["function_score"]["functions"]
     assert {"filter": {"bool": {"should": [{"prefix": {"path_filter": malburgen.path}}]}}, "weight": 10.0} in factors
     assert '"home_basepage__zoek_kern_filter": {"query": "koffieochtend"' in json.dumps(query)
+    # The words that say when (query_understanding.says_when) must match, but do not count as what a page is.
+    out = StringIO()
+    call_command("engine_query", "koffie op zondagmiddag of in het weekend", stdout=out)
+    printed = json.dumps(json.loads(out.getvalue()))
+    assert f'"{SUMMARY_FIELD}": {{"query": "koffie"' in printed
+    for word in ("zondag", "middag", "weekend"):
+        assert f'"{ALL_TEXT}": {{"query": "{word}"' in printed
+        assert f'"{SUMMARY_FIELD}": {{"query": "{word}"' not in printed
     out = StringIO()
     call_command("engine_query", "de het een", stdout=out)
     assert "the engine is not asked" in out.getvalue()
