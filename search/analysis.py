@@ -12,7 +12,8 @@ and the engine backend answers from it when the cluster is down or slow.
 `index_settings()` is the INDEX_SETTINGS of the engine (`analysis` directly under `settings`):
 
 - index time (`default` analyzer): standard tokenizer → lowercase → asciifolding → decompounder
-  (word list: search/data/kernwoorden.txt + the glossary) → Dutch stop words → stemmer_override →
+  (word list: search/data/kernwoorden.txt + the glossary) → Dutch stop words → a diminutive plural loses
+  its s (text.DIMINUTIVE_PLURAL) → stemmer_override →
   stemmer (language "dutch", pinned: see STEMMER and tests/test_opensearch_analysis.py) → unique;
 - search time (`default_search`): the same without the decompounder, with an updateable
   synonym_graph after asciifolding, built from the glossary (title, afkorting, synoniemen of each
@@ -28,7 +29,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .text import SHORT_WORDS, base_lexicon, broader, stopwords, thesaurus_groups, translations
+from .text import DIMINUTIVE_PLURAL, SHORT_WORDS, base_lexicon, broader, stopwords, thesaurus_groups, translations
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 KERNWOORDEN_FILE = DATA_DIR / "kernwoorden.txt"
@@ -37,6 +38,7 @@ SYNONYM_FILTER = "zb_synoniemen"
 WIDE_SYNONYM_FILTER = "zb_synoniemen_breed"  # the same plus the one-way wider words (analyzer WIDE_ANALYZER)
 WIDE_ANALYZER = "zb_search_wide"
 QUESTION_STOP_FILTER = "zb_vraag_stop"
+DIMINUTIVE_FILTER = "zb_verkleinwoord"  # "klusjes" → klusje before the stemmer (text.DIMINUTIVE_PLURAL)
 PLAIN_ANALYZER = "zb_plain"  # no compound parts, no synonyms: for typos (fuzziness and synonyms do not mix)
 DECOMPOUNDER_FILTER = "zb_samenstellingen"
 STEMMER = {"type": "stemmer", "language": "dutch"}  # Snowball Dutch as in Lucene 10 (OpenSearch 3.8.0)
@@ -103,6 +105,7 @@ def index_settings(words=None, synonyms=None, replicas=1, shards=1, wide_synonym
         "asciifolding",
         DECOMPOUNDER_FILTER,
         "zb_stop",
+        DIMINUTIVE_FILTER,
         "zb_stem_override",
         "zb_stem",
         "zb_unique",
@@ -140,6 +143,7 @@ def index_settings(words=None, synonyms=None, replicas=1, shards=1, wide_synonym
                     WIDE_SYNONYM_FILTER: synonym_filter(wide),
                     "zb_stop": {"type": "stop", "stopwords": "_dutch_"},
                     QUESTION_STOP_FILTER: {"type": "stop", "stopwords": question_stopwords()},
+                    DIMINUTIVE_FILTER: {"type": "pattern_replace", "pattern": DIMINUTIVE_PLURAL, "replacement": "$1"},
                     "zb_stem_override": {"type": "stemmer_override", "rules": STEMMER_OVERRIDES},
                     "zb_stem": dict(STEMMER),
                     "zb_unique": {"type": "unique", "only_on_same_position": True},

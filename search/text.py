@@ -17,6 +17,13 @@ WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_QUERY_LENGTH = 200
 
 _stemmer = DutchStemmer()
+# A diminutive in the plural loses its s before stemming, so that it has the stem of the singular:
+# Snowball Dutch keeps an s after an e ("klusjes" stays klusjes, "klusje" becomes klusj), and a resident who
+# asks for "klusjes" did not find the page that offers help with "een klusje". One rule for both rankings:
+# stem() below applies it, and the engine's analyzers apply the same pattern (analysis.DIMINUTIVE_FILTER).
+# On folded words (lower case, no accents); two letters at least before "je" ("jes" alone is no diminutive).
+DIMINUTIVE_PLURAL = r"^([a-z]{2,}je)s$"
+_diminutive_plural = re.compile(DIMINUTIVE_PLURAL)
 
 
 def clean_query(raw):
@@ -42,7 +49,7 @@ def stem(word):
     """A light Dutch stem (Snowball), for matching ‘mantelzorgers’ with ‘mantelzorger’."""
     if len(word) <= 3 or not word.isalpha():
         return word
-    return _stemmer.stem(word)
+    return _stemmer.stem(_diminutive_plural.sub(r"\1", word))
 
 
 def _read_lines(name):

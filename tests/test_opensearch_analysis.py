@@ -5,6 +5,7 @@ import pytest
 from wagtail.models import Locale, Page
 
 from search import analysis
+from search.text import stem
 from woordenlijst.models import BegripPage, WoordenlijstPage
 
 from .opensearch_support import (  # noqa: F401
@@ -38,11 +39,24 @@ def nl_pages():
         ("buurthuizen", "buurthuis"),
         ("kinderen", "kind"),
         ("cursussen", "cursus"),
+        ("klusjes", "klusje"),  # a diminutive: text.DIMINUTIVE_PLURAL
+        ("kopjes", "kopje"),
     ],
 )
 def test_plural_and_singular_share_a_stem(db, opensearch_config, opensearch_urls, words):
     plural, singular = words
     assert tokens(opensearch_urls, plural)[0] == tokens(opensearch_urls, singular)[0]
+
+
+@pytest.mark.parametrize("words", [("klusjes", "klusje"), ("kopjes", "kopje"), ("bloemetjes", "bloemetje")])
+def test_a_diminutive_plural_has_the_stem_of_the_singular_in_both_rankings(
+    db, opensearch_config, opensearch_urls, words
+):
+    """One rule (text.DIMINUTIVE_PLURAL) for the engine's analyzers and the Python ranking's stem()."""
+    plural, singular = words
+    engine = tokens(opensearch_urls, plural, analyzer=analysis.PLAIN_ANALYZER)
+    assert engine == tokens(opensearch_urls, singular, analyzer=analysis.PLAIN_ANALYZER) == [stem(plural)]
+    assert stem(plural) == stem(singular)
 
 
 def test_stemmer_overrides_keep_elderly_apart_from_parents(db, opensearch_config, opensearch_urls):

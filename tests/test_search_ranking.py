@@ -134,6 +134,12 @@ def test_a_compound_in_the_question_finds_pages_with_its_parts(client, ranking):
     assert ("activiteit", "gym-senioren-de-sprong") in top and ("activiteit", "seniorengym-tolkamer") in top
 
 
+def test_a_diminutive_in_the_plural_finds_the_singular(client, ranking):
+    """search/text.DIMINUTIVE_PLURAL: "klusjes" has the stem of "een klusje" (Buurthulp Tolkamer helps with one,
+    and says it only so), in the Python ranking and in the engine's analyzers alike."""
+    assert ("activiteit", "buurthulp-tolkamer") in found(client, "klusjes")[:5]
+
+
 def test_words_typed_apart_find_the_compound(client, ranking):
     assert ("begrip", "steunpunt-mantelzorg") in found(client, "ondersteuning mantelzorgers")[:3]
     assert found(client, "klusjes dienst")[0] == ("activiteit", "klusjesdienst-elderveld")
