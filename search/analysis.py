@@ -13,7 +13,7 @@ and the engine backend answers from it when the cluster is down or slow.
 
 - index time (`default` analyzer): standard tokenizer → lowercase → asciifolding → decompounder
   (word list: search/data/kernwoorden.txt + the glossary) → Dutch stop words → a diminutive plural loses
-  its s (text.DIMINUTIVE_PLURAL) → stemmer_override →
+  its s (text.DIMINUTIVE_PLURAL) → stemmer_override (data/stamregels.txt, also the Python stem's) →
   stemmer (language "dutch", pinned: see STEMMER and tests/test_opensearch_analysis.py) → unique;
 - search time (`default_search`): the same without the decompounder, with an updateable
   synonym_graph after asciifolding, built from the glossary (title, afkorting, synoniemen of each
@@ -29,7 +29,16 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .text import DIMINUTIVE_PLURAL, SHORT_WORDS, base_lexicon, broader, stopwords, thesaurus_groups, translations
+from .text import (
+    DIMINUTIVE_PLURAL,
+    SHORT_WORDS,
+    base_lexicon,
+    broader,
+    stem_override_rules,
+    stopwords,
+    thesaurus_groups,
+    translations,
+)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 KERNWOORDEN_FILE = DATA_DIR / "kernwoorden.txt"
@@ -42,18 +51,6 @@ DIMINUTIVE_FILTER = "zb_verkleinwoord"  # "klusjes" → klusje before the stemme
 PLAIN_ANALYZER = "zb_plain"  # no compound parts, no synonyms: for typos (fuzziness and synonyms do not mix)
 DECOMPOUNDER_FILTER = "zb_samenstellingen"
 STEMMER = {"type": "stemmer", "language": "dutch"}  # Snowball Dutch as in Lucene 10 (OpenSearch 3.8.0)
-# Where the Dutch stemmer goes wrong for words residents use. The right side is the final token
-# (the stemmer leaves it alone), so it must be what the stemmer makes of the other forms.
-STEMMER_OVERRIDES = [
-    "ouderen, oudere => oudere",  # elderly, not "ouder" (parent: ouders → ouder)
-    "huizen => huis",
-    "buurthuizen => buurthuis",
-    "kinderen => kind",
-    "steden => stad",
-    "buren => buur",
-    "gemeentes, gemeenten => gemeent",
-    "cursussen => cursus",
-]
 MIN_SUBWORD = 4
 # Parts of a compound from the general word list (data/woorden.txt.gz, 99k words, also the Python side's)
 # need 6 letters: its shorter words split too much that is no compound ("mantel" → "mant", "ouderen" →
@@ -144,7 +141,7 @@ def index_settings(words=None, synonyms=None, replicas=1, shards=1, wide_synonym
                     "zb_stop": {"type": "stop", "stopwords": "_dutch_"},
                     QUESTION_STOP_FILTER: {"type": "stop", "stopwords": question_stopwords()},
                     DIMINUTIVE_FILTER: {"type": "pattern_replace", "pattern": DIMINUTIVE_PLURAL, "replacement": "$1"},
-                    "zb_stem_override": {"type": "stemmer_override", "rules": STEMMER_OVERRIDES},
+                    "zb_stem_override": {"type": "stemmer_override", "rules": list(stem_override_rules())},
                     "zb_stem": dict(STEMMER),
                     "zb_unique": {"type": "unique", "only_on_same_position": True},
                     "edgengram": {"type": "edge_ngram", "min_gram": 2, "max_gram": EDGE_NGRAM_MAX},

@@ -46,10 +46,28 @@ def words(text):
 
 @lru_cache(maxsize=50_000)
 def stem(word):
-    """A light Dutch stem (Snowball), for matching ‘mantelzorgers’ with ‘mantelzorger’."""
+    """A light Dutch stem (Snowball), for matching ‘mantelzorgers’ with ‘mantelzorger’; a diminutive plural
+    as its singular, and the stems of data/stamregels.txt where Snowball goes wrong (as the engine does)."""
     if len(word) <= 3 or not word.isalpha():
         return word
-    return _stemmer.stem(_diminutive_plural.sub(r"\1", word))
+    word = _diminutive_plural.sub(r"\1", word)
+    return stem_overrides().get(word) or _stemmer.stem(word)
+
+
+@lru_cache(maxsize=1)
+def stem_override_rules():
+    """The lines of data/stamregels.txt ("huizen => huis"), as the engine's stemmer_override takes them."""
+    return tuple(_read_lines("stamregels.txt"))
+
+
+@lru_cache(maxsize=1)
+def stem_overrides():
+    """{form: stem} of data/stamregels.txt."""
+    found = {}
+    for rule in stem_override_rules():
+        forms, final = (side.strip() for side in rule.split("=>"))
+        found.update((form.strip(), final) for form in forms.split(","))
+    return found
 
 
 def _read_lines(name):

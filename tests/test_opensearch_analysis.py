@@ -48,11 +48,20 @@ def test_plural_and_singular_share_a_stem(db, opensearch_config, opensearch_urls
     assert tokens(opensearch_urls, plural)[0] == tokens(opensearch_urls, singular)[0]
 
 
-@pytest.mark.parametrize("words", [("klusjes", "klusje"), ("kopjes", "kopje"), ("bloemetjes", "bloemetje")])
-def test_a_diminutive_plural_has_the_stem_of_the_singular_in_both_rankings(
-    db, opensearch_config, opensearch_urls, words
-):
-    """One rule (text.DIMINUTIVE_PLURAL) for the engine's analyzers and the Python ranking's stem()."""
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("klusjes", "klusje"),  # a diminutive plural: text.DIMINUTIVE_PLURAL
+        ("kopjes", "kopje"),
+        ("bloemetjes", "bloemetje"),
+        ("ouderen", "oudere"),  # data/stamregels.txt
+        ("buurthuizen", "buurthuis"),
+        ("gemeentes", "gemeente"),
+    ],
+)
+def test_the_engine_and_the_python_ranking_stem_alike(db, opensearch_config, opensearch_urls, words):
+    """One copy of each stemming rule (text.DIMINUTIVE_PLURAL, data/stamregels.txt) for the engine's analyzers
+    and the Python ranking's stem()."""
     plural, singular = words
     engine = tokens(opensearch_urls, plural, analyzer=analysis.PLAIN_ANALYZER)
     assert engine == tokens(opensearch_urls, singular, analyzer=analysis.PLAIN_ANALYZER) == [stem(plural)]
