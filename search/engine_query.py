@@ -94,7 +94,7 @@ TITLE_FIELD = "title"  # the page title alone (also in ALL_TEXT)
 SHOWN_UNTIL_FIELD = "activiteiten_activiteitpage__zoek_getoond_tot_filter"
 # BasePage.zoek_kern, a page_texts.RankingText (not in ALL_TEXT); its name as modelsearch writes it.
 SUMMARY_FIELD = "home_basepage__zoek_kern_filter"
-# VoorzieningPage.zoek_activiteiten (activiteiten/zoekvelden_plek.py), a RankingText; tests/test_engine_fields.py
+# VoorzieningPage.zoek_activiteiten (activiteiten/zoekvelden_plek.py), a RankingText; tests/test_zoekvelden_plek.py
 # checks these names against the mapping.
 HOST_FIELD = "activiteiten_voorzieningpage__zoek_activiteiten_filter"
 
