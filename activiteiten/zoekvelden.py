@@ -54,19 +54,22 @@ BUURT_VELDEN = ("title", "gemeente", "live")
 BUURT_NAAM, BUURT_GEMEENTE, PLEK_VERTAALD = "_zoek_buurt_naam", "_zoek_buurt_gemeente", "_zoek_plek_vertaald"
 
 
-class _MixinField:
-    """A search field whose value comes from ActiviteitZoekvelden. It belongs to the model that mixes it in:
-    OpenSearch names a field after the model that defines it, and modelsearch would take the mixin (no model)."""
+class MixinField:
+    """A search field whose value comes from a mixin (ActiviteitZoekvelden, zoekvelden_plek.VoorzieningZoekvelden).
+    It belongs to the model that mixes it in: OpenSearch names a field after the model that defines it, and
+    modelsearch would take the mixin, which is no model."""
 
     def get_definition_model(self, cls):
-        return next(base for base in cls.__mro__ if ActiviteitZoekvelden in base.__bases__)
+        mro = cls.__mro__
+        mixin = next(base for base in mro if self.field_name in base.__dict__)
+        return next(base for base in mro if mixin in base.__bases__)
 
 
-class ZoekSearchField(_MixinField, index.SearchField):
+class ZoekSearchField(MixinField, index.SearchField):
     pass
 
 
-class ZoekFilterField(_MixinField, index.FilterField):
+class ZoekFilterField(MixinField, index.FilterField):
     pass
 
 

@@ -23,6 +23,8 @@ from wagtail.search import index
 from portal.after_commit import once_after_commit
 from search.page_texts import RankingText
 
+from .zoekvelden import MixinField
+
 # At most this many titles per place: a busy buurthuis with 300 activities would otherwise match every
 # asked word (its document would hold the whole agenda).
 HOST_TITLES_MAX = 50
@@ -30,12 +32,8 @@ HOST_TITLES_MAX = 50
 ACTIVITEIT_VELDEN = ("title", "voorziening_id", "live", "status")
 
 
-class _PlaceRankingText(RankingText):
-    """Belongs to the model that mixes VoorzieningZoekvelden in (the engine names a field after the model
-    that defines it; modelsearch would take the mixin, which is no model)."""
-
-    def get_definition_model(self, cls):
-        return next(base for base in cls.__mro__ if VoorzieningZoekvelden in base.__bases__)
+class _PlaceRankingText(MixinField, RankingText):
+    pass
 
 
 class VoorzieningZoekvelden:
