@@ -171,19 +171,40 @@ def _watched(instance):
     return ()
 
 
+# The instance attribute where remember_stored keeps the stored values, per tuple of fields: the place's
+# fields for its activities' documents and an activity's fields for its place's document are kept apart.
+_STORED = "_zoek_opgeslagen"
+
+
+def remember_stored(instance, fields, update_fields=None):
+    """Keep on the instance the values of `fields` as they are stored, before this save, for
+    `stored_and_now` after it. Nothing for a new page, or for a save of other fields only."""
+    if instance.pk is None or (update_fields is not None and not set(fields) & set(update_fields)):
+        return
+    stored = type(instance).objects.filter(pk=instance.pk).values_list(*fields).first()
+    instance.__dict__.setdefault(_STORED, {})[fields] = stored
+
+
+def stored_and_now(instance, fields):
+    """(the values of `fields` before this save or None, the values now) and forget the first."""
+    before = instance.__dict__.get(_STORED, {}).pop(fields, None)
+    return before, tuple(getattr(instance, name) for name in fields)
+
+
 def remember_before_save(sender, instance, update_fields=None, raw=False, **kwargs):
     """Keep what the activities' documents show of a place or buurt as it is stored, before this save."""
     fields = _watched(instance)
-    if raw or not fields or instance.pk is None or (update_fields is not None and not set(fields) & set(update_fields)):
-        return
-    instance._zoek_voor_opslaan = type(instance).objects.filter(pk=instance.pk).values_list(*fields).first()
+    if not raw and fields:
+        remember_stored(instance, fields, update_fields)
 
 
 def renew_after_save(sender, instance, **kwargs):
     """Index the activities again when the save changed the name, address, gemeente or being online."""
-    before = instance.__dict__.pop("_zoek_voor_opslaan", None)
     fields = _watched(instance)
-    if before is None or tuple(getattr(instance, name) for name in fields) == before:
+    if not fields:
+        return
+    before, now = stored_and_now(instance, fields)
+    if before is None or now == before:
         return
     transaction.on_commit(lambda: reindex_activities_of(instance))
 

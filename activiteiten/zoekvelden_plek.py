@@ -17,13 +17,12 @@ once per transaction (portal/after_commit.py). Indexing a place costs one query 
 the scale of benchmarks/ (100,000 activities at some 1,000 places) `update_index` makes one per place.
 """
 
-from django.db.models import Q
 from wagtail.search import index
 
 from portal.after_commit import once_after_commit
 from search.page_texts import RankingText
 
-from .zoekvelden import MixinField
+from .zoekvelden import MixinField, remember_stored, stored_and_now
 
 # At most this many titles per place: a busy buurthuis with 300 activities would otherwise match every
 # asked word (its document would hold the whole agenda).
@@ -67,26 +66,25 @@ def _place_shown(values):
 
 def remember_activity_before_save(sender, instance, raw=False, update_fields=None, **kwargs):
     """Keep what the place's document shows of this activity as it is stored, before this save."""
-    if raw or instance.pk is None:
-        return
-    if update_fields is not None and not set(ACTIVITEIT_VELDEN) & set(update_fields):
-        return
-    stored = type(instance).objects.filter(pk=instance.pk).values_list(*ACTIVITEIT_VELDEN).first()
-    instance._plek_zoek_voor_opslaan = stored
+    if not raw:
+        remember_stored(instance, ACTIVITEIT_VELDEN, update_fields)
 
 
 def renew_places_after_save(sender, instance, created=False, raw=False, **kwargs):
     """Index the place(s) again when the save changed what their documents show of this activity: the place
     it was shown at and the place it is shown at now."""
-    before = instance.__dict__.pop("_plek_zoek_voor_opslaan", None)
-    now = tuple(getattr(instance, name) for name in ACTIVITEIT_VELDEN)
+    before, now = stored_and_now(instance, ACTIVITEIT_VELDEN)
     if raw or (not created and (before is None or before == now)):
         return
     once_after_commit("plek_activiteiten", {_place_shown(before), _place_shown(now)}, reindex_places)
 
 
 def renew_places_after_delete(sender, instance, **kwargs):
-    once_after_commit("plek_activiteiten", {instance.voorziening_id}, reindex_places)
+    """A deleted activity leaves the document of the place that showed it (a draft or a cancelled one was
+    not shown: nothing to index again)."""
+    shown = _place_shown(tuple(getattr(instance, name) for name in ACTIVITEIT_VELDEN))
+    if shown is not None:
+        once_after_commit("plek_activiteiten", {shown}, reindex_places)
 
 
 def reindex_places(ids):
@@ -94,5 +92,5 @@ def reindex_places(ids):
     from .models import VoorzieningPage
 
     keys = VoorzieningPage.objects.filter(pk__in=ids).values("translation_key")
-    for place in VoorzieningPage.objects.filter(Q(translation_key__in=keys)).iterator():
+    for place in VoorzieningPage.objects.filter(translation_key__in=keys).iterator():
         index.insert_or_update_object(place)

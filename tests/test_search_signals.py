@@ -5,19 +5,9 @@ import pytest
 from search import signals
 from woordenlijst.models import BegripPage, BegripZieOok
 
+from .indexing_support import IndexSpy
+
 pytestmark = pytest.mark.django_db
-
-
-class IndexSpy:
-    """search.signals' view of wagtail.search.index that notes which pages it writes, and writes them."""
-
-    def __init__(self, index):
-        self.index = index
-        self.written = []
-
-    def insert_or_update_object(self, page):
-        self.written.append(page.pk)
-        self.index.insert_or_update_object(page)
 
 
 def test_linked_terms_published_in_one_transaction_are_indexed_once_each(

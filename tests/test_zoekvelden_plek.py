@@ -14,20 +14,11 @@ from home.models import BasePage
 from search.compilers import DutchOpenSearchMapping
 from search.engine_query import HOST_FIELD, SHOWN_UNTIL_FIELD, SUMMARY_FIELD, EngineQuery
 
+from .indexing_support import IndexSpy
 from .opensearch_support import engine, opensearch_config, opensearch_urls, search, wait_for  # noqa: F401
 from .test_activiteit_zoekvelden import activity, place, presikhaaf  # noqa: F401
 
 pytestmark = pytest.mark.django_db
-
-
-class IndexSpy:
-    """Stands in for wagtail.search.index in zoekvelden_plek: the pages it is asked to index."""
-
-    def __init__(self):
-        self.written = []
-
-    def insert_or_update_object(self, page):
-        self.written.append(page.pk)
 
 
 @pytest.fixture
@@ -100,6 +91,17 @@ def test_a_change_to_an_activity_indexes_its_places_once_after_the_commit(
     with django_capture_on_commit_callbacks(execute=True):
         Page.objects.get(pk=activity.pk).delete()
     assert sorted(spy.written) == sorted(copies(other))
+
+
+def test_deleting_an_activity_the_place_did_not_show_indexes_nothing(
+    presikhaaf, place, spy, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        draft = make_activiteit(presikhaaf, "Tekenclub", local(date(2027, 3, 3), 10), voorziening=place, publish=False)
+    spy.written.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        Page.objects.get(pk=draft.pk).delete()
+    assert spy.written == []
 
 
 @pytest.mark.elasticsearch
