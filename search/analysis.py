@@ -12,12 +12,13 @@ and the engine backend answers from it when the cluster is down or slow.
 `index_settings()` is the INDEX_SETTINGS of the engine (`analysis` directly under `settings`):
 
 - index time (`default` analyzer): standard tokenizer → lowercase → asciifolding → decompounder
-  (word list: search/data/kernwoorden.txt + the glossary) → Dutch stop words → a diminutive plural loses
+  (word list: search/data/kernwoorden.txt + the glossary) → Dutch stop words (data/stopwoorden_tekst.txt,
+  Lucene's list) → a diminutive plural loses
   its s (text.DIMINUTIVE_PLURAL) → stemmer_override (data/stamregels.txt, also the Python stem's) →
   stemmer (language "dutch", pinned: see STEMMER and tests/test_opensearch_analysis.py) → unique;
-- search time (`default_search`): the same without the decompounder, with an updateable
-  synonym_graph after asciifolding, built from the glossary (title, afkorting, synoniemen of each
-  BegripPage; see synonyms.py);
+- search time (`default_search`): the same without the decompounder, the question's stop words
+  (data/stopwoorden.txt) too, and an updateable synonym_graph after the stop words, built from the
+  glossary (title, afkorting, synoniemen of each BegripPage; see synonyms.py) and the data files;
 - autocomplete: edge n-grams of 2–30 characters, long enough for "mantelzorgondersteuning".
 
 The glossary parts (word list and synonyms) are read from the database when an index is created
@@ -36,6 +37,7 @@ from .text import (
     broader,
     stem_override_rules,
     stopwords,
+    text_stopwords,
     thesaurus_groups,
     translations,
 )
@@ -111,10 +113,13 @@ def index_settings(words=None, synonyms=None, replicas=1, shards=1, wide_synonym
     # page about a "wijk" as well as the restaurant. Split compounds are found by the typo-tolerant
     # part of the query (compilers.TypoTolerantMixin), which uses the index analyzer at a lower weight.
     # At search time the words that say nothing about what a resident looks for ("ik", "zoek", "iets")
-    # go too: the same list as the Python side's (data/stopwoorden.txt), after the synonyms so that
-    # "wat is" style phrases in the glossary still match.
-    search_chain = ["lowercase", "asciifolding", SYNONYM_FILTER, QUESTION_STOP_FILTER] + index_chain[3:]
-    wide_chain = ["lowercase", "asciifolding", WIDE_SYNONYM_FILTER, QUESTION_STOP_FILTER] + index_chain[3:]
+    # go too: the same list as the Python side's (data/stopwoorden.txt).
+    # Both stop filters come before the synonyms: a filter that drops words after a synonym_graph breaks
+    # its graph ("praat vandaag over morgen" was asked as "nadenk ? ouder ? ouder ? vandag ? morg" and
+    # found no page with that title). The rules leave out the same words (synonym_filter), so "wat is
+    # mantelzorg" and "praat vandaag morgen" are what a rule and a question both say.
+    search_chain = ["lowercase", "asciifolding", QUESTION_STOP_FILTER, "zb_stop", SYNONYM_FILTER] + index_chain[4:]
+    wide_chain = ["lowercase", "asciifolding", QUESTION_STOP_FILTER, "zb_stop", WIDE_SYNONYM_FILTER] + index_chain[4:]
     wide = list(wide_synonyms or synonyms)
     return {
         "settings": {
@@ -138,7 +143,7 @@ def index_settings(words=None, synonyms=None, replicas=1, shards=1, wide_synonym
                     },
                     SYNONYM_FILTER: synonym_filter(synonyms),
                     WIDE_SYNONYM_FILTER: synonym_filter(wide),
-                    "zb_stop": {"type": "stop", "stopwords": "_dutch_"},
+                    "zb_stop": {"type": "stop", "stopwords": sorted(text_stopwords())},
                     QUESTION_STOP_FILTER: {"type": "stop", "stopwords": question_stopwords()},
                     DIMINUTIVE_FILTER: {"type": "pattern_replace", "pattern": DIMINUTIVE_PLURAL, "replacement": "$1"},
                     "zb_stem_override": {"type": "stemmer_override", "rules": list(stem_override_rules())},
@@ -157,8 +162,26 @@ def index_settings(words=None, synonyms=None, replicas=1, shards=1, wide_synonym
 
 
 def synonym_filter(rules):
+    """The synonym_graph filter of `rules`, without the stop words (`_without_stop_words`)."""
+    rules = [kept for rule in rules if (kept := _without_stop_words(rule))]
     # An empty rule list is not accepted by every version: keep one harmless rule.
-    return {"type": "synonym_graph", "updateable": True, "lenient": True, "synonyms": list(rules) or ["zb, zb"]}
+    return {"type": "synonym_graph", "updateable": True, "lenient": True, "synonyms": rules or ["zb, zb"]}
+
+
+def _without_stop_words(rule):
+    """The rule "a, b => c" with the words the search analyzer drops before the synonyms (both stop lists)
+    left out of every name, as the engine parses a rule with the filters before it: a name with a stop
+    word in it would be refused ("praat vandaag over morgen" → "praat vandaag morgen"). "" when fewer
+    than two names are left. The engine asks a name of several words as all of them (engine_query._match),
+    so the left-out word's place does not matter."""
+    stop = text_stopwords() | stopwords()
+    sides = []
+    for side in rule.split("=>"):
+        names = [" ".join(w for w in name.split() if fold(w) not in stop) for name in side.split(",")]
+        sides.append(list(dict.fromkeys(name for name in names if name)))
+    if any(not names for names in sides) or sum(len(names) for names in sides) < 2:
+        return ""
+    return " => ".join(", ".join(names) for names in sides)
 
 
 def glossary_names():

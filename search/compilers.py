@@ -8,7 +8,7 @@ from modelsearch.backends.opensearch3 import (
 )
 from wagtail.search.query import PlainText
 
-from .engine_query import EngineQuery, compile_engine_query
+from .engine_query import SYNONYMS_AS_WORDS, EngineQuery, compile_engine_query
 
 AUTOCOMPLETE_CONFIG = {"analyzer": "edgengram_analyzer", "search_analyzer": "zb_autocomplete_search"}
 
@@ -33,6 +33,8 @@ class TypoTolerantMixin:
 
     def _compile_plaintext_query(self, query, fields, boost=1.0):
         exact = super()._compile_plaintext_query(query, fields, boost)
+        for options in exact.values():  # {"match": {field: options}} or {"multi_match": options}
+            (options if "query" in options else next(iter(options.values()))).update(SYNONYMS_AS_WORDS)
         fuzzy = {
             "query": query.query_string,
             "fields": [field.field_name_with_boost for field in fields],

@@ -87,6 +87,8 @@ SUMMARY = 0.7
 # it meets).
 HOST = 0.5
 
+# Multi-word synonyms as all their words (a match query makes a phrase of them by default): _match.
+SYNONYMS_AS_WORDS = {"auto_generate_synonyms_phrase_query": False}
 ALL_TEXT = "_all_text"  # modelsearch's catch-all field: every SearchField of every page type
 TITLE_FIELD = "title"  # the page title alone (also in ALL_TEXT)
 # ActiviteitPage.zoek_getoond_tot (activiteiten/zoekvelden.py): an activity whose time is over is left out by
@@ -151,7 +153,10 @@ class EngineQuery(PlainText):
 
 
 def _match(word, field=ALL_TEXT, **options):
-    return {"match": {field: {"query": word, "zero_terms_query": "all", **options}}}
+    """A match of `word` in `field`. A synonym of several words ("informele zorg" for "mantelzorg") is
+    asked as all its words, not as a phrase: the stop words left out of page and question leave gaps
+    that a phrase does not allow ("praat vandaag [over] morgen")."""
+    return {"match": {field: {"query": word, "zero_terms_query": "all", **SYNONYMS_AS_WORDS, **options}}}
 
 
 def _word_clause(word, parts=(), joined=(), field=ALL_TEXT):

@@ -81,6 +81,12 @@ def _read_lines(name):
 
 
 @lru_cache(maxsize=1)
+def text_stopwords():
+    """The words the engine leaves out of every page text and question (data/stopwoorden_tekst.txt)."""
+    return frozenset(w for line in _read_lines("stopwoorden_tekst.txt") for w in line.split())
+
+
+@lru_cache(maxsize=1)
 def stopwords():
     return frozenset(fold(w) for line in _read_lines("stopwoorden.txt") for w in line.split())
 

@@ -100,6 +100,16 @@ def test_glossary_synonyms_at_search_time(db, opensearch_config, opensearch_urls
     assert tokens(opensearch_urls, "wmo") == ["wmo"]  # not at index time
 
 
+def test_a_glossary_name_with_a_stop_word_is_a_synonym_at_search_time(db, opensearch_config, opensearch_urls):
+    """The synonyms come after the stop words (search/analysis.py): a name with a stop word in it ("gesprek
+    over later", andere woorden of the demo term "Praat vandaag over morgen") is a rule without it, and a
+    question that says it gets the term's other names."""
+    rules = analysis.synonym_filter(["praat vandaag over morgen, gesprek over later, vooruitdenken", "de, het"])
+    assert rules["synonyms"] == ["praat vandaag morgen, gesprek later, vooruitdenken"]  # "de, het": no rule left
+    searched = set(tokens(opensearch_urls, "gesprek over later", analyzer="default_search"))
+    assert {"vooruitdenk", "prat", "vandag", "morg"} <= searched
+
+
 def test_autocomplete_grams_cover_long_words(db, opensearch_config, opensearch_urls):
     grams = tokens(opensearch_urls, "mantelzorgondersteuning", analyzer="edgengram_analyzer")
     assert "mantelzorgondersteuning" in grams
