@@ -186,9 +186,14 @@ def _word_clause(word, parts=(), joined=(), field=ALL_TEXT):
     return {"dis_max": {"queries": queries}}
 
 
-def _concept_clause(title, word_clauses):
-    """A glossary term said in other words: the term itself (with its synonyms) or every word as said."""
-    return {"dis_max": {"queries": [_match(title, boost=CONCEPT), {"bool": {"must": word_clauses}}]}}
+def _concept_clauses(title, word_clauses):
+    """A glossary term said in other words: the term itself (with its synonyms) or every word as said.
+    It stands for those words: one clause weighs CONCEPT for each of them, and copies that add nothing
+    to the score make it count as each of them for min_words ("iemand die voor zijn zieke vrouw zorgt"
+    is answered by a page about mantelzorg without the words "hulp" or "iemand")."""
+    term = {"dis_max": {"queries": [_match(title), {"bool": {"must": word_clauses}}]}}
+    counted = {"constant_score": {"filter": term, "boost": 0.0}}
+    return [{"bool": {"must": term, "boost": CONCEPT * len(word_clauses)}}] + [counted] * (len(word_clauses) - 1)
 
 
 def _named_term(query):
@@ -254,7 +259,11 @@ def compile_engine_query(query):
         said = {word for used in query.concepts.values() for word in used}
         words = [clause for word, clause in clauses if word not in said]
         by_word = dict(clauses)
-        terms = [_concept_clause(title, [by_word[word] for word in used]) for title, used in query.concepts.items()]
+        terms = [
+            clause
+            for title, used in query.concepts.items()
+            for clause in _concept_clauses(title, [by_word[word] for word in used])
+        ]
         must = {"bool": {"should": words + terms, "minimum_should_match": max(1, query.min_words)}}
     else:  # only a place: its buurt
         must = {"bool": {"should": in_places}}

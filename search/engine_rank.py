@@ -124,9 +124,9 @@ def question(text, index, locale, buurt=None):
     said = {}
     if len(content) >= concepts.MIN_PHRASE_WORDS:
         said = _concepts(get_search_backend(), content, locale)
-    # The words that say one term are one clause: count them as one word.
-    covered = {word for used in said.values() for word in used}
-    clauses = sum(1 for word in content if word not in covered) + len(said)
+    # The words that say one term are one clause, which counts as each of them (engine_query's
+    # _concept_clauses): "iemand die voor zijn zieke vrouw zorgt" is answered by a page about mantelzorg.
+    clauses = len(content)
     required = clauses if clauses <= 2 else int(clauses * WORD_SHARE)
     other_clauses = len(asked_words) - len(content)  # the stop words' clauses
     return EngineQuery(

@@ -108,6 +108,15 @@ def test_the_engine_recognises_a_glossary_term_said_in_other_words(engine_ranks,
     assert begrip.title not in recognised(question)
 
 
+def test_a_term_said_in_other_words_stands_for_those_words(client, engine_ranks):
+    """ "mantelzorg" said in three words (search/engine_rank.question, engine_query._concept_clauses) counts as
+    those three: a page about it answers though it does not say "hulp" (3 of the 4 content words must match)."""
+    page = ActiviteitPage.objects.get(slug="mantelzorgcafe-arnhem-zuid", locale__language_code="nl")
+    assert "hulp" not in f"{page.title} {page.samenvatting} {page.omschrijving}".lower()
+    answer = found(client, "hulp voor iemand die voor zijn zieke vrouw zorgt")
+    assert ("activiteit", page.slug) in answer
+
+
 def test_a_name_of_several_words_finds_the_pages_that_say_its_other_names(client, engine_ranks):
     """The demo term "Praat vandaag over morgen" has the andere woorden "gesprek over later" and "krachtig ouder
     worden". Its synonym rule holds stop words, which the engine drops before the synonyms; the pages with
