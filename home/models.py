@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from search.page_texts import RankingText, summary_text
+from search.page_texts import RankingText, summary_text, title_text
 
 # "Deze week" on the home page: the first WEEK_ITEMS occurrences of the next WEEK_DAYS days that have not
 # ended (a phone shows them first; more are one tap away in the agenda).
@@ -20,11 +20,15 @@ class BasePage(Page):
     """Shared behaviour of all public pages: summary for lists and search, the buurt it belongs to."""
 
     show_in_menus_default = False
-    # What the page is, in its own summary texts: the engine ranks on it (search/page_texts.py).
-    search_fields = Page.search_fields + [RankingText("zoek_kern")]
+    # What the page is, in the texts that name it and in its own summary texts: the engine ranks on
+    # them (search/page_texts.py).
+    search_fields = Page.search_fields + [RankingText("zoek_titel"), RankingText("zoek_kern")]
 
     class Meta:
         abstract = True
+
+    def zoek_titel(self):
+        return title_text(self)
 
     def zoek_kern(self):
         return summary_text(self)

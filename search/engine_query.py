@@ -90,7 +90,9 @@ HOST = 0.5
 # Multi-word synonyms as all their words (a match query makes a phrase of them by default): _match.
 SYNONYMS_AS_WORDS = {"auto_generate_synonyms_phrase_query": False}
 ALL_TEXT = "_all_text"  # modelsearch's catch-all field: every SearchField of every page type
-TITLE_FIELD = "title"  # the page title alone (also in ALL_TEXT)
+# BasePage.zoek_titel: the texts that name what a page is (its title, an activity's kind, a place's soort;
+# page_texts.title_text), a RankingText like SUMMARY_FIELD.
+TITLE_FIELD = "home_basepage__zoek_titel_filter"
 # ActiviteitPage.zoek_getoond_tot (activiteiten/zoekvelden.py): an activity whose time is over is left out by
 # the engine, at the moment of the search ("now"), so its best pages are all pages a resident can still go to.
 SHOWN_UNTIL_FIELD = "activiteiten_activiteitpage__zoek_getoond_tot_filter"

@@ -83,6 +83,13 @@ def texts_of(page):
     return []
 
 
+def title_text(page):
+    """The texts that name what a page is (weight TITLE): its title, an activity's kind ("Ontmoeten"), a
+    place's soort ("huisarts"), a term's abbreviation. The engine's title clause is matched on them
+    (BasePage.zoek_titel, engine_query.TITLE_FIELD), as the Python ranking weighs them as the title."""
+    return " ".join(text for weight, text in texts_of(page) if weight == TITLE and text)
+
+
 def summary_text(page):
     """The texts that say what a page is (weight SUMMARY above): a place's first sentence, an activity's
     samenvatting and doelgroep, a term's andere woorden and uitleg, the languages spoken. The engine ranks

@@ -120,6 +120,15 @@ def test_the_part_of_the_day_finds_it(presikhaaf, activity):
     assert "avondschilderen" in found("avond")
 
 
+def test_what_names_a_page_is_its_title_and_what_kind_it_is(activity, place):
+    """BasePage.zoek_titel, the engine's title clause (page_texts.title_text): the texts the Python ranking
+    weighs as the title."""
+    activity = ActiviteitPage.objects.get(pk=activity.pk)
+    assert activity.zoek_titel() == "Schilderclub ontmoeten"
+    place = VoorzieningPage.objects.get(pk=place.pk)
+    assert place.zoek_titel() == f"{PLACE} buurthuis {place.get_soort_display()}"
+
+
 def test_renaming_the_place_indexes_its_activities_again(activity, place, django_capture_on_commit_callbacks):
     place = VoorzieningPage.objects.get(pk=place.pk)
     place.title = NEW_NAME
