@@ -163,18 +163,18 @@ def index_settings(words=None, synonyms=None, replicas=1, shards=1, wide_synonym
 
 def synonym_filter(rules):
     """The synonym_graph filter of `rules`, without the stop words (`_without_stop_words`)."""
-    rules = [kept for rule in rules if (kept := _without_stop_words(rule))]
+    stop = text_stopwords() | stopwords()
+    rules = [kept for rule in rules if (kept := _without_stop_words(rule, stop))]
     # An empty rule list is not accepted by every version: keep one harmless rule.
     return {"type": "synonym_graph", "updateable": True, "lenient": True, "synonyms": rules or ["zb, zb"]}
 
 
-def _without_stop_words(rule):
-    """The rule "a, b => c" with the words the search analyzer drops before the synonyms (both stop lists)
-    left out of every name, as the engine parses a rule with the filters before it: a name with a stop
+def _without_stop_words(rule, stop):
+    """The rule "a, b => c" with the words the search analyzer drops before the synonyms (`stop`: both stop
+    lists) left out of every name, as the engine parses a rule with the filters before it: a name with a stop
     word in it would be refused ("praat vandaag over morgen" → "praat vandaag morgen"). "" when fewer
     than two names are left. The engine asks a name of several words as all of them (engine_query._match),
     so the left-out word's place does not matter."""
-    stop = text_stopwords() | stopwords()
     sides = []
     for side in rule.split("=>"):
         names = [" ".join(w for w in name.split() if fold(w) not in stop) for name in side.split(",")]
