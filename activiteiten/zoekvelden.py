@@ -185,10 +185,15 @@ def remember_stored(instance, fields, update_fields=None):
     instance.__dict__.setdefault(_STORED, {})[fields] = stored
 
 
+def values_now(instance, fields):
+    """The values of `fields` on the instance, as a tuple to compare with what remember_stored kept."""
+    return tuple(getattr(instance, name) for name in fields)
+
+
 def stored_and_now(instance, fields):
     """(the values of `fields` before this save or None, the values now) and forget the first."""
     before = instance.__dict__.get(_STORED, {}).pop(fields, None)
-    return before, tuple(getattr(instance, name) for name in fields)
+    return before, values_now(instance, fields)
 
 
 def remember_before_save(sender, instance, update_fields=None, raw=False, **kwargs):

@@ -22,7 +22,7 @@ from wagtail.search import index
 from portal.after_commit import once_after_commit
 from search.page_texts import RankingText
 
-from .zoekvelden import MixinField, remember_stored, stored_and_now
+from .zoekvelden import MixinField, remember_stored, stored_and_now, values_now
 
 # At most this many titles per place: a busy buurthuis with 300 activities would otherwise match every
 # asked word (its document would hold the whole agenda).
@@ -82,7 +82,7 @@ def renew_places_after_save(sender, instance, created=False, raw=False, **kwargs
 def renew_places_after_delete(sender, instance, **kwargs):
     """A deleted activity leaves the document of the place that showed it (a draft or a cancelled one was
     not shown: nothing to index again)."""
-    shown = _place_shown(tuple(getattr(instance, name) for name in ACTIVITEIT_VELDEN))
+    shown = _place_shown(values_now(instance, ACTIVITEIT_VELDEN))
     if shown is not None:
         once_after_commit("plek_activiteiten", {shown}, reindex_places)
 
