@@ -19,8 +19,8 @@ from wagtail.search.backends import get_search_backend
 from . import concepts
 from .candidates import activity_docs
 from .engine_query import EngineQuery
-from .query_understanding import MAX_WORDS, day_words, question_form, says_when
-from .text import SHORT_WORDS, compound_lexicon, split_compound, stopwords, words
+from .query_understanding import day_words, question_form, question_words, says_when
+from .text import SHORT_WORDS, compound_lexicon, split_compound, stopwords
 
 # Of the words that say what is asked, one and two must all be on a page; of more, WORD_SHARE (rounded
 # down): a long need ("hulp voor iemand die voor zijn zieke vrouw zorgt") is seldom said in all its words.
@@ -113,7 +113,7 @@ def _concepts(backend, content, locale):
 def question(text, index, locale, buurt=None):
     """The EngineQuery for what a resident typed (the module docstring says what Python decides), or None
     when nothing in it says what is asked. `buurt` is the buurt Doc the resident searches in."""
-    all_words = words(text)[:MAX_WORDS]
+    all_words = question_words(text, locale)
     asked = question_form(all_words)
     asked_words = [part for word in all_words[len(asked) :] for part in day_words(word)]
     stop = stopwords()

@@ -10,7 +10,19 @@ the site does not know — the nearest known words (typos).
 from dataclasses import dataclass, field
 
 from . import vocabulary
-from .text import broader, clean_query, fold, split_compound, stem, stopwords, thesaurus, translations, words
+from .text import (
+    broader,
+    clean_query,
+    fold,
+    split_compound,
+    stem,
+    stopwords,
+    thesaurus,
+    translations,
+    weekday_names,
+    words,
+)
+from .word_forms import translated_form
 
 MAX_WORDS = 12
 TYPO_MIN_LENGTH = 5  # shorter words have too many near neighbours to guess which one was meant
@@ -31,10 +43,6 @@ DEFINITION_STARTS = (
     ("betekenis",),
     ("uitleg",),
 )
-WEEKDAYS = {
-    "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5, "zondag": 6,
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}  # fmt: skip
 DAYPARTS = {"ochtend": (6, 12), "morgen": (6, 12), "middag": (12, 18), "avond": (18, 24), "morning": (6, 12),
             "afternoon": (12, 18), "evening": (18, 24)}  # fmt: skip
 WEEKEND = {"weekend", "weekeinde"}
@@ -252,9 +260,26 @@ def _phrases(all_words, positions):
     return tuple(" ".join(all_words[a : b + 1]) for a, b in zip(positions, positions[1:], strict=False))
 
 
+# What may follow a weekday's name in one word: nothing, a part of the day, and an s or en after either
+# ("dinsdags", "Sundays", "zondagmiddagen"). Anything else is another word: "salie" (sage) is no "salı" (Tuesday),
+# "cumarine" no "cuma" (Friday).
+DAY_WORD_ENDINGS = ("s", "en")
+
+
+def _weekday_name(word):
+    """The weekday name (in one of the site's languages, text.weekday_names) a word is made of, or ""."""
+    for name in weekday_names():
+        if word.startswith(name):
+            rest = word[len(name) :]
+            if any(rest.removesuffix(ending) in {"", *DAYPARTS} for ending in ("", *DAY_WORD_ENDINGS)):
+                return name
+    return ""
+
+
 def weekday_of(word):
-    """The weekday (0 = Monday) a word names, also in a longer form (‘dinsdags’, ‘zondagmiddag’), or None."""
-    return next((day for name, day in WEEKDAYS.items() if word.startswith(name)), None)
+    """The weekday (0 = Monday) a word names, also with a part of the day (‘dinsdags’, ‘zondagmiddag’), or None."""
+    name = _weekday_name(word)
+    return weekday_names()[name] if name else None
 
 
 def says_when(word):
@@ -267,11 +292,9 @@ def says_when(word):
 def day_words(word):
     """A weekday written together with a day part, as two words (‘zondagmiddag’ → zondag, middag);
     any other word as it is."""
-    for name in WEEKDAYS:
-        rest = word[len(name) :]
-        if word.startswith(name) and rest in DAYPARTS:
-            return [name, rest]
-    return [word]
+    name = _weekday_name(word)
+    rest = word[len(name) :]
+    return [name, rest] if name and rest in DAYPARTS else [word]
 
 
 def question_form(all_words):
@@ -280,9 +303,21 @@ def question_form(all_words):
     return next((start for start in DEFINITION_STARTS if tuple(all_words[: len(start)]) == start), ())
 
 
+def question_words(text, locale):
+    """The words of a question as both rankings ask them: folded, at most MAX_WORDS, and a word of another
+    language in the form data/vertaalwoorden.txt has it ("doktorum" → doktor: word_forms.translated_form),
+    unless a page of this language has the word as typed ("walking", the sport, stays walking; the
+    vocabulary in the database, so every process decides alike)."""
+    asked = []
+    for word in words(text)[:MAX_WORDS]:
+        form = translated_form(word)
+        asked.append(word if form != word and vocabulary.has_word(word, locale) else form)
+    return asked
+
+
 def analyse(raw, index):
     text = clean_query(raw)
-    all_words = words(text)[:MAX_WORDS]
+    all_words = question_words(text, index.locale)
     asked = question_form(all_words)
     definitional = bool(asked)
     stop = stopwords()
@@ -299,8 +334,7 @@ def analyse(raw, index):
         day = weekday_of(word)
         if day is not None:
             weekdays.add(day)
-            suffix = word[len(next(n for n in WEEKDAYS if word.startswith(n))) :]
-            hours = DAYPARTS.get(suffix, hours)
+            hours = DAYPARTS.get(word[len(_weekday_name(word)) :], hours)
         elif word in WEEKEND:
             weekdays |= {5, 6}
         elif word in DAYPARTS and weekdays:
@@ -344,7 +378,7 @@ def analyse(raw, index):
         clauses.append(_concept_clause(concept, kind, used, corrected, weights))
         primary.append(concept)
     clauses += [word_clauses[pos] for pos in rest if pos not in taken]
-    if clauses and all(c.kind == "weekday" for c in clauses) is False:
+    if clauses and not all(c.kind == "weekday" for c in clauses):
         avg = sum(c.weight for c in clauses if c.kind in ("word", "concept")) or 0
         count = sum(1 for c in clauses if c.kind in ("word", "concept"))
         base = avg / count if count else 1.0

@@ -10,7 +10,11 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from django.conf import settings
+from django.utils import translation
 from nltk.stem.snowball import DutchStemmer
+
+from activiteiten.sentence_parts import day_name
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
@@ -153,7 +157,32 @@ def translations():
         for word in others:
             for form in _arabic_forms(word):
                 found.setdefault(form, set()).update(dutch)
+    # The weekdays of the other languages find the Dutch day ("salı", "Tuesday" → dinsdag): a page in Dutch
+    # says its days in Dutch only (activiteiten/zoekvelden.py). An Arabic day name always has its article
+    # (الأحد, Sunday; أحد alone is "someone").
+    dutch = _day_names(settings.LANGUAGE_CODE)
+    for name, day in weekday_names().items():
+        if name not in dutch:
+            found.setdefault(name, set()).add(dutch[day])
     return {word: frozenset(dutch) for word, dutch in found.items()}
+
+
+def _day_names(language):
+    with translation.override(language):
+        return [fold(day_name(day)) for day in range(7)]
+
+
+@lru_cache(maxsize=1)
+def weekday_names():
+    """{folded weekday name in one of the site's languages: 0 (Monday) … 6}, longest name first (so that
+    "cumartesi", Saturday, is not read as "cuma", Friday). The names are the ones the recurrence sentences
+    use (activiteiten.sentence_parts.day_name, in the gettext catalogues), so there is one list of them.
+    Kept per process: it changes only with a new release, like the catalogues."""
+    names = {}
+    for language, _label in settings.LANGUAGES:
+        for day, name in enumerate(_day_names(language)):
+            names.setdefault(name, day)
+    return dict(sorted(names.items(), key=lambda item: (-len(item[0]), item[0])))
 
 
 @lru_cache(maxsize=1)

@@ -144,6 +144,11 @@ def known(word, locale):
     return Zoekwoord.objects.filter(match, locale_id__in=_locales(locale)).exists()
 
 
+def has_word(word, locale):
+    """A page of this language (or a Dutch page it shows) has this very word."""
+    return Zoekwoord.objects.filter(woord=word, locale_id__in=_locales(locale)).exists()
+
+
 def _length_range(word):
     """fuzz.ratio = 2·matches / (len a + len b) can only reach SCORE_CUTOFF for lengths in this range
     (matches ≤ the shorter length): a filter that loses no word the cutoff would keep."""

@@ -113,6 +113,33 @@ def test_a_word_of_another_language_finds_the_dutch_pages(client, ranking):
     assert answer and "huisarts" in answer[0]["title"].lower()
 
 
+def test_a_word_of_another_language_with_its_endings_finds_what_the_word_finds(client, ranking):
+    # data/uitgangen.txt: Turkish "doktorum" (my doctor), "doktorlara" (to the doctors); Arabic "والطبيب"
+    # (and the doctor), "للطبيب" (for the doctor). Before, each was a word no page has: no answer at all.
+    doctor = found(client, "doktor")[:3]
+    assert doctor
+    for query in ("doktorum", "doktorlara", "والطبيب", "للطبيب"):
+        assert found(client, query)[:3] == doctor, query
+
+
+def test_question_words_of_other_languages_are_not_searched_for(client, ranking):
+    # data/stopwoorden.txt: Turkish "için" (for), "nerede" (where); Arabic "أين" (where). Before, "yaşlılar
+    # için" (for the elderly) had no answer: no page has "için".
+    for asked, topic in (("yaşlılar için", "yaşlılar"), ("doktor nerede", "doktor"), ("أين الطبيب", "الطبيب")):
+        answer = found(client, topic)[:5]
+        assert answer and found(client, asked)[:5] == answer, asked
+
+
+def test_a_weekday_in_another_language_is_that_day(client, ranking):
+    # The day names of the recurrence sentences (activiteiten.sentence_parts) find the Dutch day name.
+    first = found(client, "koffie dinsdag")[0]
+    for query in ("coffee tuesday", "kahve salı", "قهوة الثلاثاء"):
+        answer = found(client, query)[:3]
+        assert answer[0] == first, query
+        slugs = [slug for kind, slug in answer if kind == "activiteit"]
+        assert all(1 in nl_page(ActiviteitPage, slug).zoek_weekdagnummers() for slug in slugs), query
+
+
 # -- how it is written --------------------------------------------------------------------------------
 
 

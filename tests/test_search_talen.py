@@ -14,8 +14,8 @@ from wagtail.models import Locale
 
 from activiteiten.models import BuurtPage
 from activiteiten.testing import local, make_activiteit
-from search import docindex, engine, text
-from search.query_understanding import _correct
+from search import docindex, engine, text, word_forms
+from search.query_understanding import MAX_WORDS, _correct, day_words, question_words, weekday_of
 from search.text import fold, translations, words
 
 pytestmark = pytest.mark.django_db
@@ -83,6 +83,10 @@ def test_a_word_of_the_list_is_not_corrected_as_a_typo():
 
 def test_no_word_on_the_left_of_the_list_is_a_word_of_the_dutch_site():
     """Otherwise a Dutch search for it would be ‘translated’ too."""
+    assert sorted(set(translations()) & _corpus_words()) == []
+
+
+def _corpus_words():
     corpus = Path(settings.BASE_DIR) / "demo" / "corpus"
     site = set()
     for name in ("activiteiten.csv", "voorzieningen.csv", "woordenlijst.csv", "buurten.csv"):
@@ -90,7 +94,50 @@ def test_no_word_on_the_left_of_the_list_is_a_word_of_the_dutch_site():
             for row in csv.DictReader(handle, delimiter=";"):
                 for value in row.values():
                     site.update(words(value or ""))
-    assert sorted(set(translations()) & site) == []
+    return site
+
+
+def test_a_form_of_a_listed_word_is_asked_as_that_word():
+    forms = {
+        "doktorum": "doktor", "doktorlara": "doktor", "eczaneye": "eczane", "hastaneler": "hastane",
+        "kitapları": "kitap", "salıları": "salı", "للمسنين": "مسنين", "والقهوة": "قهوة", "walking": "walk",
+    }  # fmt: skip
+    for typed, listed in forms.items():
+        assert word_forms.translated_form(fold(typed)) == fold(listed), typed
+    # A listed word, a Dutch word ("taxi" is not "tax" + Turkish -i) and a short word stay as typed.
+    for typed in ("yaşlılar", "taxi", "salie", "huisartsen", "eve"):
+        assert word_forms.translated_form(fold(typed)) == fold(typed), typed
+
+
+def test_no_word_of_the_dutch_site_is_taken_for_a_form(nl):
+    # data/uitgangen.txt would take "walking" for walk + -ing; the site has it as typed (a sport), so it stays.
+    assert word_forms.translated_form("walking") == "walk"
+    site = sorted(_corpus_words())
+    for start in range(0, len(site), MAX_WORDS):
+        typed = site[start : start + MAX_WORDS]
+        assert question_words(" ".join(typed), nl) == typed
+
+
+def test_the_weekdays_of_every_language_are_weekdays():
+    days = {"dinsdag": 1, "dinsdags": 1, "tuesday": 1, "sundays": 6, "salı": 1, "cuma": 4, "cumartesi": 5,
+            "pazartesi": 0, "الثلاثاء": 1, "zondagmiddagen": 6}  # fmt: skip
+    assert {word: weekday_of(fold(word)) for word in days} == days
+    # A word that only starts like a day name is another word: salie (sage) is no salı, cumarine no cuma.
+    assert [weekday_of(word) for word in ("salie", "cumarine", "pazarlar")] == [None, None, None]
+    assert day_words("zondagmiddag") == ["zondag", "middag"]
+    assert translations()["sali"] == {"dinsdag"} and translations()["tuesday"] == {"dinsdag"}
+
+
+def test_a_broken_line_in_the_affix_list_is_named(tmp_path, monkeypatch):
+    (tmp_path / "uitgangen.txt").write_text("# uitleg\n-lar -ler\n-ı ler -i\n")
+    monkeypatch.setattr(text, "DATA_DIR", tmp_path)
+    word_forms.affixes.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="regel 2: ‘ler’"):
+            word_forms.affixes()
+    finally:
+        monkeypatch.undo()
+        word_forms.affixes.cache_clear()
 
 
 def test_a_broken_line_in_the_word_list_is_named(tmp_path, monkeypatch):
