@@ -114,8 +114,8 @@ def question(text, index, locale, buurt=None):
     """The EngineQuery for what a resident typed (the module docstring says what Python decides), or None
     when nothing in it says what is asked. `buurt` is the buurt Doc the resident searches in."""
     all_words = question_words(text, locale)
-    asked = question_form(all_words)
-    asked_words = [part for word in all_words[len(asked) :] for part in day_words(word)]
+    before, after = question_form(all_words)
+    asked_words = [part for word in all_words[before : len(all_words) - after] for part in day_words(word)]
     stop = stopwords()
     places, asked_words = _places(asked_words, index, stop)
     content = [word for word in asked_words if word not in stop]  # the words that say what is asked
@@ -133,7 +133,7 @@ def question(text, index, locale, buurt=None):
         asked_words,
         min_words=other_clauses + required,
         content_words=clauses,
-        definitional=bool(asked),
+        definitional=bool(before or after),
         buurt_path=buurt.path if buurt else "",
         parts=_compound_parts(asked_words, stop),
         places=places,

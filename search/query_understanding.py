@@ -14,6 +14,7 @@ from .text import (
     broader,
     clean_query,
     fold,
+    question_forms,
     split_compound,
     stem,
     stopwords,
@@ -29,20 +30,6 @@ TYPO_MIN_LENGTH = 5  # shorter words have too many near neighbours to guess whic
 WIDER = 0.45  # a wider word (‘yoga’ → bewegen) counts less than a synonym (0.6)
 WIDER_PART = 0.75  # the same inside a compound (‘stoelyoga’ → stoel + bewegen)
 HEAD_MAX_SHARE = 0.05  # a compound's head alone only counts when it is a telling word (‘gym’, not ‘problemen’)
-DEFINITION_STARTS = (
-    ("wat", "is"),
-    ("wat", "zijn"),
-    ("wat", "betekent"),
-    ("wat", "doet"),
-    ("wat", "houdt"),
-    ("wat", "bedoelen"),
-    ("what", "is"),
-    ("what", "are"),
-    ("what", "does"),
-    ("what", "means"),
-    ("betekenis",),
-    ("uitleg",),
-)
 DAYPARTS = {"ochtend": (6, 12), "morgen": (6, 12), "middag": (12, 18), "avond": (18, 24), "morning": (6, 12),
             "afternoon": (12, 18), "evening": (18, 24)}  # fmt: skip
 WEEKEND = {"weekend", "weekeinde"}
@@ -298,9 +285,18 @@ def day_words(word):
 
 
 def question_form(all_words):
-    """The words that open a definition question (‘wat is’, ‘what does’), or (): they say what kind of
-    answer is wanted, not what it is about."""
-    return next((start for start in DEFINITION_STARTS if tuple(all_words[: len(start)]) == start), ())
+    """(words before, words after): how many words at the start and at the end of the question make it a
+    question for what a word means (data/vraagvormen.txt: ‘wat is …’, ‘… nedir’), or (0, 0). They say what
+    kind of answer is wanted, not what it is about. A ‘niet:’ form (‘wat is er …’) is no such question."""
+    for before, after, definition in question_forms():
+        fits = len(before) + len(after) <= len(all_words)
+        if (
+            fits
+            and tuple(all_words[: len(before)]) == before
+            and tuple(all_words[len(all_words) - len(after) :]) == after
+        ):
+            return (len(before), len(after)) if definition else (0, 0)
+    return 0, 0
 
 
 def question_words(text, locale):
@@ -318,12 +314,12 @@ def question_words(text, locale):
 def analyse(raw, index):
     text = clean_query(raw)
     all_words = question_words(text, index.locale)
-    asked = question_form(all_words)
-    definitional = bool(asked)
+    before, after = question_form(all_words)
+    definitional = bool(before or after)
     stop = stopwords()
     tokens = all_words
     # The question form (‘wat doet …’) says what kind of answer is wanted, not what it is about.
-    positions = [i for i, w in enumerate(tokens) if w not in stop and i >= len(asked)]
+    positions = [i for i, w in enumerate(tokens) if w not in stop and before <= i < len(tokens) - after]
     content_positions = list(positions)
 
     clauses = []

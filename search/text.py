@@ -185,6 +185,27 @@ def weekday_names():
     return dict(sorted(names.items(), key=lambda item: (-len(item[0]), item[0])))
 
 
+QUESTION_FORMS_FILE = "vraagvormen.txt"
+GAP = "…"  # the place of the word in a line of vraagvormen.txt
+NOT_A_DEFINITION = "niet:"
+
+
+@lru_cache(maxsize=1)
+def question_forms():
+    """[(words before the word, words after it, is a definition question)] of data/vraagvormen.txt, folded:
+    the "niet:" lines first, then the most words first. Raises ValueError naming a line without one …."""
+    forms = []
+    for number, line in enumerate(_read_lines(QUESTION_FORMS_FILE), start=1):
+        negative = line.startswith(NOT_A_DEFINITION)
+        before, gap, after = line.removeprefix(NOT_A_DEFINITION).partition(GAP)
+        if not gap or GAP in after or not words(before + " " + after):
+            raise ValueError(
+                f"{QUESTION_FORMS_FILE}, regel {number}: verwacht woorden en één {GAP} op de plek van het woord"
+            )
+        forms.append((tuple(words(before)), tuple(words(after)), not negative))
+    return tuple(sorted(forms, key=lambda form: (form[2], -len(form[0]) - len(form[1]))))
+
+
 @lru_cache(maxsize=1)
 def broader():
     """{folded word: frozenset(wider words)} from the one-way lines `a, b > c, d` of data/thesaurus.txt.

@@ -46,6 +46,15 @@ def test_a_definition_question_explains_the_term_and_puts_it_first(client, ranki
     assert found(client, "wat is een thuisplusflat")[0] == ("begrip", "thuisplusflat")
 
 
+def test_a_definition_question_in_another_language_explains_the_term(client, ranking):
+    # data/vraagvormen.txt: Turkish puts the question after the word ("wmo nedir?"), Arabic before it (ما هو,
+    # what is). Before, "nedir" and "mean" were words no page has: "what does wmo mean" had no answer.
+    for query in ("wmo nedir", "wmo ne demek", "ما هو wmo", "what does wmo mean"):
+        assert found(client, query)[0] == ("begrip", "wmo"), query
+        box = html(client, q=query).select_one(".explain")
+        assert box is not None and box.a["href"] == nl_page(BegripPage, "wmo").url, query
+
+
 def test_question_words_are_not_searched_for(client, ranking):
     answer = found(client, "wat doet een buurtverbinder")
     assert answer[0] == ("begrip", "buurtverbinder")

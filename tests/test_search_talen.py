@@ -15,7 +15,7 @@ from wagtail.models import Locale
 from activiteiten.models import BuurtPage
 from activiteiten.testing import local, make_activiteit
 from search import docindex, engine, text, word_forms
-from search.query_understanding import MAX_WORDS, _correct, day_words, question_words, weekday_of
+from search.query_understanding import MAX_WORDS, _correct, day_words, question_form, question_words, weekday_of
 from search.text import fold, translations, words
 
 pytestmark = pytest.mark.django_db
@@ -126,6 +126,28 @@ def test_the_weekdays_of_every_language_are_weekdays():
     assert [weekday_of(word) for word in ("salie", "cumarine", "pazarlar")] == [None, None, None]
     assert day_words("zondagmiddag") == ["zondag", "middag"]
     assert translations()["sali"] == {"dinsdag"} and translations()["tuesday"] == {"dinsdag"}
+
+
+def test_the_question_forms_of_every_language():
+    forms = {
+        "wat is wmo": (2, 0), "what does wmo mean": (2, 1), "wmo nedir": (0, 1), "wmo ne demek": (0, 2),
+        "ما هو wmo": (2, 0), "wmo": (0, 0),
+        # "What is there to do in Malburgen" asks for activities, not for what "er" means.
+        "wat is er te doen in malburgen": (0, 0), "what is on in malburgen": (0, 0),
+    }  # fmt: skip
+    assert {query: question_form(words(query)) for query in forms} == forms
+
+
+def test_a_broken_line_in_the_question_forms_is_named(tmp_path, monkeypatch):
+    (tmp_path / "vraagvormen.txt").write_text("# uitleg\nwat is …\nwat betekent\n")
+    monkeypatch.setattr(text, "DATA_DIR", tmp_path)
+    text.question_forms.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="regel 2"):
+            text.question_forms()
+    finally:
+        monkeypatch.undo()
+        text.question_forms.cache_clear()
 
 
 def test_a_broken_line_in_the_affix_list_is_named(tmp_path, monkeypatch):
