@@ -27,7 +27,6 @@ The glossary parts (word list and synonyms) are read from the database when an i
 
 import os
 import re
-import unicodedata
 from pathlib import Path
 
 from .text import (
@@ -35,6 +34,7 @@ from .text import (
     SHORT_WORDS,
     base_lexicon,
     broader,
+    fold,
     stem_override_rules,
     stopwords,
     text_stopwords,
@@ -64,12 +64,6 @@ EDGE_NGRAM_MAX = 30
 CONNECTIONS_PER_NODE = 25
 
 _WORD_CHARS = re.compile(r"[^\w\s'-]+", re.UNICODE)
-
-
-def fold(text):
-    """Lower case without accents, as lowercase + asciifolding leave it."""
-    text = unicodedata.normalize("NFKD", (text or "").casefold())
-    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def clean_term(text):
