@@ -138,16 +138,27 @@ def test_the_question_forms_of_every_language():
     assert {query: question_form(words(query)) for query in forms} == forms
 
 
-def test_a_broken_line_in_the_question_forms_is_named(tmp_path, monkeypatch):
-    (tmp_path / "vraagvormen.txt").write_text("# uitleg\nwat is …\nwat betekent\n")
+def _read_broken(monkeypatch, tmp_path, name, content, reader, *also_cached):
+    """Call `reader` with search/data/<name> replaced by `content`, its cache (and those of `also_cached`, which
+    read it too) empty before and after; returns the pytest.raises info of the ValueError it must raise."""
+    (tmp_path / name).write_text(content)
     monkeypatch.setattr(text, "DATA_DIR", tmp_path)
-    text.question_forms.cache_clear()
+    reader.cache_clear()
     try:
-        with pytest.raises(ValueError, match="regel 2"):
-            text.question_forms()
+        with pytest.raises(ValueError) as raised:
+            reader()
     finally:
         monkeypatch.undo()
-        text.question_forms.cache_clear()
+        for cached in (reader, *also_cached):
+            cached.cache_clear()
+    return raised
+
+
+def test_a_broken_line_in_the_question_forms_is_named(tmp_path, monkeypatch):
+    raised = _read_broken(
+        monkeypatch, tmp_path, "vraagvormen.txt", "# uitleg\nwat is …\nwat betekent\n", text.question_forms
+    )
+    raised.match("regel 2")
 
 
 def test_the_engines_word_lists_fold_a_turkish_i_as_the_engine_does():
@@ -159,28 +170,16 @@ def test_the_engines_word_lists_fold_a_turkish_i_as_the_engine_does():
 
 
 def test_a_broken_line_in_the_affix_list_is_named(tmp_path, monkeypatch):
-    (tmp_path / "uitgangen.txt").write_text("# uitleg\n-lar -ler\n-ı ler -i\n")
-    monkeypatch.setattr(text, "DATA_DIR", tmp_path)
-    word_forms.affixes.cache_clear()
-    try:
-        with pytest.raises(ValueError, match="regel 2: ‘ler’"):
-            word_forms.affixes()
-    finally:
-        monkeypatch.undo()
-        word_forms.affixes.cache_clear()
+    raised = _read_broken(
+        monkeypatch, tmp_path, "uitgangen.txt", "# uitleg\n-lar -ler\n-ı ler -i\n", word_forms.affixes
+    )
+    raised.match("regel 2: ‘ler’")
 
 
 def test_a_broken_line_in_the_word_list_is_named(tmp_path, monkeypatch):
-    (tmp_path / "vertaalwoorden.txt").write_text("# uitleg\ncoffee => koffie\naile hekimi => huisarts\n")
-    monkeypatch.setattr(text, "DATA_DIR", tmp_path)
-    translations.cache_clear()
-    try:
-        with pytest.raises(ValueError, match="regel 2"):
-            translations()
-    finally:
-        monkeypatch.undo()
-        translations.cache_clear()
-        text.thesaurus.cache_clear()
+    content = "# uitleg\ncoffee => koffie\naile hekimi => huisarts\n"
+    raised = _read_broken(monkeypatch, tmp_path, "vertaalwoorden.txt", content, translations, text.thesaurus)
+    raised.match("regel 2")
 
 
 def test_evaluate_search_reports_each_language():
