@@ -81,6 +81,7 @@ class Outcome:
     analysis: object = None
     results: list = field(default_factory=list)  # after the buurt and type filters
     type_counts: dict = field(default_factory=dict)
+    total: int = 0  # every answer of the chosen buurt and type (more than `results` when the engine counts)
     buurt_counts: list = field(default_factory=list)  # [(buurt doc, count)]
     explanations: list = field(default_factory=list)  # glossary concepts to explain on top
     buurt: object = None  # the chosen buurt (Doc) or None
@@ -267,14 +268,29 @@ def _cached_rank(analysis, index, locale, buurt=None):
     )
 
 
-def _ranked(analysis, index, locale, buurt):
-    """The engine's order when the backend ranks (OpenSearch, search/engine_rank.py); otherwise, or when
-    the engine does not answer, the Python ranking on the database backend (kept per index version)."""
+def _ranked(analysis, index, locale, outcome, promoted_ids):
+    """([Result], engine counts or None): the engine's order and counts when the backend ranks (OpenSearch,
+    search/engine_rank.py), of the outcome's buurt and type; otherwise, or when the engine does not answer,
+    the Python ranking on the database backend (kept per index version), of every buurt and type."""
     if engine_ranks():
-        found = engine_rank(analysis.text, index, locale, buurt)
-        if found is not None:
-            return [Result(doc=doc, score=score, coverage=1.0) for doc, score in found]
-    return [replace(r) for r in _cached_rank(analysis, index, locale, buurt)]
+        answer = engine_rank(analysis.text, index, locale, outcome.buurt, outcome.type, promoted_ids)
+        if answer is not None:
+            return [Result(doc=doc, score=score, coverage=1.0) for doc, score in answer.ranked], answer.counted
+    return [replace(r) for r in _cached_rank(analysis, index, locale, outcome.buurt)], None
+
+
+def _counts(ranked, counted, type):
+    """({type: n} in the chosen buurt, {buurt id: n} of the chosen type): of `ranked` (the Python ranking has
+    every match), or the engine's counts of every match plus the pages put first (postcode, promotion)
+    that do not match the question (the engine counted the others)."""
+    listed = ranked if counted is None else [r for r in ranked if r.promoted and r.doc.id not in counted.promoted]
+    types = {t: 0 for t in TYPES} if counted is None else {t: counted.types.get(t, 0) for t in TYPES}
+    buurten = {} if counted is None else dict(counted.buurten)
+    for r in listed:
+        types[r.doc.type] += 1
+        if r.doc.buurt_id and (not type or r.doc.type == type):
+            buurten[r.doc.buurt_id] = buurten.get(r.doc.buurt_id, 0) + 1
+    return types, buurten
 
 
 def add_next_dates(results):
@@ -325,13 +341,13 @@ def search(query, locale=None, buurt="", type="", limit=MAX_RESULTS):
     ]
     if analysis.is_empty and not by_postcode:
         return outcome
-    ranked = [] if analysis.is_empty else _ranked(analysis, index, locale, outcome.buurt)
     promoted = by_postcode + [
         Result(doc=d, score=0, coverage=1, promoted=True)
         for d in _promotions(analysis.text, index)
         if d.id not in {r.doc.id for r in by_postcode}
     ]
     promoted_ids = {r.doc.id for r in promoted}
+    ranked, counted = ([], None) if analysis.is_empty else _ranked(analysis, index, locale, outcome, promoted_ids)
     ranked = promoted + [r for r in ranked if r.doc.id not in promoted_ids]
     if outcome.buurt:
         # Within a buurt its own places and activities come first; glossary words stay, a little lower.
@@ -340,16 +356,14 @@ def search(query, locale=None, buurt="", type="", limit=MAX_RESULTS):
             if r.doc.type == "begrip" and not r.promoted:
                 r.score *= BEGRIP_IN_BUURT
         ranked.sort(key=lambda r: (not r.promoted, -r.score, TYPE_ORDER[r.doc.type], r.doc.title))
-    counts = {t: 0 for t in TYPES}
-    for r in ranked:
-        counts[r.doc.type] += 1
-    outcome.type_counts = counts
+    outcome.type_counts, per_buurt = _counts(ranked, counted, outcome.type)
+    # A buurt's list holds the glossary's answers too (the glossary belongs to every buurt), so its link
+    # counts them: "De Pas (6)" leads to "We vonden 6 resultaten".
+    glossary = outcome.type_counts["begrip"] if outcome.type in ("", "begrip") else 0
+    per_buurt = {b: n + glossary for b, n in per_buurt.items()}
+    outcome.total = outcome.type_counts[outcome.type] if outcome.type else sum(outcome.type_counts.values())
     if outcome.type:
         ranked = [r for r in ranked if r.doc.type == outcome.type]
-    per_buurt = {}
-    for r in ranked:
-        if r.doc.buurt_id:
-            per_buurt[r.doc.buurt_id] = per_buurt.get(r.doc.buurt_id, 0) + 1
     outcome.buurt_counts = sorted(
         ((index.buurten[b], n) for b, n in per_buurt.items() if b in index.buurten), key=lambda bn: bn[0].title
     )

@@ -207,14 +207,14 @@ def _named_term(query):
     their synonyms ("wat betekent VVT", "what is respite care")."""
     asked = " ".join(word for word in query.words if word not in query.stop)
     named = {"multi_match": {"query": asked, "fields": list(TERM_NAME_FIELDS), "operator": "and"}}
-    return {"bool": {"filter": [_content_type("woordenlijst.BegripPage"), named]}}
+    return {"bool": {"filter": [content_type_clause("woordenlijst.BegripPage"), named]}}
 
 
 def _factor(filter_, weight):
     return {"filter": filter_, "weight": weight}
 
 
-def _content_type(name):
+def content_type_clause(name):
     return {"term": {"_django_content_type": name}}
 
 
@@ -240,7 +240,7 @@ def compile_engine_query(query):
         factors = [_factor(_named_term(query), DEFINITION_FACTOR)]
     else:
         by_type = TYPE_FACTOR if query.words else ONLY_PLACE_FACTOR
-        factors = [_factor(_content_type(name), weight) for name, weight in by_type.items()]
+        factors = [_factor(content_type_clause(name), weight) for name, weight in by_type.items()]
     if query.buurt_path:
         factors.append(_factor({"prefix": {"path_filter": query.buurt_path}}, IN_BUURT_FACTOR))
     in_places = [{"prefix": {"path_filter": path}} for paths in query.places.values() for path in paths]

@@ -1,24 +1,29 @@
 """Ranking by the search engine (OpenSearch): one question, the engine's order (issue 12).
 
-With OpenSearch configured, `engine.search()` asks the engine for the ranked pages (`engine_rank`) and
-only shows them: the order is the engine's (search/engine_query.py says what it receives). The
-in-memory picture (docindex) is used for showing a found page (title, url, snippet) and, when the engine
-does not answer, for the Python ranking on the database backend (engine.rank), as before.
+With OpenSearch configured, `engine.search()` asks the engine for the ranked pages and the counts
+(`engine_rank`, one msearch: search/engine_request.py) and only shows them: the order and the numbers
+are the engine's (search/engine_query.py says what it receives). The in-memory picture (docindex) is
+used for showing a found page (title, url, snippet) and, when the engine does not answer, for the
+Python ranking on the database backend (engine.rank), as before.
 
 Matching is strict first: a page must have every word (or its synonym, a wider word, a typo of it or
-a compound that holds it). When that finds fewer than FEW pages, one word may be missing, but only if
+a compound that holds it). When that finds fewer than FEW pages (in every buurt and type, so that a
+count on the page and the list it links to agree), one word may be missing, but only if
 the engine knows every word: a word that no page has makes the question one the portal cannot answer
 ("zwemles voor kinderen" must not list everything about children).
 """
+
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from . import concepts
+from . import concepts, engine_request
 from .candidates import activity_docs
 from .engine_query import EngineQuery
+from .engine_request import Counted, count_body, rank_body, ranked_ids, searched_pages
 from .query_understanding import day_words, question_form, question_words, says_when
 from .text import SHORT_WORDS, compound_lexicon, split_compound, stopwords
 
@@ -31,25 +36,22 @@ PLACE_MIN_LENGTH = 4  # shorter words are no place names here (as query_understa
 # activities each found activity is loaded from the database to be shown, so more costs every search.
 RANKED_MAX = 200
 FEW = 5  # fewer pages with every word than this: try with one word less (as engine.FEW)
-SCORE_FIELD = "_score"
+
+
+@dataclass
+class EngineAnswer:
+    """The engine's answer to one search: `ranked` [(Doc, engine score)] in the engine's order, of the
+    chosen buurt and type; `counted` the counts of every match (engine_request.Counted; None when nothing
+    was asked, as for a question of only stop words)."""
+
+    ranked: list = field(default_factory=list)
+    counted: object = None
 
 
 def engine_ranks():
     """Whether the engine orders the answers: SEARCH_RANKING = "engine" and the OpenSearch backend
     configured (the database backends cannot: they always use the Python ranking)."""
     return settings.SEARCH_RANKING == "engine" and hasattr(get_search_backend(), "reload_synonyms")
-
-
-def searched_pages(locale):
-    # Dutch pages count for every language: the picture (docindex) shows a Dutch page only where it has
-    # no live translation, and drops the rest below.
-    return Page.objects.live().filter(locale__in={locale.pk, Locale.get_default().pk}).only("id")
-
-
-def _ask(backend, query, pages, limit=RANKED_MAX):
-    results = backend.search(query, pages).annotate_score(SCORE_FIELD)[:limit]
-    found = list(results)
-    return found, getattr(results, "answered_by", "engine")
 
 
 def _all_known(backend, asked, pages):
@@ -143,31 +145,46 @@ def question(text, index, locale, buurt=None):
     )
 
 
-def engine_rank(text, index, locale, buurt=None):
-    """[(Doc, engine score)] in the engine's order, or None when the engine did not answer (the caller
-    then ranks in Python on the database backend). `buurt` is the buurt Doc the resident searches in."""
+def engine_rank(text, index, locale, buurt=None, type="", promoted=()):
+    """The engine's answer (EngineAnswer), or None when the engine did not answer (the caller then ranks
+    in Python on the database backend). `buurt` is the buurt Doc the resident searches in, `type` the
+    type chosen (engine_request.TYPE_MODELS), `promoted` the ids of the pages put first (their counts:
+    engine_request.count_body). One msearch (engine_request.py) gives the best pages of
+    that buurt and type and every count; a second one only when too few pages have every word."""
     query = question(text, index, locale, buurt)
     if query is None:
-        return []
+        return EngineAnswer()
     backend = get_search_backend()
-    pages = searched_pages(locale)
-    found, answered_by = _ask(backend, query, pages)
-    if answered_by != "engine":
+    everywhere = searched_pages(locale)
+    shown = searched_pages(locale, buurt, type)
+    buurten = list(index.buurten.values())
+
+    def ask_for(query):
+        compiler = backend.query_compiler_class
+        bodies = [
+            count_body(compiler(everywhere, query).get_query(), buurten, buurt, type, promoted),
+            rank_body(compiler(shown, query).get_query(), RANKED_MAX),
+        ]
+        return engine_request.ask(backend, bodies)
+
+    answer = ask_for(query)
+    if answer is None:
         return None
-    if len(found) < FEW and query.content_words > 1:
-        if _all_known(backend, [word for word in query.words if word not in query.stop], pages):
-            found, answered_by = _ask(backend, query.relaxed(query.min_words - 1), pages)
-            if answered_by != "engine":
+    if Counted(answer[0]).total < FEW and query.content_words > 1:
+        if _all_known(backend, [word for word in query.words if word not in query.stop], everywhere):
+            answer = ask_for(query.relaxed(query.min_words - 1))
+            if answer is None:
                 return None
+    found = ranked_ids(answer[1])
     # At scale the picture holds no activities: their documents are built for the pages found.
-    missing = [page.pk for page in found if page.pk not in index.docs]
+    missing = [pk for pk, _score in found if pk not in index.docs]
     built = activity_docs(index, missing) if index.at_scale and missing else {}
     now = timezone.now()
     ranked = []
-    for page in found:
-        doc = index.docs.get(page.pk) or built.get(page.pk)
+    for pk, score in found:
+        doc = index.docs.get(pk) or built.get(pk)
         # The engine leaves out what is over (engine_query.SHOWN_UNTIL_FIELD); this check is for the
         # moments between an activity's end and this search, and for an index built before that field.
         if doc is not None and not doc.is_over(now):
-            ranked.append((doc, getattr(page, SCORE_FIELD, None) or 0.0))
-    return ranked
+            ranked.append((doc, score or 0.0))
+    return EngineAnswer(ranked, Counted(answer[0]))

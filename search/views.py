@@ -55,6 +55,8 @@ def _answer(request):
 
 def _search(request):
     # Every answer, ten to a page, so that the counts per type and buurt match what one can page through.
+    # When the engine ranks, the counts are of every match and the list holds its best RANKED_MAX
+    # (engine_rank): the page then says so and points to the choice of a type or buurt.
     outcome = engine.search(
         request.GET.get("q", ""),
         buurt=request.GET.get("buurt", ""),
@@ -81,7 +83,8 @@ def _search(request):
         "query": q,
         "outcome": outcome,
         "results": page,
-        "total": paginator.count,
+        "total": max(outcome.total, paginator.count),
+        "shown": paginator.count,
         "type_links": type_links,
         "buurt_links": buurt_links,
         "all_buurten_url": _link(q, type=outcome.type),

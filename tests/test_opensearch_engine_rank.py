@@ -45,8 +45,9 @@ def engine_ranks(engine):
 
 def test_the_answer_is_the_engines_order(client, engine_ranks):
     nl = Locale.objects.get(language_code="nl")
-    ranked = engine_rank("koffieochtend", docindex.get_index(nl), nl)
-    assert ranked is not None, "the engine answered"
+    answer = engine_rank("koffieochtend", docindex.get_index(nl), nl)
+    assert answer is not None, "the engine answered"
+    ranked = answer.ranked
     api = found(client, "koffieochtend")
     assert api == [(doc.type, doc.slug) for doc, _score in ranked][: len(api)]
     assert api[0][1].startswith("koffieochtend")
@@ -136,8 +137,9 @@ def test_a_missing_terms_index_is_no_outage(client, engine_ranks, monkeypatch, c
     assert concepts.recognise(engine_ranks, "ik verzorg mijn zieke vrouw", [nl.pk]) == []
     assert not engine_ranks.engine_is_down()
     assert "recognising glossary terms failed" in caplog.text
-    ranked = engine_rank("ik verzorg mijn zieke vrouw", docindex.get_index(nl), nl)
-    assert ranked is not None, "the engine answered"
+    answer = engine_rank("ik verzorg mijn zieke vrouw", docindex.get_index(nl), nl)
+    assert answer is not None, "the engine answered"
+    ranked = answer.ranked
     assert ("begrip", "mantelzorg") in [(doc.type, doc.slug) for doc, _score in ranked]
 
 

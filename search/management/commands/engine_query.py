@@ -2,7 +2,7 @@
 
 For developers and partners who want to see why a page comes where it does: what Python understood of the
 question (engine_rank.question) and the OpenSearch query it becomes, with Wagtail's filter (live pages of the
-language). search/README.md shows one, printed with this command. Needs OPENSEARCH_URL; asks the engine
+language, in the buurt of --buurt: engine_request.searched_pages). search/README.md shows one, printed with this command. Needs OPENSEARCH_URL; asks the engine
 nothing but the glossary terms the question says in other words (concepts.py).
 """
 
@@ -13,14 +13,15 @@ from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from search import docindex
-from search.engine_rank import question, searched_pages
+from search.engine_rank import question
+from search.engine_request import searched_pages
 
 LINE = 110  # an object or list that fits on a line of this many characters is printed on one line
 
 
 def compact(value, indent=0):
     """JSON with every object or list that fits in LINE characters on one line (the query is deep)."""
-    flat = json.dumps(value, ensure_ascii=False)
+    flat = json.dumps(value, ensure_ascii=False, default=str)  # translation keys are UUIDs
     if len(flat) + indent <= LINE or not isinstance(value, dict | list) or not value:
         return flat
     inner = " " * (indent + 2)
@@ -58,5 +59,5 @@ class Command(BaseCommand):
                 "Nothing in this question says what is asked: the answer is empty, the engine is not asked."
             )
             return
-        compiler = backend.search(query, searched_pages(locale)).query_compiler
+        compiler = backend.search(query, searched_pages(locale, buurt)).query_compiler
         self.stdout.write(compact(compiler.get_query()))

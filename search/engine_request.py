@@ -1,0 +1,135 @@
+"""One request to the engine for one search: the best pages and every count the results page shows (issue 12).
+
+engine_rank sends one EngineQuery as one `msearch` with two searches:
+
+1. **the counts** (`size` 0): how many pages match, per type and per buurt, with the engine's aggregations,
+   over every match, not only the best RANKED_MAX. The matches are the pages of `searched_pages` for the
+   language (every buurt, every type). Two aggregations apply the resident's choices as the list does:
+   - `types`: the matches in the chosen buurt (and the glossary, which belongs to every buurt), per type:
+     the links "Activiteiten (12)", "Plekken (3)";
+   - `buurten`: the matches of the chosen type in the chosen buurt, per buurt: the links "Malburgen (4)".
+   The total of all matches also tells engine_rank whether to ask again with one word less (FEW): it does
+   not depend on the buurt or type chosen, so that "Malburgen (4)" leads to a list with those 4.
+2. **the best pages** of the chosen buurt and type (`size` RANKED_MAX), ids and scores only: the page
+   shows them from the picture (docindex), so the engine's hits are not loaded from the database.
+
+Both searches carry the question's `preference` (backends.answer_preference): every process asks the same
+copies of the shards and gets the same order and counts.
+
+Why not Wagtail's `search()` with `.facet()`: that is one request per facet plus, for more than 100 results,
+a scroll of several requests, and a database query for the pages found; one msearch is one round trip.
+A failing engine answers None (backends.FailoverBackendMixin.ask_engine marks it down), and the caller
+ranks in Python on the database backend, as it does when a search fails.
+"""
+
+import logging
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from wagtail.models import Locale, Page
+
+from .backends import answer_preference
+from .engine_query import content_type_clause
+
+logger = logging.getLogger(__name__)
+
+# The page types a search answers with, by the names the results use (docindex.Doc.type).
+TYPE_MODELS = {
+    "begrip": "woordenlijst.BegripPage",
+    "activiteit": "activiteiten.ActiviteitPage",
+    "voorziening": "activiteiten.VoorzieningPage",
+    "buurt": "activiteiten.BuurtPage",
+}
+PATH_FIELD = "path_filter"  # Page.path, a FilterField of every page: a buurt is its path's prefix
+PK_FIELD = "pk"  # stored in every document by modelsearch
+
+
+def _content_type_ids(types):
+    # ContentType's own cache keeps these per process; content types change only with a migration.
+    return [ContentType.objects.get_by_natural_key(*TYPE_MODELS[t].lower().split(".")).pk for t in types]
+
+
+def searched_pages(locale, buurt=None, type=""):
+    """The pages a search in `locale` answers with, as a queryset the engine turns into its filter.
+
+    As the picture (docindex.DocIndex.live): live and public pages of the four types, in this language,
+    and the Dutch page where this language has no live copy of it (one page per address, no page twice).
+    `buurt` (a buurt Doc) keeps that buurt's pages and the glossary; `type` keeps one of TYPE_MODELS."""
+    default = Locale.get_default()
+    pages = Page.objects.live().public().filter(content_type__in=_content_type_ids([type] if type else TYPE_MODELS))
+    if locale.pk == default.pk:
+        pages = pages.filter(locale=default)
+    else:
+        copies = Page.objects.live().public().filter(locale=locale).values_list("translation_key", flat=True)
+        pages = pages.filter(Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=list(copies))))
+    if buurt is not None:
+        pages = pages.filter(Q(path__startswith=buurt.path) | Q(content_type__in=_content_type_ids(["begrip"])))
+    return pages.only("id")
+
+
+def _in_buurt(buurt):
+    if buurt is None:
+        return {"match_all": {}}
+    return {"bool": {"should": [{"prefix": {PATH_FIELD: buurt.path}}, content_type_clause(TYPE_MODELS["begrip"])]}}
+
+
+def _of_type(type):
+    return content_type_clause(TYPE_MODELS[type]) if type else {"match_all": {}}
+
+
+def count_body(query_clause, buurten, buurt=None, type="", promoted=()):
+    """The counts search (module docstring, 1). `buurten` are the buurt Docs of the language; `promoted`
+    the ids of the pages the results page puts first (a postcode's buurt, an editor's promotion): the
+    `promoted` aggregation says which of them match, so that engine._counts adds only the others."""
+    per_type = {t: content_type_clause(name) for t, name in TYPE_MODELS.items()}
+    per_buurt = {str(b.id): {"prefix": {PATH_FIELD: b.path}} for b in buurten}
+    both = {"bool": {"filter": [_in_buurt(buurt), _of_type(type)]}}
+    aggs = {
+        "types": {"filter": _in_buurt(buurt), "aggs": {"per": {"filters": {"filters": per_type}}}},
+        "buurten": {"filter": both, "aggs": {"per": {"filters": {"filters": per_buurt}}}},
+    }
+    if promoted:
+        ids = [str(pk) for pk in promoted]
+        aggs["promoted"] = {"terms": {"field": PK_FIELD, "include": ids, "size": len(ids)}}
+    return {"query": query_clause, "size": 0, "track_total_hits": True, "aggs": aggs}
+
+
+def rank_body(query_clause, limit):
+    """The best pages search (module docstring, 2)."""
+    return {"query": query_clause, "size": limit, "_source": False, "stored_fields": [PK_FIELD]}
+
+
+class Counted:
+    """What the counts search found: `total` (every match, every buurt and type), `types` ({type: n} in the
+    chosen buurt), `buurten` ({buurt id: n} of the chosen type) and `promoted` (the ids of the promoted
+    pages that match)."""
+
+    def __init__(self, answer):
+        self.total = answer["hits"]["total"]["value"]
+        aggs = answer["aggregations"]
+        self.types = {t: bucket["doc_count"] for t, bucket in aggs["types"]["per"]["buckets"].items()}
+        per_buurt = aggs["buurten"]["per"]["buckets"].items()
+        self.buurten = {int(b): bucket["doc_count"] for b, bucket in per_buurt if bucket["doc_count"]}
+        self.promoted = {int(bucket["key"]) for bucket in aggs.get("promoted", {}).get("buckets", ())}
+
+
+def ask(backend, bodies, doing="searching"):
+    """Send these search bodies in one msearch: their answers in order, or None when the engine fails or
+    refuses one of them (the caller then ranks on the database backend)."""
+    index = backend.get_index_for_model(Page).name
+    lines = []
+    for body in bodies:
+        lines += [{"index": index, "preference": answer_preference(body)}, body]
+    answer = backend.ask_engine(doing, lambda es: es.msearch(body=lines, request_timeout=backend.search_timeout))
+    if answer is None:
+        return None
+    refused = [one["error"] for one in answer["responses"] if "error" in one]
+    if refused:
+        logger.error("The search engine refused a search while %s: %s", doing, refused[0])
+        return None
+    return answer["responses"]
+
+
+def ranked_ids(answer):
+    """[(page id, score)] of a rank_body's answer, best first."""
+    return [(int(hit["fields"][PK_FIELD][0]), hit["_score"]) for hit in answer["hits"]["hits"]]
