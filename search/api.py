@@ -39,5 +39,15 @@ def _answer(request, locale, lang):
             type=request.GET.get("type", ""),
             limit=engine.API_RESULTS,
         )
-    data = JsonResponse({"query": outcome.query, "results": [r.as_json() for r in outcome.results]})
+    # The numbers of the results page (engine.search): every answer, per type and per buurt (slug), of the
+    # chosen buurt and type; `results` holds the first API_RESULTS of them.
+    counts = {"types": outcome.type_counts, "buurten": {b.slug: n for b, n in outcome.buurt_counts}}
+    data = JsonResponse(
+        {
+            "query": outcome.query,
+            "total": outcome.total,
+            "counts": counts,
+            "results": [r.as_json() for r in outcome.results],
+        }
+    )
     return answers.Answer(data.content, data["Content-Type"], outcome.query, bool(outcome.results))

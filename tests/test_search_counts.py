@@ -110,3 +110,18 @@ def test_a_postcode_counts_its_buurt(client, ranking):
     # The buurt is put first by its postcode; no page says "6825", so the engine counts nothing itself.
     assert [(label, count) for label, count, _query in links(soup)] == [("Alles", 1), ("Buurten", 1)]
     assert soup.select_one(".search-result__title a").get_text(strip=True) == "Presikhaaf"
+
+
+@override_settings(SEARCH_ANSWER_SECONDS=0)
+def test_the_json_api_gives_the_numbers_of_the_results_page(client, ranking):
+    for params in ({}, {"buurt": "haalderen"}, {"type": "voorziening"}):
+        soup = html(client, q="koffie", **params)
+        answer = client.get("/api/zoeken/", {"q": "koffie", **params}).json()
+        assert answer["total"] == total(soup), params
+        assert len(answer["results"]) == min(answer["total"], 20)
+        per_buurt = {query["buurt"]: count for _label, count, query in links(soup) if "buurt" in query}
+        per_buurt.pop(params.get("buurt"), None)  # the chosen buurt's own link (its count is the total)
+        for slug, count in per_buurt.items():
+            assert answer["counts"]["buurten"][slug] == count, (params, slug)
+        types = answer["counts"]["types"]
+        assert (types[params["type"]] if "type" in params else sum(types.values())) == answer["total"]
