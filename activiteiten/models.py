@@ -26,6 +26,7 @@ from .zoekvelden_plek import VoorzieningZoekvelden
 
 
 class BuurtPage(BasePage):
+    is_buurt = True  # BasePage.zoek_buurt_pad: the path of its own buurt is its own
     SOORTEN = [("wijk", _("wijk")), ("dorp", _("dorp")), ("kern", _("kern")), ("complex", _("complex"))]
 
     gemeente = models.CharField(

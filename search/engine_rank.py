@@ -170,7 +170,7 @@ def engine_rank(text, index, locale, buurt=None, type="", promoted=()):
     answer = ask_for(query)
     if answer is None:
         return None
-    if Counted(answer[0]).total < FEW and query.content_words > 1:
+    if Counted(answer[0], buurten).total < FEW and query.content_words > 1:
         if _all_known(backend, [word for word in query.words if word not in query.stop], everywhere):
             answer = ask_for(query.relaxed(query.min_words - 1))
             if answer is None:
@@ -187,4 +187,4 @@ def engine_rank(text, index, locale, buurt=None, type="", promoted=()):
         # moments between an activity's end and this search, and for an index built before that field.
         if doc is not None and not doc.is_over(now):
             ranked.append((doc, score or 0.0))
-    return EngineAnswer(ranked, Counted(answer[0]))
+    return EngineAnswer(ranked, Counted(answer[0], buurten))

@@ -7,7 +7,8 @@ engine_rank sends one EngineQuery as one `msearch` with two searches:
    language (every buurt, every type). Two aggregations apply the resident's choices as the list does:
    - `types`: the matches in the chosen buurt (and the glossary, which belongs to every buurt), per type:
      the links "Activiteiten (12)", "Plekken (3)";
-   - `buurten`: the matches of the chosen type in the chosen buurt, per buurt: the links "Malburgen (4)".
+   - `buurten`: the matches of the chosen type in the chosen buurt, per buurt (a `terms` aggregation on
+     BUURT_FIELD, the buurt paths of the language only): the links "Malburgen (4)".
    The total of all matches also tells engine_rank whether to ask again with one word less (FEW): it does
    not depend on the buurt or type chosen, so that "Malburgen (4)" leads to a list with those 4.
 2. **the best pages** of the chosen buurt and type (`size` RANKED_MAX), ids and scores only: the page
@@ -41,6 +42,8 @@ TYPE_MODELS = {
     "buurt": "activiteiten.BuurtPage",
 }
 PATH_FIELD = "path_filter"  # Page.path, a FilterField of every page: a buurt is its path's prefix
+# BasePage.zoek_buurt_pad (home/models.py): the path of the buurt a page is shown under, a keyword.
+BUURT_FIELD = "home_basepage__zoek_buurt_pad_filter"
 PK_FIELD = "pk"  # stored in every document by modelsearch
 
 
@@ -82,12 +85,12 @@ def count_body(query_clause, buurten, buurt=None, type="", promoted=()):
     the ids of the pages the results page puts first (a postcode's buurt, an editor's promotion): the
     `promoted` aggregation says which of them match, so that engine._counts adds only the others."""
     per_type = {t: content_type_clause(name) for t, name in TYPE_MODELS.items()}
-    per_buurt = {str(b.id): {"prefix": {PATH_FIELD: b.path}} for b in buurten}
+    paths = sorted(b.path for b in buurten)
+    per_buurt = {"terms": {"field": BUURT_FIELD, "include": paths, "size": len(paths)}}
     both = {"bool": {"filter": [_in_buurt(buurt), _of_type(type)]}}
-    aggs = {
-        "types": {"filter": _in_buurt(buurt), "aggs": {"per": {"filters": {"filters": per_type}}}},
-        "buurten": {"filter": both, "aggs": {"per": {"filters": {"filters": per_buurt}}}},
-    }
+    aggs = {"types": {"filter": _in_buurt(buurt), "aggs": {"per": {"filters": {"filters": per_type}}}}}
+    if paths:  # the engine refuses a `terms` of size 0 (a site without buurten yet)
+        aggs["buurten"] = {"filter": both, "aggs": {"per": per_buurt}}
     if promoted:
         ids = [str(pk) for pk in promoted]
         aggs["promoted"] = {"terms": {"field": PK_FIELD, "include": ids, "size": len(ids)}}
@@ -101,15 +104,16 @@ def rank_body(query_clause, limit):
 
 class Counted:
     """What the counts search found: `total` (every match, every buurt and type), `types` ({type: n} in the
-    chosen buurt), `buurten` ({buurt id: n} of the chosen type) and `promoted` (the ids of the promoted
-    pages that match)."""
+    chosen buurt), `buurten` ({buurt id: n} of the chosen type; `buurten` the buurt Docs asked for) and
+    `promoted` (the ids of the promoted pages that match)."""
 
-    def __init__(self, answer):
+    def __init__(self, answer, buurten):
         self.total = answer["hits"]["total"]["value"]
         aggs = answer["aggregations"]
         self.types = {t: bucket["doc_count"] for t, bucket in aggs["types"]["per"]["buckets"].items()}
-        per_buurt = aggs["buurten"]["per"]["buckets"].items()
-        self.buurten = {int(b): bucket["doc_count"] for b, bucket in per_buurt if bucket["doc_count"]}
+        by_path = {b.path: b.id for b in buurten}
+        per_buurt = aggs["buurten"]["per"]["buckets"] if "buurten" in aggs else ()
+        self.buurten = {by_path[bucket["key"]]: bucket["doc_count"] for bucket in per_buurt}
         self.promoted = {int(bucket["key"]) for bucket in aggs.get("promoted", {}).get("buckets", ())}
 
 
