@@ -17,9 +17,9 @@ from wagtail.models import Locale, Page
 
 from activiteiten.models import ActiviteitPage, BuurtPage
 from activiteiten.testing import make_activiteit
-from search import analysis, backends, concepts, docindex
+from search import analysis, backends, concepts, docindex, engine_request
 from search.engine_query import ALL_TEXT, SUMMARY_FIELD, EngineQuery
-from search.engine_rank import engine_rank
+from search.engine_rank import engine_rank, question
 from woordenlijst.models import BegripPage
 
 from .opensearch_support import (  # noqa: F401
@@ -188,3 +188,16 @@ def test_the_engine_leaves_out_an_activity_that_is_over(engine_ranks, django_cap
     with django_capture_on_commit_callbacks(execute=True):
         going.save_revision().publish()
     assert wait_for(lambda: search(engine_ranks, EngineQuery(["zwaluwstaartles"]), pages)[0] == [])
+
+
+def test_the_counts_of_a_site_without_buurten(engine_ranks):
+    """A new site may have no buurt yet: the engine refuses an aggregation of no buurten, so the counts search
+    leaves it out (engine_request.count_body), and the numbers per type still add up to every match."""
+    nl = Locale.objects.get(language_code="nl")
+    query = question("koffie", docindex.get_index(nl), nl)
+    compiler = engine_ranks.query_compiler_class(engine_request.searched_pages(nl), query)
+    answer = engine_request.ask(engine_ranks, [engine_request.count_body(compiler.get_query(), [])])
+    assert answer is not None, "the engine answered"
+    counted = engine_request.Counted(answer[0], [])
+    assert counted.buurten == {}
+    assert counted.total == sum(counted.types.values()) > 10
