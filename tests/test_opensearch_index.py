@@ -149,4 +149,8 @@ def test_update_index_rebuilds_while_searches_keep_answering(engine):
     assert not engine.es.indices.exists(index=",".join(before))
     assert errors == []
     assert len(answers) >= 3
-    assert [a for a in answers if a != (expected, "engine")] == []
+    assert [by for _slugs, by in answers if by != "engine"] == []
+    # The pages that say it in their title stay first. Further down, pages of nearly equal score (they
+    # mention coffee mornings) may swap: the new index has no deleted documents of earlier tests, and BM25
+    # counts those (seen in CI, places 3-5).
+    assert [slugs for slugs, _by in answers if slugs[:2] != expected[:2]] == []
