@@ -31,6 +31,7 @@ from .page_texts import (
 )
 from .page_texts import content_words as _content_words
 from .postings import Postings, matching_terms
+from .searched import in_language
 from .text import SHORT_WORDS, base_lexicon, fold, split_compound, stem, stopwords, words
 
 PART = 0.85  # a compound part counts a little less than the whole word
@@ -162,14 +163,10 @@ class DocIndex(Postings):
 
     def live(self, model, related=(), prefetch=()):
         """Live pages of this locale, plus the default-language page where there is no live
-        translation — the same page the site shows for that address (Wagtail's `localized`).
-        One or two querysets, to list, count or read values from."""
-        default = Locale.get_default()
+        translation: the page the site shows at that address (searched.in_language, the rule the
+        engine's filter uses too). A list of querysets, to list, count or read values from."""
         base = model.objects.live().public().select_related(*related).prefetch_related(*prefetch)
-        own = base.filter(locale=self.locale)
-        if self.locale.pk == default.pk:
-            return [own]
-        return [own, base.filter(locale=default).exclude(translation_key__in=own.values("translation_key"))]
+        return [in_language(base, self.locale)]
 
     def _pages(self, model, related=(), prefetch=()):
         return [page for queryset in self.live(model, related, prefetch) for page in queryset]

@@ -17,14 +17,15 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from . import concepts, engine_request
 from .candidates import activity_docs
 from .engine_query import EngineQuery
-from .engine_request import Counted, count_body, rank_body, ranked_ids, searched_pages
+from .engine_request import Counted, count_body, rank_body, ranked_ids
 from .query_understanding import day_words, question_form, question_words, says_when
+from .searched import narrowed, searched_pages
 from .text import SHORT_WORDS, compound_lexicon, split_compound, stopwords
 
 # Of the words that say what is asked, one and two must all be on a page; of more, WORD_SHARE (rounded
@@ -56,19 +57,13 @@ def engine_ranks():
 
 def _all_known(backend, asked, pages):
     """Whether some page has each of these words (as the engine matches one word: synonyms, typos,
-    compound parts): one msearch request for all of them. False when the engine does not answer."""
-    index = backend.get_index_for_model(Page).name
-    bodies = []
-    for word in asked:
-        compiler = backend.query_compiler_class(pages, EngineQuery([word]))
-        bodies += [{"index": index}, {"query": compiler.get_query(), "size": 0, "terminate_after": 1}]
-    answer = backend.ask_engine(
-        "checking the words of a question",
-        lambda es: es.msearch(body=bodies, request_timeout=backend.search_timeout),
-    )
-    if answer is None:
-        return False
-    return all("error" not in one and one["hits"]["total"]["value"] > 0 for one in answer["responses"])
+    compound parts): one msearch for all of them. False when the engine does not answer."""
+    compiler = backend.query_compiler_class
+    bodies = [
+        {"query": compiler(pages, EngineQuery([word])).get_query(), "size": 0, "terminate_after": 1} for word in asked
+    ]
+    answers = engine_request.ask(backend, bodies, "checking the words of a question")
+    return answers is not None and all(one["hits"]["total"]["value"] > 0 for one in answers)
 
 
 def _places(asked_words, index, stop):
@@ -148,7 +143,7 @@ def question(text, index, locale, buurt=None):
 def engine_rank(text, index, locale, buurt=None, type="", promoted=()):
     """The engine's answer (EngineAnswer), or None when the engine did not answer (the caller then ranks
     in Python on the database backend). `buurt` is the buurt Doc the resident searches in, `type` the
-    type chosen (engine_request.TYPE_MODELS), `promoted` the ids of the pages put first (their counts:
+    type chosen (searched.TYPE_MODELS), `promoted` the ids of the pages put first (their counts:
     engine_request.count_body). One msearch (engine_request.py) gives the best pages of
     that buurt and type and every count; a second one only when too few pages have every word."""
     query = question(text, index, locale, buurt)
@@ -156,7 +151,7 @@ def engine_rank(text, index, locale, buurt=None, type="", promoted=()):
         return EngineAnswer()
     backend = get_search_backend()
     everywhere = searched_pages(locale)
-    shown = searched_pages(locale, buurt, type)
+    shown = narrowed(everywhere, buurt, type)
     buurten = list(index.buurten.values())
 
     def ask_for(query):
@@ -165,17 +160,19 @@ def engine_rank(text, index, locale, buurt=None, type="", promoted=()):
             count_body(compiler(everywhere, query).get_query(), buurten, buurt, type, promoted),
             rank_body(compiler(shown, query).get_query(), RANKED_MAX),
         ]
-        return engine_request.ask(backend, bodies)
+        answer = engine_request.ask(backend, bodies)
+        return None if answer is None else (Counted(answer[0], buurten), ranked_ids(answer[1]))
 
     answer = ask_for(query)
     if answer is None:
         return None
-    if Counted(answer[0], buurten).total < FEW and query.content_words > 1:
+    counted, found = answer
+    if counted.total < FEW and query.content_words > 1:
         if _all_known(backend, [word for word in query.words if word not in query.stop], everywhere):
             answer = ask_for(query.relaxed(query.min_words - 1))
             if answer is None:
                 return None
-    found = ranked_ids(answer[1])
+            counted, found = answer
     # At scale the picture holds no activities: their documents are built for the pages found.
     missing = [pk for pk, _score in found if pk not in index.docs]
     built = activity_docs(index, missing) if index.at_scale and missing else {}
@@ -187,4 +184,4 @@ def engine_rank(text, index, locale, buurt=None, type="", promoted=()):
         # moments between an activity's end and this search, and for an index built before that field.
         if doc is not None and not doc.is_over(now):
             ranked.append((doc, score or 0.0))
-    return EngineAnswer(ranked, Counted(answer[0], buurten))
+    return EngineAnswer(ranked, counted)

@@ -3,7 +3,7 @@
 engine_rank sends one EngineQuery as one `msearch` with two searches:
 
 1. **the counts** (`size` 0): how many pages match, per type and per buurt, with the engine's aggregations,
-   over every match, not only the best RANKED_MAX. The matches are the pages of `searched_pages` for the
+   over every match, not only the best RANKED_MAX. The matches are the pages of `searched.searched_pages` for the
    language (every buurt, every type). Two aggregations apply the resident's choices as the list does:
    - `types`: the matches in the chosen buurt (and the glossary, which belongs to every buurt), per type:
      the links "Activiteiten (12)", "Plekken (3)";
@@ -25,52 +25,23 @@ ranks in Python on the database backend, as it does when a search fails.
 
 import logging
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from .backends import answer_preference
 from .engine_query import content_type_clause
+from .searched import TYPE_MODELS
 
 logger = logging.getLogger(__name__)
 
-# The page types a search answers with, by the names the results use (docindex.Doc.type).
-TYPE_MODELS = {
-    "begrip": "woordenlijst.BegripPage",
-    "activiteit": "activiteiten.ActiviteitPage",
-    "voorziening": "activiteiten.VoorzieningPage",
-    "buurt": "activiteiten.BuurtPage",
-}
 PATH_FIELD = "path_filter"  # Page.path, a FilterField of every page: a buurt is its path's prefix
 # BasePage.zoek_buurt_pad (home/models.py): the path of the buurt a page is shown under, a keyword.
 BUURT_FIELD = "home_basepage__zoek_buurt_pad_filter"
 PK_FIELD = "pk"  # stored in every document by modelsearch
 
 
-def _content_type_ids(types):
-    # ContentType's own cache keeps these per process; content types change only with a migration.
-    return [ContentType.objects.get_by_natural_key(*TYPE_MODELS[t].lower().split(".")).pk for t in types]
-
-
-def searched_pages(locale, buurt=None, type=""):
-    """The pages a search in `locale` answers with, as a queryset the engine turns into its filter.
-
-    As the picture (docindex.DocIndex.live): live and public pages of the four types, in this language,
-    and the Dutch page where this language has no live copy of it (one page per address, no page twice).
-    `buurt` (a buurt Doc) keeps that buurt's pages and the glossary; `type` keeps one of TYPE_MODELS."""
-    default = Locale.get_default()
-    pages = Page.objects.live().public().filter(content_type__in=_content_type_ids([type] if type else TYPE_MODELS))
-    if locale.pk == default.pk:
-        pages = pages.filter(locale=default)
-    else:
-        copies = Page.objects.live().public().filter(locale=locale).values_list("translation_key", flat=True)
-        pages = pages.filter(Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=list(copies))))
-    if buurt is not None:
-        pages = pages.filter(Q(path__startswith=buurt.path) | Q(content_type__in=_content_type_ids(["begrip"])))
-    return pages.only("id")
-
-
 def _in_buurt(buurt):
+    # searched.narrowed's buurt rule, said to the engine inside an aggregation (the counts search spans
+    # every buurt, so the rule cannot be the search's filter): a change there is a change here.
     if buurt is None:
         return {"match_all": {}}
     return {"bool": {"should": [{"prefix": {PATH_FIELD: buurt.path}}, content_type_clause(TYPE_MODELS["begrip"])]}}

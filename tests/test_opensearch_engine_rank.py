@@ -17,7 +17,7 @@ from wagtail.models import Locale, Page
 
 from activiteiten.models import ActiviteitPage, BuurtPage
 from activiteiten.testing import make_activiteit
-from search import analysis, backends, concepts, docindex, engine_request
+from search import analysis, backends, concepts, docindex, engine_request, searched
 from search.engine_query import ALL_TEXT, SUMMARY_FIELD, EngineQuery
 from search.engine_rank import engine_rank, question
 from woordenlijst.models import BegripPage
@@ -195,7 +195,7 @@ def test_the_counts_of_a_site_without_buurten(engine_ranks):
     leaves it out (engine_request.count_body), and the numbers per type still add up to every match."""
     nl = Locale.objects.get(language_code="nl")
     query = question("koffie", docindex.get_index(nl), nl)
-    compiler = engine_ranks.query_compiler_class(engine_request.searched_pages(nl), query)
+    compiler = engine_ranks.query_compiler_class(searched.searched_pages(nl), query)
     answer = engine_request.ask(engine_ranks, [engine_request.count_body(compiler.get_query(), [])])
     assert answer is not None, "the engine answered"
     counted = engine_request.Counted(answer[0], [])

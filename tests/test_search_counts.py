@@ -87,7 +87,7 @@ def test_when_more_is_found_than_listed_the_page_says_so_and_a_type_lists_all_of
 @override_settings(SEARCH_ANSWER_SECONDS=0)
 def test_a_page_and_its_translation_count_once(client, ranking):
     # On the English site a Dutch page shows only where it has no live English copy (docindex): the
-    # engine's numbers leave out the Dutch page of a copy too (engine_request.searched_pages).
+    # engine's numbers leave out the Dutch page of a copy too (searched.searched_pages).
     def page(number):
         response = client.get("/en/zoeken/", {"q": "coffee", "page": number})
         return BeautifulSoup(response.content, "html.parser")

@@ -2,7 +2,7 @@
 
 For developers and partners who want to see why a page comes where it does: what Python understood of the
 question (engine_rank.question) and the OpenSearch query it becomes, with Wagtail's filter (live pages of the
-language, in the buurt of --buurt: engine_request.searched_pages). search/README.md shows one, printed with this command. Needs OPENSEARCH_URL; asks the engine
+language, in the buurt of --buurt: searched.searched_pages). search/README.md shows one, printed with this command. Needs OPENSEARCH_URL; asks the engine
 nothing but the glossary terms the question says in other words (concepts.py).
 """
 
@@ -14,7 +14,7 @@ from wagtail.search.backends import get_search_backend
 
 from search import docindex
 from search.engine_rank import question
-from search.engine_request import searched_pages
+from search.searched import searched_pages
 
 LINE = 110  # an object or list that fits on a line of this many characters is printed on one line
 
