@@ -207,6 +207,8 @@ class DocIndex(Postings):
                 if len(key) >= 4 and key not in GENERIC_PLACE_WORDS and key not in stopwords():
                     self.places.setdefault(key, set()).add(page.id)
             self.places.setdefault(" ".join(_content_words(page.title)), set()).add(page.id)
+            for area in page.postcode_list():  # "6825" names this buurt (search/places.py)
+                self.places.setdefault(area, set()).add(page.id)
 
         for page in voorzieningen:
             body = strip_tags(page.omschrijving)

@@ -20,10 +20,13 @@ from django.utils import timezone
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
+from postcodes.parse import as_postcode
+
 from . import concepts, engine_request
 from .candidates import activity_docs
 from .engine_query import EngineQuery
 from .engine_request import Counted, count_body, rank_body, ranked_ids
+from .places import named_places
 from .query_understanding import day_words, question_form, question_words, says_when
 from .searched import narrowed, searched_pages
 from .text import SHORT_WORDS, compound_lexicon, split_compound, stopwords
@@ -31,7 +34,6 @@ from .text import SHORT_WORDS, compound_lexicon, split_compound, stopwords
 # Of the words that say what is asked, one and two must all be on a page; of more, WORD_SHARE (rounded
 # down): a long need ("hulp voor iemand die voor zijn zieke vrouw zorgt") is seldom said in all its words.
 WORD_SHARE = 0.75
-PLACE_MIN_LENGTH = 4  # shorter words are no place names here (as query_understanding's place clauses)
 # The engine's best pages a search takes: the buurt and type filters and their counts see these. As many
 # as the Python ranking takes from the engine at scale (candidates.CANDIDATES_AT_SCALE): at 100,000
 # activities each found activity is loaded from the database to be shown, so more costs every search.
@@ -66,23 +68,14 @@ def _all_known(backend, asked, pages):
     return answers is not None and all(one["hits"]["total"]["value"] > 0 for one in answers)
 
 
-def _places(asked_words, index, stop):
-    """({place as typed: [buurt paths]}, the other words): a buurt, gemeente or plaats named in the question
-    (one word or two: ‘Het Lage Land’ is found by ‘lage land’)."""
-    places, rest, skip = {}, [], False
-    for i, word in enumerate(asked_words):
-        if skip:
-            skip = False
-            continue
-        pair = f"{word} {asked_words[i + 1]}" if i + 1 < len(asked_words) else None
-        ids = None if word in stop or len(word) < PLACE_MIN_LENGTH else index.places.get(word)
-        if not ids and pair and pair in index.places:
-            ids, word, skip = index.places[pair], pair, True
-        if ids:
-            places[word] = sorted(index.buurten[b].path for b in ids if b in index.buurten)
-        else:
-            rest.append(word)
-    return places, rest
+def _places(asked_words, index, stop, postcodes):
+    """({place as typed: [buurt paths]}, the other words): places.named_places."""
+    named = named_places(asked_words, index, stop, postcodes)
+    taken = {i for place in named for i in range(place.start, place.start + place.length)}
+    places = {
+        place.text: sorted(index.buurten[b].path for b in place.buurt_ids if b in index.buurten) for place in named
+    }
+    return places, [word for i, word in enumerate(asked_words) if i not in taken]
 
 
 def _compound_parts(asked_words, stop):
@@ -114,7 +107,7 @@ def question(text, index, locale, buurt=None):
     before, after = question_form(all_words)
     asked_words = [part for word in all_words[before : len(all_words) - after] for part in day_words(word)]
     stop = stopwords()
-    places, asked_words = _places(asked_words, index, stop)
+    places, asked_words = _places(asked_words, index, stop, postcodes=as_postcode(text) is None)
     content = [word for word in asked_words if word not in stop]  # the words that say what is asked
     if not content and not places:
         return None

@@ -9,7 +9,10 @@ the site does not know — the nearest known words (typos).
 
 from dataclasses import dataclass, field
 
+from postcodes.parse import as_postcode
+
 from . import vocabulary
+from .places import named_places
 from .text import (
     broader,
     clean_query,
@@ -340,17 +343,19 @@ def analyse(raw, index):
     if weekdays:
         clauses.append(Clause("weekday", "dag", [], 1.0, weekdays=frozenset(weekdays), hours=hours))
 
+    # The places (places.named_places, the engine ranking's rule too), among the words that are not a day.
     place_ids = set()
-    positions, rest = rest, []
-    for i, pos in enumerate(positions):
-        word = tokens[pos]
-        pair = f"{word} {tokens[positions[i + 1]]}" if i + 1 < len(positions) else None
-        ids = index.places.get(word) or (index.places.get(pair) if pair else None)
-        if ids and len(word) >= 4:
-            place_ids |= ids
-            clauses.append(Clause("place", word, [Alt((stem(word),), 1.0, (word,))], 1.0, buurt_ids=frozenset(ids)))
-        else:
-            rest.append(pos)
+    asked = range(before, len(tokens) - after)
+    days = set(positions) - set(rest)
+    for place in named_places(tokens[asked.start : asked.stop], index, stop, as_postcode(text) is None):
+        covered = range(before + place.start, before + place.start + place.length)
+        if days.intersection(covered):
+            continue
+        named = [tokens[pos] for pos in covered if pos in rest]
+        place_ids |= place.buurt_ids
+        alts = [Alt((stem(word),), 1.0, (word,)) for word in named]
+        clauses.append(Clause("place", place.text, alts, 1.0, buurt_ids=place.buurt_ids))
+        rest = [pos for pos in rest if pos not in covered]
 
     # Typos first, so that ‘mantelzrog’ is recognised as the glossary term ‘mantelzorg’.
     corrected = list(tokens)

@@ -1,0 +1,48 @@
+"""The places a question names: one rule for both rankings (query_understanding.analyse, engine_rank.question).
+
+A place is a buurt, gemeente or plaats the picture knows by name (docindex.DocIndex.places: {name: buurt
+ids}), one word ("presikhaaf") or two ("lage land", "de pas": the first may be a stop word), or a
+postcode area ("6825", "6826 hk"), which names the buurten whose page lists it: the picture holds each buurt's
+areas among its place names (docindex; postcodes.nabij.buurten_met_postcode is the same rule for the postcode
+form), and postcodes.parse reads the postcode. A place is not a word a page must have: its buurten's pages come first.
+
+A postcode that is the whole question is no place here: search/engine.py then puts its buurt first and
+asks nothing else (both rankings). An unknown postcode ("koffie 1234") stays a word, as an unknown place
+name does: no page has it, so the question gets no answer rather than the coffee of every buurt.
+"""
+
+from dataclasses import dataclass
+
+from postcodes.parse import as_postcode
+
+PLACE_MIN_LENGTH = 4  # shorter single words are no place names here ("oss" would be, but is no buurt here)
+
+
+@dataclass(frozen=True)
+class NamedPlace:
+    start: int  # position of its first word in the words given
+    length: int  # how many words name it (1 or 2)
+    text: str  # as typed, folded: "lage land", "6825"
+    buurt_ids: frozenset
+
+
+def named_places(words, index, stop, postcodes=True):
+    """[NamedPlace] in `words` (the question's words in order, stop words included), left to right, no
+    word in two places. `postcodes` False: postcodes are not read (the module docstring says when)."""
+    found, i = [], 0
+    while i < len(words):
+        word = words[i]
+        following = words[i + 1] if i + 1 < len(words) else None
+        pair = f"{word} {following}" if following else None
+        place = None
+        if word not in stop and len(word) >= PLACE_MIN_LENGTH and index.places.get(word):
+            is_postcode = as_postcode(word) is not None
+            if postcodes or not is_postcode:
+                taken = 2 if is_postcode and pair and as_postcode(pair) else 1  # "6826 hk": the letters too
+                place = NamedPlace(i, taken, " ".join(words[i : i + taken]), frozenset(index.places[word]))
+        elif pair and index.places.get(pair):
+            place = NamedPlace(i, 2, pair, frozenset(index.places[pair]))
+        if place:
+            found.append(place)
+        i += place.length if place else 1
+    return found

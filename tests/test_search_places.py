@@ -1,0 +1,74 @@
+"""A place in a question: a buurt's name or a postcode puts that buurt's pages first (search/places.py).
+
+Residents type where they live as they know it: "koffie 6825", "wat is er in 6826 HK", "malburgen 6825".
+The postcode is no word a page must have: it names the buurten whose page lists its area, as the postcode
+form does. Each test runs on the database backend with the Python ranking and on OpenSearch with the
+engine's ranking (tests/ranking_support.py).
+"""
+# ruff: noqa: F811  (pytest fixtures imported from opensearch_support)
+
+import pytest
+from django.test import override_settings
+
+from activiteiten.models import BuurtPage
+
+from .opensearch_support import engine, opensearch_config, opensearch_urls  # noqa: F401
+from .ranking_support import html, ranking  # noqa: F401
+from .test_search_counts import links, total
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("settings_no_kept_answers")]
+
+
+@pytest.fixture
+def settings_no_kept_answers():
+    with override_settings(SEARCH_ANSWER_SECONDS=0):
+        yield
+
+
+def result_paths(soup):
+    return [a["href"] for a in soup.select(".search-result__title a")]
+
+
+def dutch_buurten():
+    return BuurtPage.objects.live().filter(locale__language_code="nl")
+
+
+def buurt_of_postcode(area):
+    return next(b for b in dutch_buurten() if area in b.postcode_list())
+
+
+def test_a_postcode_in_the_question_puts_its_buurt_first(client, ranking):
+    buurt = buurt_of_postcode("6825")
+    soup = html(client, q="koffie 6825")
+    paths = result_paths(soup)
+    assert total(soup) > 3, "a postcode is no word a page must have: the coffee is found"
+    assert all(path.startswith(buurt.url) for path in paths[:3]), paths[:3]
+    # Coffee elsewhere is still found, after the buurt's own: the postcode says where, not what.
+    assert any(not path.startswith(buurt.url) for path in paths)
+
+
+def test_a_postcode_with_its_letters_is_the_same_place(client, ranking):
+    with_letters = html(client, q="koffie in 6825 HK")
+    assert result_paths(with_letters) == result_paths(html(client, q="koffie 6825"))
+    assert total(with_letters) > 3
+
+
+def test_a_buurt_and_a_postcode_ask_for_both_buurten(client, ranking):
+    postcode_buurt = buurt_of_postcode("6825")
+    named = dutch_buurten().get(slug="malburgen")
+    assert named.pk != postcode_buurt.pk
+    soup = html(client, q="malburgen 6825")
+    assert total(soup) > 10
+    shown_buurten = {label for label, _count, query in links(soup) if "buurt" in query}
+    assert shown_buurten == {named.title, postcode_buurt.title}
+    paths = result_paths(soup)
+    assert all(path.startswith((named.url, postcode_buurt.url)) for path in paths), paths
+
+
+def test_an_unknown_postcode_is_not_ignored(client, ranking):
+    # No buurt on the portal lists 1234: the resident asked for somewhere the portal does not cover,
+    # so the coffee of every buurt would be a wrong answer.
+    assert not any("1234" in b.postcode_list() for b in dutch_buurten())
+    soup = html(client, q="koffie 1234")
+    assert total(soup) == 0
+    assert soup.select(".search-result") == []
