@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from search.page_texts import RankingText, summary_text, title_text
+from search.page_texts import RankingText, snippet_text, summary_text, title_text
 
 # "Deze week" on the home page: the first WEEK_ITEMS occurrences of the next WEEK_DAYS days that have not
 # ended (a phone shows them first; more are one tap away in the agenda).
@@ -30,6 +30,9 @@ class BasePage(Page):
         RankingText("zoek_titel"),
         RankingText("zoek_kern"),
         index.FilterField("zoek_buurt_pad", es_extra={"type": "keyword"}),
+        # The text a search result shows a piece of, for the engine's highlights (search/engine_request.py);
+        # its offsets are stored, so that the highlighter does not analyse the text again for each search.
+        RankingText("zoek_fragment", es_extra={"index_options": "offsets"}),
     ]
 
     class Meta:
@@ -47,6 +50,9 @@ class BasePage(Page):
 
     def zoek_kern(self):
         return summary_text(self)
+
+    def zoek_fragment(self):
+        return snippet_text(self)
 
     def get_summary(self):
         """A short plain text for lists, search results and the meta description."""

@@ -10,6 +10,7 @@ from wagtail.models import Locale
 
 from . import answers, engine, querylog
 from .docindex import get_index
+from .engine_rank import add_snippets
 
 LANG_MAX = 10  # a language code is short: more is not one
 
@@ -39,6 +40,7 @@ def _answer(request, locale, lang):
             type=request.GET.get("type", ""),
             limit=engine.API_RESULTS,
         )
+    add_snippets(outcome.engine_clause, outcome.results)
     # The numbers of the results page (engine.search): every answer, per type and per buurt (slug), of the
     # chosen buurt and type; `results` holds the first API_RESULTS of them.
     counts = {"types": outcome.type_counts, "buurten": {b.slug: n for b, n in outcome.buurt_counts}}

@@ -27,6 +27,7 @@ from .page_texts import (
     activiteit_texts,
     begrip_texts,
     buurt_texts,
+    shown_texts,
     voorziening_texts,
 )
 from .page_texts import content_words as _content_words
@@ -197,7 +198,7 @@ class DocIndex(Postings):
         self.lexicon = base_lexicon() | {w for w in corpus_words if len(w) >= 4}
 
         for page in buurten:
-            doc = self._doc(page, "buurt", page.intro, f"{page.gemeente} {page.intro}")
+            doc = self._doc(page, "buurt", *shown_texts(page))
             doc.buurt_id, doc.buurt_slug, doc.buurt_title = page.id, page.slug, page.title
             self._add_texts(doc, buurt_texts(page))
             doc.path = page.path
@@ -211,8 +212,8 @@ class DocIndex(Postings):
                 self.places.setdefault(area, set()).add(page.id)
 
         for page in voorzieningen:
-            body = strip_tags(page.omschrijving)
-            doc = self._doc(page, "voorziening", page.get_summary(), body)
+            summary, body = shown_texts(page)
+            doc = self._doc(page, "voorziening", summary, body)
             doc.telefoon, doc.soort = page.telefoon, page.soort
             buurt = self._attach(doc, page)
             self._add_texts(doc, voorziening_texts(page, body))
@@ -231,7 +232,7 @@ class DocIndex(Postings):
         self._count_activity_terms(activity_rows)
 
         for page in begrippen:
-            doc = self._doc(page, "begrip", page.uitleg, f"{page.uitleg} {page.definitie}")
+            doc = self._doc(page, "begrip", *shown_texts(page))
             self._add_texts(doc, begrip_texts(page))
             self.concepts.append(self._concept(page, doc))
         self._link_related(begrippen)
@@ -247,8 +248,8 @@ class DocIndex(Postings):
         shown, ends_at = activity_shown(page, now)
         if not shown:
             return None
-        body = strip_tags(page.omschrijving)
-        doc = self._doc(page, "activiteit", page.samenvatting, body, keep=False)
+        summary, body = shown_texts(page)
+        doc = self._doc(page, "activiteit", summary, body, keep=False)
         self._attach(doc, page)
         place = page.live_voorziening  # a draft or unpublished place never shows in search
         doc.voorziening_id = place.pk if place is not None else None

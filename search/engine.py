@@ -22,6 +22,7 @@ from .engine_rank import engine_rank, engine_ranks
 from .kept import Kept
 from .page_texts import TITLE
 from .query_understanding import analyse
+from .snippets import marked
 from .snippets import snippet as snippet_of
 
 logger = logging.getLogger(__name__)
@@ -53,6 +54,7 @@ class Result:
     coverage: float
     promoted: bool = False
     terms: frozenset = frozenset()
+    engine_snippet: str = ""  # the engine's highlight (engine_rank.add_snippets); "" with the Python ranking
 
     @property
     def type(self):
@@ -60,7 +62,9 @@ class Result:
 
     @cached_property
     def snippet(self):
-        return snippet_of(self.doc, self.terms)
+        """The piece of the page's text under its title, the asked words marked: as the engine matched them
+        when it ranked, else by the Python rule (snippets.py)."""
+        return marked(self.engine_snippet) if self.engine_snippet else snippet_of(self.doc, self.terms)
 
     next_start = None  # set by add_next_dates() for the results on show
 
@@ -89,6 +93,7 @@ class Outcome:
     unknown_buurt: str = ""
     unknown_type: str = ""
     index: object = None
+    engine_clause: dict | None = None  # the engine's query, for the snippets of the results on show
 
 
 def _backend_ranks(analysis, locale, buurt=None, limit=BACKEND_CANDIDATES):
@@ -275,6 +280,7 @@ def _ranked(analysis, index, locale, outcome, promoted_ids):
     if engine_ranks():
         answer = engine_rank(analysis.text, index, locale, outcome.buurt, outcome.type, promoted_ids)
         if answer is not None:
+            outcome.engine_clause = answer.clause
             return [Result(doc=doc, score=score, coverage=1.0) for doc, score in answer.ranked], answer.counted
     return [replace(r) for r in _cached_rank(analysis, index, locale, outcome.buurt)], None
 

@@ -25,7 +25,7 @@ from postcodes.parse import as_postcode
 from . import concepts, engine_request
 from .candidates import activity_docs
 from .engine_query import EngineQuery
-from .engine_request import Counted, count_body, rank_body, ranked_ids
+from .engine_request import Counted, count_body, rank_body, ranked_ids, snippet_body, snippets
 from .places import named_places
 from .query_understanding import day_words, question_form, question_words, says_when
 from .searched import narrowed, searched_pages
@@ -49,6 +49,7 @@ class EngineAnswer:
 
     ranked: list = field(default_factory=list)
     counted: object = None
+    clause: dict | None = None  # the engine's query for the pages shown, for their snippets (add_snippets)
 
 
 def engine_ranks():
@@ -149,23 +150,23 @@ def engine_rank(text, index, locale, buurt=None, type="", promoted=()):
 
     def ask_for(query):
         compiler = backend.query_compiler_class
+        ranked_clause = compiler(shown, query).get_query()
         bodies = [
             count_body(compiler(everywhere, query).get_query(), buurten, buurt, type, promoted),
-            rank_body(compiler(shown, query).get_query(), RANKED_MAX),
+            rank_body(ranked_clause, RANKED_MAX),
         ]
         answer = engine_request.ask(backend, bodies)
-        return None if answer is None else (Counted(answer[0], buurten), ranked_ids(answer[1]))
+        return None if answer is None else (Counted(answer[0], buurten), ranked_ids(answer[1]), ranked_clause)
 
     answer = ask_for(query)
     if answer is None:
         return None
-    counted, found = answer
-    if counted.total < FEW and query.content_words > 1:
+    if answer[0].total < FEW and query.content_words > 1:
         if _all_known(backend, [word for word in query.words if word not in query.stop], everywhere):
             answer = ask_for(query.relaxed(query.min_words - 1))
             if answer is None:
                 return None
-            counted, found = answer
+    counted, found, ranked_clause = answer
     # At scale the picture holds no activities: their documents are built for the pages found.
     missing = [pk for pk, _score in found if pk not in index.docs]
     built = activity_docs(index, missing) if index.at_scale and missing else {}
@@ -177,4 +178,20 @@ def engine_rank(text, index, locale, buurt=None, type="", promoted=()):
         # moments between an activity's end and this search, and for an index built before that field.
         if doc is not None and not doc.is_over(now):
             ranked.append((doc, score or 0.0))
-    return EngineAnswer(ranked, counted)
+    return EngineAnswer(ranked, counted, ranked_clause)
+
+
+def add_snippets(clause, results):
+    """Give the results on show the engine's snippet (engine_request.snippet_body): one request, for these
+    pages only. `clause` is EngineAnswer.clause; None (the Python ranking), an engine that does not answer
+    or a page the engine has no highlight for: the result keeps the Python rule's snippet (snippets.py)."""
+    if clause is None or not results:
+        return
+    answer = engine_request.ask(
+        get_search_backend(), [snippet_body(clause, [r.doc.id for r in results])], "marking the snippets"
+    )
+    if answer is None:
+        return
+    found = snippets(answer[0])
+    for result in results:
+        result.engine_snippet = found.get(result.doc.id, "")

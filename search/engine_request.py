@@ -14,6 +14,16 @@ engine_rank sends one EngineQuery as one `msearch` with two searches:
 2. **the best pages** of the chosen buurt and type (`size` RANKED_MAX), ids and scores only: the page
    shows them from the picture (docindex), so the engine's hits are not loaded from the database.
 
+Then, for the ten results on show only (engine_rank.add_snippets), a second request:
+
+3. **the snippets** (snippet_body): the same question, limited to those pages, with the engine's highlight of
+   each: the sentence of the page's summary or body (SNIPPET_FIELD) with most of the matched words, marked as
+   the engine matched them (a synonym: "warm eten" marks "warme maaltijd"; a compound's part:
+   "boodschappen" marks "boodschappenhulp"; a typo). The results page shows it under the title
+   (engine.Result.snippet); the Python ranking marks its own (snippets.py). Not in the first msearch:
+   highlighting all RANKED_MAX best pages cost 10–85 ms a search at 100,000 activities, these ten a few ms
+   (benchmarks/search_engine_request.py).
+
 Both searches carry the question's `preference` (backends.answer_preference): every process asks the same
 copies of the shards and gets the same order and counts.
 
@@ -30,6 +40,7 @@ from wagtail.models import Page
 from .backends import answer_preference
 from .engine_query import content_type_clause
 from .searched import TYPE_MODELS
+from .snippets import MARK_END, MARK_START
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +48,9 @@ PATH_FIELD = "path_filter"  # Page.path, a FilterField of every page: a buurt is
 # BasePage.zoek_buurt_pad (home/models.py): the path of the buurt a page is shown under, a keyword.
 BUURT_FIELD = "home_basepage__zoek_buurt_pad_filter"
 PK_FIELD = "pk"  # stored in every document by modelsearch
+# BasePage.zoek_fragment: the summary and body a result shows a piece of (page_texts.snippet_text).
+SNIPPET_FIELD = "home_basepage__zoek_fragment_filter"
+SNIPPET_CHARS = 160  # about 25 words, as the Python snippet's at most 30 (snippets.highlight)
 
 
 def _in_buurt(buurt):
@@ -71,6 +85,26 @@ def count_body(query_clause, buurten, buurt=None, type="", promoted=()):
 def rank_body(query_clause, limit):
     """The best pages search (module docstring, 2)."""
     return {"query": query_clause, "size": limit, "_source": False, "stored_fields": [PK_FIELD]}
+
+
+def snippet_body(query_clause, ids):
+    """The snippets search (module docstring, 3): these pages only, each with the engine's highlight of the
+    question. The question is only the highlight's query, so that the engine does not score these pages
+    again (measured: 10–18 ms against 15–23 ms as the search's query, the same snippets)."""
+    return {
+        "query": {"terms": {PK_FIELD: [str(pk) for pk in ids]}},
+        "size": len(ids),
+        "_source": False,
+        "stored_fields": [PK_FIELD],
+        "highlight": {
+            "highlight_query": query_clause,
+            "require_field_match": False,  # the question is asked of _all_text; its words are marked here
+            "pre_tags": [MARK_START],
+            "post_tags": [MARK_END],
+            # no_match_size 0: a page without a matched word there gets no highlight (the caller's own snippet)
+            "fields": {SNIPPET_FIELD: {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 1, "no_match_size": 0}},
+        },
+    }
 
 
 class Counted:
@@ -108,3 +142,14 @@ def ask(backend, bodies, doing="searching"):
 def ranked_ids(answer):
     """[(page id, score)] of a rank_body's answer, best first."""
     return [(int(hit["fields"][PK_FIELD][0]), hit["_score"]) for hit in answer["hits"]["hits"]]
+
+
+def snippets(answer):
+    """{page id: the engine's piece of its text, the matched words between snippets.MARK_START and MARK_END}
+    of a snippet_body's answer; a page without a highlight is left out."""
+    found = {}
+    for hit in answer["hits"]["hits"]:
+        pieces = hit.get("highlight", {}).get(SNIPPET_FIELD)
+        if pieces:
+            found[int(hit["fields"][PK_FIELD][0])] = pieces[0]
+    return found

@@ -83,6 +83,32 @@ def texts_of(page):
     return []
 
 
+def shown_texts(page):
+    """(summary, body): the plain texts a search result shows a piece of (snippets.py, under the title),
+    for the picture's Doc and for the engine's highlight field (snippet_text). The summary is shown when
+    it has an asked word, else the body."""
+    from activiteiten.models import ActiviteitPage, BuurtPage, VoorzieningPage
+    from woordenlijst.models import BegripPage
+
+    if isinstance(page, BuurtPage):
+        return page.intro, f"{page.gemeente} {page.intro}"
+    if isinstance(page, VoorzieningPage):
+        return page.get_summary(), strip_tags(page.omschrijving)
+    if isinstance(page, ActiviteitPage):
+        return page.samenvatting, strip_tags(page.omschrijving)
+    if isinstance(page, BegripPage):
+        return page.uitleg, f"{page.uitleg} {page.definitie}"
+    return "", ""
+
+
+def snippet_text(page):
+    """The text the engine highlights for a found page's snippet (BasePage.zoek_fragment): the summary,
+    then the body where the body does not already hold it."""
+    summary, body = shown_texts(page)
+    summary = strip_tags(summary or "")
+    return body if summary in body else f"{summary}\n\n{body}".strip()
+
+
 def title_text(page):
     """The texts that name what a page is (weight TITLE): its title, an activity's kind ("Ontmoeten"), a
     place's soort ("huisarts"), a term's abbreviation. The engine's title clause is matched on them
@@ -99,10 +125,11 @@ def summary_text(page):
 
 
 class RankingText(index.FilterField):
-    """A text only the engine's query reads, in a clause of its own: an OpenSearch text field, analysed as
-    `_all_text` but not copied into it (a SearchField would be, and would count its words twice there). The
-    database backends do not index filter fields, so their search text stays as it is. Its column name
-    in the engine's documents ends in "_filter" (modelsearch's naming for a FilterField)."""
+    """A text only the engine reads, in a clause of its own or for its highlights: an OpenSearch text field,
+    analysed as `_all_text` but not copied into it (a SearchField would be, and would count its words twice
+    there). The database backends do not index filter fields, so their search text stays as it is. Its
+    column name in the engine's documents ends in "_filter" (modelsearch's naming for a FilterField).
+    `es_extra` adds to the mapping (e.g. `index_options`)."""
 
-    def __init__(self, field_name, **kwargs):
-        super().__init__(field_name, es_extra={"type": "text"}, **kwargs)
+    def __init__(self, field_name, es_extra=None, **kwargs):
+        super().__init__(field_name, es_extra={"type": "text", **(es_extra or {})}, **kwargs)

@@ -12,6 +12,10 @@ from .text import fold, stem
 
 SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
 TOKEN_RE = re.compile(r"([^\W_]+)", re.UNICODE)
+# The engine's marks around a matched word (engine_request.rank_body): characters of Unicode's private use
+# area, which no page's text holds, so that `marked` can escape the text and then mark the words.
+MARK_START, MARK_END = "\ue000", "\ue001"
+SENTENCE_ENDS = ".!?…)\"'’”"  # a piece that ends on one of these ends where its sentence ends
 
 
 def _word_matches(word, terms):
@@ -47,6 +51,19 @@ def highlight(text, terms, max_words=30):
         else:
             out.append(escape(part))
     return mark_safe("".join(out))  # noqa: S308 — every piece is escaped above
+
+
+def marked(fragment):
+    """The engine's highlight (engine_request.ranked_ids) as safe HTML: the text escaped, the words the
+    engine matched in <mark>, and "…" where the piece starts or ends inside a sentence."""
+    text = " ".join(fragment.split())
+    html = escape(text).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    plain = text.replace(MARK_START, "").replace(MARK_END, "")
+    if plain and plain[0].islower():  # Arabic has no capitals: only a cased script tells
+        html = f"… {html}"
+    if plain and plain[-1] not in SENTENCE_ENDS:
+        html = f"{html} …"
+    return mark_safe(html)  # noqa: S308 — the text is escaped above; the marks are the only tags
 
 
 def snippet(doc, terms):

@@ -12,6 +12,7 @@ from home import params
 
 from . import answers, engine, populair, querylog
 from .docindex import get_index
+from .engine_rank import add_snippets
 
 PER_PAGE = 10
 
@@ -66,6 +67,7 @@ def _search(request):
     paginator = Paginator(outcome.results, PER_PAGE)
     page = paginator.get_page(params.page_number(request.GET, "page").value)
     engine.add_next_dates(page.object_list)
+    add_snippets(outcome.engine_clause, page.object_list)
     q = outcome.query
     buurt_slug = outcome.buurt.slug if outcome.buurt else ""
     type_links = [
