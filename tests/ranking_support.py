@@ -156,3 +156,9 @@ def html(client, **params):
 def titles(soup):
     """The titles of the answers on that page, in their order."""
     return [a.get_text(strip=True) for a in soup.select(".search-result__title a")]
+
+
+@pytest.fixture
+def no_kept_answers(settings):
+    """Every search is answered anew: no page kept from an earlier, equal search (search/answers.py)."""
+    settings.SEARCH_ANSWER_SECONDS = 0

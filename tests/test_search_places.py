@@ -8,21 +8,14 @@ engine's ranking (tests/ranking_support.py).
 # ruff: noqa: F811  (pytest fixtures imported from opensearch_support)
 
 import pytest
-from django.test import override_settings
 
 from activiteiten.models import BuurtPage
 
 from .opensearch_support import engine, opensearch_config, opensearch_urls  # noqa: F401
-from .ranking_support import html, ranking  # noqa: F401
+from .ranking_support import html, no_kept_answers, ranking  # noqa: F401
 from .test_search_counts import links, total
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("settings_no_kept_answers")]
-
-
-@pytest.fixture
-def settings_no_kept_answers():
-    with override_settings(SEARCH_ANSWER_SECONDS=0):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_kept_answers")]
 
 
 def result_paths(soup):

@@ -8,21 +8,14 @@ synonym, a part of a compound, a word of another language. The Python ranking ma
 
 import pytest
 from bs4 import BeautifulSoup
-from django.test import override_settings
 
 from activiteiten.models import ActiviteitPage
 from search.snippets import MARK_END, MARK_START, marked
 
 from .opensearch_support import engine, opensearch_config, opensearch_urls  # noqa: F401
-from .ranking_support import html, ranking  # noqa: F401
+from .ranking_support import html, no_kept_answers, ranking  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_kept_answers")]
-
-
-@pytest.fixture
-def no_kept_answers():
-    with override_settings(SEARCH_ANSWER_SECONDS=0):
-        yield
 
 
 def snippets(soup):
