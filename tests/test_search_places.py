@@ -35,7 +35,9 @@ def test_a_postcode_in_the_question_puts_its_buurt_first(client, ranking):
     soup = html(client, q="koffie 6825")
     paths = result_paths(soup)
     assert total(soup) > 3, "a postcode is no word a page must have: the coffee is found"
-    assert all(path.startswith(buurt.url) for path in paths[:3]), paths[:3]
+    # The buurt's pages that are about coffee come first. (After them, the Python ranking may put a page with
+    # "koffie" in its title elsewhere above the buurt's pages that only mention it: on PostgreSQL it does.)
+    assert all(path.startswith(buurt.url) for path in paths[:2]), paths[:2]
     # Coffee elsewhere is still found, after the buurt's own: the postcode says where, not what.
     assert any(not path.startswith(buurt.url) for path in paths)
 
