@@ -21,8 +21,8 @@ Then, for the ten results on show only (engine_rank.add_snippets), a second requ
    the engine matched them (a synonym: "warm eten" marks "warme maaltijd"; a compound's part:
    "boodschappen" marks "boodschappenhulp"; a typo). The results page shows it under the title
    (engine.Result.snippet); the Python ranking marks its own (snippets.py). Not in the first msearch:
-   highlighting all RANKED_MAX best pages cost 10–85 ms a search at 100,000 activities, these ten a few ms
-   (benchmarks/search_engine_request.py).
+   highlighting all RANKED_MAX best pages there cost 6–69 ms more a search at 100,000 activities; this
+   request for the ten costs 10–35 ms (benchmarks/search_engine_request.py).
 
 Both searches carry the question's `preference` (backends.answer_preference): every process asks the same
 copies of the shards and gets the same order and counts.
