@@ -49,6 +49,7 @@ def _answer(request, locale, lang):
             "query": outcome.query,
             "total": outcome.total,
             "counts": counts,
+            "unfound": [one.as_json() for one in outcome.unfound],
             "results": [r.as_json() for r in outcome.results],
         }
     )

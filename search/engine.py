@@ -24,6 +24,7 @@ from .page_texts import TITLE
 from .query_understanding import analyse
 from .snippets import marked
 from .snippets import snippet as snippet_of
+from .unfound import of_analysis
 
 logger = logging.getLogger(__name__)
 
@@ -281,7 +282,9 @@ def _ranked(analysis, index, locale, outcome, promoted_ids):
         answer = engine_rank(analysis.text, index, locale, outcome.buurt, outcome.type, promoted_ids)
         if answer is not None:
             outcome.engine_clause = answer.clause
+            outcome.unfound = answer.unfound
             return [Result(doc=doc, score=score, coverage=1.0) for doc, score in answer.ranked], answer.counted
+    outcome.unfound = of_analysis(analysis)
     return [replace(r) for r in _cached_rank(analysis, index, locale, outcome.buurt)], None
 
 

@@ -27,6 +27,7 @@ the one-way wider words (WIDE_ANALYZER), typos (fuzziness). The query:
     one word = dis_max [ match word                 (search analyzer: synonyms)           × 1
                          match word, WIDE_ANALYZER  (also wider words: yoga → bewegen)    × WIDER
                          match word, fuzzy          (PLAIN_ANALYZER: typos)               × FUZZY
+                         match a correction         (a word no page has: vocabulary)      × FUZZY × similarity
                          every part of a compound   (each with its synonyms, wider words) × COMPOUND
                          the word glued to a neighbour ("klusjes dienst")                 × COMPOUND
                          match word in the titles of a place's activities (HOST_FIELD)    × HOST ]
@@ -122,6 +123,7 @@ class EngineQuery(PlainText):
         stop=frozenset(),
         concepts=None,
         when=frozenset(),
+        corrections=None,
         operator="or",
     ):
         super().__init__(" ".join(words), operator=operator)
@@ -135,6 +137,9 @@ class EngineQuery(PlainText):
         # The asked words that say when (a weekday, a part of the day): not what a page is, so not in
         # the SUMMARY clause ("iets te doen op zondagmiddag" is not about a library open "'s middags").
         self.when = when
+        # {asked word no page has: [(known word, similarity)]} (vocabulary.corrections): a typo the
+        # engine's fuzziness does not reach ("hoffie": its first letter), asked as those words too.
+        self.corrections = corrections or {}
         # How many of the words a page must match (a stop word's clause matches every page), and how
         # many words say what is asked: engine_rank works them out from data/stopwoorden.txt.
         self.min_words = len(self.words) if min_words is None else min_words
@@ -143,19 +148,15 @@ class EngineQuery(PlainText):
         self.buurt_path = buurt_path
 
     def relaxed(self, min_words):
-        return EngineQuery(
-            self.words,
-            min_words=min_words,
-            content_words=self.content_words,
-            definitional=self.definitional,
-            buurt_path=self.buurt_path,
-            parts=self.parts,
-            places=self.places,
-            stop=self.stop,
-            concepts=self.concepts,
-            when=self.when,
-            operator=self.operator,
-        )
+        return self._with(min_words=min_words)
+
+    def corrected(self, corrections):
+        return self._with(corrections=corrections)
+
+    def _with(self, **changes):
+        names = ("min_words", "content_words", "definitional", "buurt_path", "parts", "places", "stop", "concepts")
+        same = {name: getattr(self, name) for name in (*names, "when", "corrections", "operator")}
+        return EngineQuery(self.words, **{**same, **changes})
 
 
 def _match(word, field=ALL_TEXT, **options):
@@ -165,13 +166,15 @@ def _match(word, field=ALL_TEXT, **options):
     return {"match": {field: {"query": word, "zero_terms_query": "all", **SYNONYMS_AS_WORDS, **options}}}
 
 
-def _word_clause(word, parts=(), joined=(), field=ALL_TEXT):
+def _word_clause(word, parts=(), joined=(), fixes=(), field=ALL_TEXT):
     queries = [
         _match(word, field),
         _match(word, field, analyzer=analysis.WIDE_ANALYZER, boost=WIDER),
         _match(
             word, field, analyzer=analysis.PLAIN_ANALYZER, fuzziness=FUZZINESS, prefix_length=PREFIX_LENGTH, boost=FUZZY
         ),
+        # A correction is a typo too, found by the vocabulary instead of the engine: the same weight.
+        *(_match(fixed, field, boost=FUZZY * similarity) for fixed, similarity in fixes),
     ]
     if parts:
         # Every part, each with its synonyms and wider words ("ouderengym": senioren, gymnastiek, bewegen).
@@ -228,6 +231,13 @@ def _joined(words, i, stop):
     return before + after
 
 
+def _word_extras(query, i):
+    """What the query knows about its i-th word: its compound parts, the words glued to a neighbour,
+    and its corrections (_word_clause's arguments)."""
+    word = query.words[i]
+    return query.parts.get(word, ()), _joined(query.words, i, query.stop), query.corrections.get(word, ())
+
+
 def compile_engine_query(query):
     """The OpenSearch query for an EngineQuery. Every word is matched in `_all_text`: a clause on the
     title-weighted fields (`_all_text_boost_N`, from the boosts in search_fields) made the dev set worse
@@ -249,7 +259,7 @@ def compile_engine_query(query):
         should.append({"match": {ALL_TEXT: {"query": " ".join(query.places), "boost": PLACE_WORDS}}})
     for field, weight, skip in ((TITLE_FIELD, TITLE, query.stop), (SUMMARY_FIELD, SUMMARY, query.stop | query.when)):
         on_field = [
-            _word_clause(word, query.parts.get(word, ()), _joined(query.words, i, query.stop), field=field)
+            _word_clause(word, *_word_extras(query, i), field=field)
             for i, word in enumerate(query.words)
             if word not in skip
         ]
@@ -258,10 +268,7 @@ def compile_engine_query(query):
     if query.words:
         # One clause per asked word, a repeated word too (min_words counts them), except the words
         # that say a glossary term: one clause per term.
-        clauses = [
-            (word, _word_clause(word, query.parts.get(word, ()), _joined(query.words, i, query.stop)))
-            for i, word in enumerate(query.words)
-        ]
+        clauses = [(word, _word_clause(word, *_word_extras(query, i))) for i, word in enumerate(query.words)]
         said = {word for used in query.concepts.values() for word in used}
         words = [clause for word, clause in clauses if word not in said]
         by_word = dict(clauses)

@@ -7,10 +7,16 @@ used for showing a found page (title, url, snippet) and, when the engine does no
 Python ranking on the database backend (engine.rank), as before.
 
 Matching is strict first: a page must have every word (or its synonym, a wider word, a typo of it or
-a compound that holds it). When that finds fewer than FEW pages (in every buurt and type, so that a
-count on the page and the list it links to agree), one word may be missing, but only if
-the engine knows every word: a word that no page has makes the question one the portal cannot answer
-("zwemles voor kinderen" must not list everything about children).
+a compound that holds it). The same msearch asks, for each word, whether any page has it (as one word
+is matched: _word_checks). When the strict search finds fewer than FEW pages (in every buurt and type,
+so that a count on the page and the list it links to agree):
+- a word no page has is asked as the known words the vocabulary says it may be a typo of
+  (vocabulary.corrections, the Python ranking's rule: "hoffie" → koffie, a first letter the engine's
+  fuzziness does not change);
+- then, if every word is known or corrected, one word may be missing. A word that no page has and
+  that is no typo makes the question one the portal cannot answer ("zwemles voor kinderen" must not
+  list everything about children).
+The words no page has, and what was asked instead, are in EngineAnswer.unfound (search/unfound.py).
 """
 
 from dataclasses import dataclass, field
@@ -22,7 +28,7 @@ from wagtail.search.backends import get_search_backend
 
 from postcodes.parse import as_postcode
 
-from . import concepts, engine_request
+from . import concepts, engine_request, vocabulary
 from .candidates import activity_docs
 from .engine_query import EngineQuery
 from .engine_request import Counted, count_body, rank_body, ranked_ids, snippet_body, snippets
@@ -30,6 +36,7 @@ from .places import named_places
 from .query_understanding import day_words, question_form, question_words, says_when
 from .searched import narrowed, searched_pages
 from .text import SHORT_WORDS, compound_lexicon, split_compound, stopwords
+from .unfound import Unfound
 
 # Of the words that say what is asked, one and two must all be on a page; of more, WORD_SHARE (rounded
 # down): a long need ("hulp voor iemand die voor zijn zieke vrouw zorgt") is seldom said in all its words.
@@ -50,6 +57,7 @@ class EngineAnswer:
     ranked: list = field(default_factory=list)
     counted: object = None
     clause: dict | None = None  # the engine's query for the pages shown, for their snippets (add_snippets)
+    unfound: list = field(default_factory=list)  # [unfound.Unfound]: asked words no page has
 
 
 def engine_ranks():
@@ -58,15 +66,17 @@ def engine_ranks():
     return settings.SEARCH_RANKING == "engine" and hasattr(get_search_backend(), "reload_synonyms")
 
 
-def _all_known(backend, asked, pages):
-    """Whether some page has each of these words (as the engine matches one word: synonyms, typos,
-    compound parts): one msearch for all of them. False when the engine does not answer."""
-    compiler = backend.query_compiler_class
-    bodies = [
+def _word_checks(compiler, asked, pages):
+    """One search body per asked word: does any page have it (as the engine matches one word: synonyms,
+    typos, compound parts)? Cheap: no hits, and each shard stops at the first match."""
+    return [
         {"query": compiler(pages, EngineQuery([word])).get_query(), "size": 0, "terminate_after": 1} for word in asked
     ]
-    answers = engine_request.ask(backend, bodies, "checking the words of a question")
-    return answers is not None and all(one["hits"]["total"]["value"] > 0 for one in answers)
+
+
+def _unknown(asked, answers):
+    """The asked words whose check (_word_checks) found no page."""
+    return [word for word, one in zip(asked, answers, strict=True) if one["hits"]["total"]["value"] == 0]
 
 
 def _places(asked_words, index, stop, postcodes):
@@ -148,25 +158,38 @@ def engine_rank(text, index, locale, buurt=None, type="", promoted=()):
     shown = narrowed(everywhere, buurt, type)
     buurten = list(index.buurten.values())
 
-    def ask_for(query):
+    asked = [word for word in query.words if word not in query.stop]
+
+    def ask_for(query, checks=()):
+        """(Counted, [(id, score)], the ranked clause, the answers to `checks`), or None."""
         compiler = backend.query_compiler_class
         ranked_clause = compiler(shown, query).get_query()
         bodies = [
             count_body(compiler(everywhere, query).get_query(), buurten, buurt, type, promoted),
             rank_body(ranked_clause, RANKED_MAX),
+            *checks,
         ]
         answer = engine_request.ask(backend, bodies)
-        return None if answer is None else (Counted(answer[0], buurten), ranked_ids(answer[1]), ranked_clause)
+        return (
+            None if answer is None else (Counted(answer[0], buurten), ranked_ids(answer[1]), ranked_clause, answer[2:])
+        )
 
-    answer = ask_for(query)
+    answer = ask_for(query, _word_checks(backend.query_compiler_class, asked, everywhere))
     if answer is None:
         return None
-    if answer[0].total < FEW and query.content_words > 1:
-        if _all_known(backend, [word for word in query.words if word not in query.stop], everywhere):
+    unknown = _unknown(asked, answer[3])
+    fixes = {}
+    if answer[0].total < FEW:
+        fixes = {word: found for word in unknown if (found := vocabulary.corrections(word, locale))}
+        if fixes:
+            query = query.corrected(fixes)
+            answer = ask_for(query)
+        if answer is not None and answer[0].total < FEW and query.content_words > 1 and set(unknown) <= set(fixes):
             answer = ask_for(query.relaxed(query.min_words - 1))
-            if answer is None:
-                return None
-    counted, found, ranked_clause = answer
+        if answer is None:
+            return None
+    unfound = [Unfound(word, tuple(fixed for fixed, _s in fixes.get(word, ()))) for word in unknown]
+    counted, found, ranked_clause, _checks = answer
     # At scale the picture holds no activities: their documents are built for the pages found.
     missing = [pk for pk, _score in found if pk not in index.docs]
     built = activity_docs(index, missing) if index.at_scale and missing else {}
@@ -178,7 +201,7 @@ def engine_rank(text, index, locale, buurt=None, type="", promoted=()):
         # moments between an activity's end and this search, and for an index built before that field.
         if doc is not None and not doc.is_over(now):
             ranked.append((doc, score or 0.0))
-    return EngineAnswer(ranked, counted, ranked_clause)
+    return EngineAnswer(ranked, counted, ranked_clause, unfound)
 
 
 def add_snippets(clause, results):

@@ -22,14 +22,12 @@ from .text import (
     stem,
     stopwords,
     thesaurus,
-    translations,
     weekday_names,
     words,
 )
 from .word_forms import translated_form
 
 MAX_WORDS = 12
-TYPO_MIN_LENGTH = 5  # shorter words have too many near neighbours to guess which one was meant
 WIDER = 0.45  # a wider word (‘yoga’ → bewegen) counts less than a synonym (0.6)
 WIDER_PART = 0.75  # the same inside a compound (‘stoelyoga’ → stoel + bewegen)
 HEAD_MAX_SHARE = 0.05  # a compound's head alone only counts when it is a telling word (‘gym’, not ‘problemen’)
@@ -56,6 +54,7 @@ class Clause:
     hours: tuple | None = None
     concept: object = None
     known: bool = True  # False: no page on the site has this word, not even spelled a little differently
+    corrected: tuple = ()  # the known words searched for instead of a word no page has (a typo)
 
 
 @dataclass
@@ -158,17 +157,6 @@ def _concepts(index, tokens, positions):
     return found
 
 
-def _correct(index, word):
-    """Known words close to an unknown word (typos): [(word, similarity 0–1)], from the vocabulary in the
-    database (vocabulary.py) of the index's language. A word of the bilingual word list is a word of
-    another language, not a misspelt Dutch one (‘doktor’ is not ‘dokter’ mistyped)."""
-    if len(word) < TYPO_MIN_LENGTH or not word.isalpha() or word in translations():
-        return []
-    if vocabulary.known(word, index.locale):
-        return []
-    return vocabulary.nearest(word, index.locale)
-
-
 def _related(word):
     """Stems of everyday synonyms and English words for `word` (single words only)."""
     stop = stopwords()
@@ -221,12 +209,12 @@ def _word_clause(index, tokens, pos, positions):
             glued = tokens[a] + tokens[b]
             if index.known(glued):
                 alts.append(Alt(((stem(glued),),), 0.95, (glued,)))
-    if not index.known(word) and not parts:
-        for fixed, similarity in _correct(index, word):
-            alts.append(Alt(((stem(fixed),),), 0.8 * similarity, (fixed,)))
+    fixes = [] if index.known(word) or parts else vocabulary.corrections(word, index.locale)
+    for fixed, similarity in fixes:
+        alts.append(Alt(((stem(fixed),),), 0.8 * similarity, (fixed,)))
     found = index.count_alts([alt.terms for alt in (alts[:1] if index.known(word) else alts)])
     weight = index.idf(found) if found else index.max_idf()
-    return Clause("word", word, alts, weight, known=bool(found))
+    return Clause("word", word, alts, weight, known=bool(found), corrected=tuple(fixed for fixed, _s in fixes))
 
 
 def _concept_clause(concept, kind, used, tokens, weights):
@@ -360,7 +348,7 @@ def analyse(raw, index):
     # Typos first, so that ‘mantelzrog’ is recognised as the glossary term ‘mantelzorg’.
     corrected = list(tokens)
     for pos in rest:
-        fixes = _correct(index, tokens[pos])
+        fixes = vocabulary.corrections(tokens[pos], index.locale)
         if fixes and fixes[0][1] >= 0.85:
             corrected[pos] = fixes[0][0]
     found = _concepts(index, corrected, rest)

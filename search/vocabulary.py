@@ -16,8 +16,9 @@ from wagtail.models import Locale, Page
 from .models_vocabulary import WORD_MAX_LENGTH, Zoekwoord, ZoekwoordPagina
 from .page_texts import content_words, texts_of
 from .postings import PREFIX_MIN_LENGTH, shorter_stems
-from .text import stem
+from .text import stem, translations
 
+TYPO_MIN_LENGTH = 5  # shorter words have too many near neighbours to guess which one was meant
 MIN_WORD_LENGTH = 4  # shorter words are never a correction (‘zorg’ is the shortest worth proposing)
 SCORE_CUTOFF = 78  # rapidfuzz fuzz.ratio (0–100) a known word needs to count as the intended word
 NEAREST = 3  # corrections proposed per word
@@ -176,3 +177,15 @@ def nearest(word, locale, limit=NEAREST):
     """The known words closest to `word`: [(word, similarity 0–1)], most similar first (ties: alphabetical)."""
     hits = process.extract(word, _candidates(word, locale), scorer=fuzz.ratio, score_cutoff=SCORE_CUTOFF, limit=limit)
     return [(hit, score / 100) for hit, score, _i in hits]
+
+
+def corrections(word, locale):
+    """The known words a resident may have meant by `word`, a word no page of the language has (a typo):
+    [(word, similarity 0–1)], most similar first. None for a word the pages have, a short word, a word
+    with other signs than letters, or a word of the bilingual word list (‘doktor’ is Turkish, not
+    ‘dokter’ mistyped). The one typo rule of both rankings (query_understanding, engine_rank)."""
+    if len(word) < TYPO_MIN_LENGTH or not word.isalpha() or word in translations():
+        return []
+    if known(word, locale):
+        return []
+    return nearest(word, locale)

@@ -14,8 +14,8 @@ from wagtail.models import Locale
 
 from activiteiten.models import BuurtPage
 from activiteiten.testing import local, make_activiteit
-from search import analysis, docindex, engine, text, word_forms
-from search.query_understanding import MAX_WORDS, _correct, day_words, question_form, question_words, weekday_of
+from search import analysis, engine, text, vocabulary, word_forms
+from search.query_understanding import MAX_WORDS, day_words, question_form, question_words, weekday_of
 from search.text import fold, translations, words
 
 pytestmark = pytest.mark.django_db
@@ -75,10 +75,10 @@ def test_turkish_dotless_i_and_the_arabic_article_are_the_same_word():
 def test_a_word_of_the_list_is_not_corrected_as_a_typo():
     # ‘hastane’ (hospital) is not a misspelt ‘kastanje’, and ‘المشتركة’ (shared) not a misspelt ‘التركية’
     # (Turkish, the name of a spoken language on the site): they are words of the list.
-    index = docindex.get_index(Locale.objects.get(language_code="nl"))
-    assert [word for word, _similarity in _correct(index, "valpreventy")][:1] == ["valpreventie"]  # a real typo
-    assert _correct(index, "hastane") == []
-    assert _correct(index, fold("المشتركة")) == []
+    nl = Locale.objects.get(language_code="nl")
+    assert [word for word, _similarity in vocabulary.corrections("valpreventy", nl)][:1] == ["valpreventie"]  # a typo
+    assert vocabulary.corrections("hastane", nl) == []
+    assert vocabulary.corrections(fold("المشتركة"), nl) == []
 
 
 def test_no_word_on_the_left_of_the_list_is_a_word_of_the_dutch_site():

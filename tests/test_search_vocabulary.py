@@ -7,7 +7,6 @@ from wagtail.models import Locale
 
 from search import docindex, vocabulary
 from search.models import Zoekwoord
-from search.query_understanding import _correct
 from woordenlijst.models import BegripPage
 
 pytestmark = pytest.mark.django_db
@@ -70,15 +69,16 @@ def test_a_deleted_page_takes_its_words_along(nl):
 
 
 def test_every_process_corrects_to_the_same_word(nl):
-    """A picture built before the publish (as in a process that has not rebuilt it yet), or none at all:
-    the correction comes from the database."""
-    old_picture = docindex.get_index(nl)
+    """A process whose picture was built before the publish (it has not rebuilt it yet) corrects as one
+    that rebuilt it: the correction comes from the database, not from the picture."""
+    docindex.get_index(nl)
     with_new_word("valpreventie", nl)
-    assert [word for word, _s in _correct(old_picture, TYPO)][:1] == [NEW_WORD]
+    assert [word for word, _s in vocabulary.corrections(TYPO, nl)][:1] == [NEW_WORD]
     before = vocabulary.nearest(TYPO, nl)
     docindex.clear()
+    docindex.get_index(nl)
     assert vocabulary.nearest(TYPO, nl) == before
-    assert [word for word, _s in _correct(docindex.get_index(nl), TYPO)][:1] == [NEW_WORD]
+    assert [word for word, _s in vocabulary.corrections(TYPO, nl)][:1] == [NEW_WORD]
 
 
 def test_publishing_page_by_page_gives_what_a_rebuild_gives(nl):
@@ -92,8 +92,8 @@ def test_publishing_page_by_page_gives_what_a_rebuild_gives(nl):
 
 def test_a_word_of_the_bilingual_list_is_not_corrected(nl):
     assert "kastanje" in [word for word, _s in vocabulary.nearest("hastane", nl)]  # close enough to be a typo …
-    assert _correct(docindex.get_index(nl), "hastane") == []  # … but it is Turkish for hospital
-    assert _correct(docindex.get_index(nl), "doktor") == []  # and Turkish for doctor
+    assert vocabulary.corrections("hastane", nl) == []  # … but it is Turkish for hospital
+    assert vocabulary.corrections("doktor", nl) == []  # and Turkish for doctor
 
 
 def test_a_real_typo_in_another_language_finds_the_dutch_word():
