@@ -95,6 +95,7 @@ class Outcome:
     unknown_type: str = ""
     index: object = None
     engine_clause: dict | None = None  # the engine's query, for the snippets of the results on show
+    unfound: list = field(default_factory=list)  # [unfound.Unfound]: the asked words no page has
 
 
 def _backend_ranks(analysis, locale, buurt=None, limit=BACKEND_CANDIDATES):

@@ -11,6 +11,9 @@ SEARCHES = {
     "no results": "/zoeken/?q=hondenuitlaatservice",
     "empty": "/zoeken/",
     "english": "/en/zoeken/?q=koffie",
+    # A word no page has, said above the results (search/unfound.py); in Arabic, right to left.
+    "typo": "/zoeken/?q=hoffie+drinken",
+    "arabic typo": "/ar/zoeken/?q=hoffie",
 }
 
 
@@ -21,7 +24,7 @@ def test_axe_no_violations(page, live_url, name):
     assert_no_axe_violations(page)
 
 
-@pytest.mark.parametrize("name", ["results", "no results"])
+@pytest.mark.parametrize("name", ["results", "no results", "typo"])
 def test_works_at_320_px(phone_page, live_url, name):
     phone_page.goto(live_url + SEARCHES[name])
     assert_fits(phone_page)
