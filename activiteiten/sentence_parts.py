@@ -9,6 +9,12 @@ from django.utils.translation import pgettext
 
 from .wording import language
 
+# The parts of the day, by their Dutch word, with their hours (from, until; 24-hour clock). An activity is
+# found by the part of the day it starts in (activiteiten/zoekvelden.py: day_part_name in the page's
+# language), and a day part in a question asks for those hours (search.query_understanding.day_part; its
+# names in the other languages reach the search through search.text.translations).
+DAY_PARTS = {"ochtend": (6, 12), "middag": (12, 18), "avond": (18, 24)}
+
 # A weekday's place in the month that a sentence can say: the 1st to the 5th, the last and the one before last.
 WEEKDAY_POSITIONS = (1, 2, 3, 4, 5, -1, -2)
 
@@ -24,6 +30,15 @@ def day_name(index):
         pgettext("herhaling", "zaterdag"),
         pgettext("herhaling", "zondag"),
     )[index]
+
+
+def day_part_name(key):
+    """The name of a part of the day (a key of DAY_PARTS) in the active language: "ochtend", "sabah", "صباح"."""
+    return {
+        "ochtend": pgettext("dagdeel", "ochtend"),
+        "middag": pgettext("dagdeel", "middag"),
+        "avond": pgettext("dagdeel", "avond"),
+    }[key]
 
 
 def join(items):

@@ -10,7 +10,7 @@ name its place, its buurt or its weekday. `ActiviteitZoekvelden` gives Activitei
 - the weekdays it takes place on, as words in the page's language ("dinsdag", "Tuesday", "salı", "الثلاثاء"),
   from recurrence.weekdays and sentence_parts.day_name; and the same days as numbers (0 is Monday) in a
   FilterField, so that an engine query can filter or boost on them;
-- the part of the day it starts in (ochtend, middag, avond; the hours of search.query_understanding.DAYPARTS);
+- the part of the day it starts in (ochtend, middag, avond; the hours of sentence_parts.DAY_PARTS);
 - until when the search shows it (the end of its series, or never again once cancelled for good), so that the
   engine itself leaves out what is over.
 
@@ -27,24 +27,16 @@ from django.db import transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Length, Substr
 from django.utils import translation
-from django.utils.translation import pgettext_lazy
 from wagtail.models import Page
 from wagtail.search import index
 
 from home.translation_state import locale_language
-from search.query_understanding import DAYPARTS
 
 from .recurrence import series_end, to_local_naive, weekdays
-from .sentence_parts import day_name
+from .sentence_parts import DAY_PARTS, day_name, day_part_name
 
 # Boost of the place's name: that of the other secondary fields (samenvatting, categorie).
 SECONDARY_BOOST = 2
-# The words for the parts of the day, keyed by the word search.query_understanding.DAYPARTS gives their hours.
-DAGDELEN = {
-    "ochtend": pgettext_lazy("dagdeel", "ochtend"),
-    "middag": pgettext_lazy("dagdeel", "middag"),
-    "avond": pgettext_lazy("dagdeel", "avond"),
-}
 # "Until" of an activity cancelled for good: a moment long past (the engine's range filter needs a date).
 NOT_SHOWN = datetime(2000, 1, 1, tzinfo=UTC)
 # What the activities' documents show of a place and of a buurt: a change to one of these re-indexes them.
@@ -158,7 +150,7 @@ class ActiviteitZoekvelden:
             return ""
         hour = to_local_naive(self.start).hour
         with translation.override(self._language()):
-            return " ".join(str(word) for key, word in DAGDELEN.items() if DAYPARTS[key][0] <= hour < DAYPARTS[key][1])
+            return " ".join(day_part_name(key) for key, (start, end) in DAY_PARTS.items() if start <= hour < end)
 
 
 def _watched(instance):

@@ -26,7 +26,7 @@ from wagtail.models import Locale  # noqa: E402
 
 from search import vocabulary  # noqa: E402
 from search.models import Zoekwoord  # noqa: E402
-from search.query_understanding import TYPO_MIN_LENGTH  # noqa: E402
+from search.vocabulary import TYPO_MIN_LENGTH  # noqa: E402
 
 SAMPLE_STEP = 25  # every 25th word: about 100 words, 300 typos on the demo
 

@@ -221,7 +221,7 @@ def content_type_clause(name):
     return {"term": {"_django_content_type": name}}
 
 
-def _joined(words, i, stop):
+def joined_words(words, i, stop):
     """The word glued to its neighbours that are not stop words: [‘klusjesdienst’] for ‘klusjes’ in
     ‘klusjes dienst’."""
     if words[i] in stop:
@@ -235,7 +235,7 @@ def _word_extras(query, i):
     """What the query knows about its i-th word: its compound parts, the words glued to a neighbour,
     and its corrections (_word_clause's arguments)."""
     word = query.words[i]
-    return query.parts.get(word, ()), _joined(query.words, i, query.stop), query.corrections.get(word, ())
+    return query.parts.get(word, ()), joined_words(query.words, i, query.stop), query.corrections.get(word, ())
 
 
 def compile_engine_query(query):

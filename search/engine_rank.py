@@ -30,13 +30,14 @@ from postcodes.parse import as_postcode
 
 from . import concepts, engine_request, vocabulary
 from .candidates import activity_docs
-from .engine_query import EngineQuery
+from .engine_query import EngineQuery, joined_words
 from .engine_request import Counted, count_body, rank_body, ranked_ids, snippet_body, snippets
 from .places import named_places
-from .query_understanding import day_words, question_form, question_words, says_when
+from .query_understanding import question_form, question_words
 from .searched import narrowed, searched_pages
 from .text import SHORT_WORDS, compound_lexicon, split_compound, stopwords
 from .unfound import Unfound
+from .when import day_words, says_when
 
 # Of the words that say what is asked, one and two must all be on a page; of more, WORD_SHARE (rounded
 # down): a long need ("hulp voor iemand die voor zijn zieke vrouw zorgt") is seldom said in all its words.
@@ -66,17 +67,35 @@ def engine_ranks():
     return settings.SEARCH_RANKING == "engine" and hasattr(get_search_backend(), "reload_synonyms")
 
 
-def _word_checks(compiler, asked, pages):
-    """One search body per asked word: does any page have it (as the engine matches one word: synonyms,
-    typos, compound parts)? Cheap: no hits, and each shard stops at the first match."""
-    return [
-        {"query": compiler(pages, EngineQuery([word])).get_query(), "size": 0, "terminate_after": 1} for word in asked
+def _forms(query):
+    """{asked word: the forms a page may have it in}: the word itself (with its compound parts) and the
+    word glued to a neighbour ("hafta sonu" is "haftasonu", as the ranking's clause asks it)."""
+    forms = {}
+    for i, word in enumerate(query.words):
+        if word not in query.stop:
+            forms.setdefault(word, [word, *joined_words(query.words, i, query.stop)])
+    return forms
+
+
+def _word_checks(compiler, query, pages):
+    """One search body per form of an asked word (_forms): does any page have it (as the engine matches one
+    word: synonyms, typos, compound parts)? Cheap: no hits, and each shard stops at the first match."""
+    checked = sorted({form for forms in _forms(query).values() for form in forms})
+    bodies = [
+        {
+            "query": compiler(pages, EngineQuery([form], parts={form: query.parts.get(form, ())})).get_query(),
+            "size": 0,
+            "terminate_after": 1,
+        }
+        for form in checked
     ]
+    return checked, bodies
 
 
-def _unknown(asked, answers):
-    """The asked words whose check (_word_checks) found no page."""
-    return [word for word, one in zip(asked, answers, strict=True) if one["hits"]["total"]["value"] == 0]
+def _unknown(query, checked, answers):
+    """The asked words none of whose forms a page has (the answers to _word_checks' bodies)."""
+    found = {form for form, one in zip(checked, answers, strict=True) if one["hits"]["total"]["value"] > 0}
+    return [word for word, forms in _forms(query).items() if not found.intersection(forms)]
 
 
 def _places(asked_words, index, stop, postcodes):
@@ -158,8 +177,6 @@ def engine_rank(text, index, locale, buurt=None, type="", promoted=()):
     shown = narrowed(everywhere, buurt, type)
     buurten = list(index.buurten.values())
 
-    asked = [word for word in query.words if word not in query.stop]
-
     def ask_for(query, checks=()):
         """(Counted, [(id, score)], the ranked clause, the answers to `checks`), or None."""
         compiler = backend.query_compiler_class
@@ -174,10 +191,11 @@ def engine_rank(text, index, locale, buurt=None, type="", promoted=()):
             None if answer is None else (Counted(answer[0], buurten), ranked_ids(answer[1]), ranked_clause, answer[2:])
         )
 
-    answer = ask_for(query, _word_checks(backend.query_compiler_class, asked, everywhere))
+    checked, checks = _word_checks(backend.query_compiler_class, query, everywhere)
+    answer = ask_for(query, checks)
     if answer is None:
         return None
-    unknown = _unknown(asked, answer[3])
+    unknown = _unknown(query, checked, answer[3])
     fixes = {}
     if answer[0].total < FEW:
         fixes = {word: found for word in unknown if (found := vocabulary.corrections(word, locale))}

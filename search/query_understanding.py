@@ -22,18 +22,16 @@ from .text import (
     stem,
     stopwords,
     thesaurus,
-    weekday_names,
+    translations,
     words,
 )
+from .when import DAYPARTS, day_part, is_weekend, weekday_name, weekday_of
 from .word_forms import translated_form
 
 MAX_WORDS = 12
 WIDER = 0.45  # a wider word (‘yoga’ → bewegen) counts less than a synonym (0.6)
 WIDER_PART = 0.75  # the same inside a compound (‘stoelyoga’ → stoel + bewegen)
 HEAD_MAX_SHARE = 0.05  # a compound's head alone only counts when it is a telling word (‘gym’, not ‘problemen’)
-DAYPARTS = {"ochtend": (6, 12), "morgen": (6, 12), "middag": (12, 18), "avond": (18, 24), "morning": (6, 12),
-            "afternoon": (12, 18), "evening": (18, 24)}  # fmt: skip
-WEEKEND = {"weekend", "weekeinde"}
 
 
 @dataclass
@@ -238,43 +236,6 @@ def _phrases(all_words, positions):
     return tuple(" ".join(all_words[a : b + 1]) for a, b in zip(positions, positions[1:], strict=False))
 
 
-# What may follow a weekday's name in one word: nothing, a part of the day, and an s or en after either
-# ("dinsdags", "Sundays", "zondagmiddagen"). Anything else is another word: "salie" (sage) is no "salı" (Tuesday),
-# "cumarine" no "cuma" (Friday).
-DAY_WORD_ENDINGS = ("s", "en")
-
-
-def _weekday_name(word):
-    """The weekday name (in one of the site's languages, text.weekday_names) a word is made of, or ""."""
-    for name in weekday_names():
-        if word.startswith(name):
-            rest = word[len(name) :]
-            if any(rest.removesuffix(ending) in {"", *DAYPARTS} for ending in ("", *DAY_WORD_ENDINGS)):
-                return name
-    return ""
-
-
-def weekday_of(word):
-    """The weekday (0 = Monday) a word names, also with a part of the day (‘dinsdags’, ‘zondagmiddag’), or None."""
-    name = _weekday_name(word)
-    return weekday_names()[name] if name else None
-
-
-def says_when(word):
-    """Whether a word says when rather than what: a weekday, the weekend, a part of the day. The Python
-    ranking turns such words into its weekday clause (analyse); the engine query leaves them out of its
-    summary clause (engine_query.EngineQuery.when)."""
-    return weekday_of(word) is not None or word in WEEKEND or word in DAYPARTS
-
-
-def day_words(word):
-    """A weekday written together with a day part, as two words (‘zondagmiddag’ → zondag, middag);
-    any other word as it is."""
-    name = _weekday_name(word)
-    rest = word[len(name) :]
-    return [name, rest] if name and rest in DAYPARTS else [word]
-
-
 def question_form(all_words):
     """(words before, words after): how many words at the start and at the end of the question make it a
     question for what a word means (data/vraagvormen.txt: ‘wat is …’, ‘… nedir’), or (0, 0). They say what
@@ -290,13 +251,26 @@ def question_form(all_words):
     return 0, 0
 
 
+def _glued(typed):
+    """The words, with two neighbours glued where the list (data/vertaalwoorden.txt) has them as one word:
+    Turkish writes "hafta sonu" (weekend) apart, the list has "haftasonu"."""
+    listed = translations()
+    glued, i = [], 0
+    while i < len(typed):
+        pair = "".join(typed[i : i + 2])
+        take = 2 if i + 1 < len(typed) and pair in listed else 1
+        glued.append(pair if take == 2 else typed[i])
+        i += take
+    return glued
+
+
 def question_words(text, locale):
     """The words of a question as both rankings ask them: folded, at most MAX_WORDS, and a word of another
     language in the form data/vertaalwoorden.txt has it ("doktorum" → doktor: word_forms.translated_form),
     unless a page of this language has the word as typed ("walking", the sport, stays walking; the
     vocabulary in the database, so every process decides alike)."""
     asked = []
-    for word in words(text)[:MAX_WORDS]:
+    for word in _glued(words(text)[:MAX_WORDS]):
         form = translated_form(word)
         asked.append(word if form != word and vocabulary.has_word(word, locale) else form)
     return asked
@@ -321,11 +295,11 @@ def analyse(raw, index):
         day = weekday_of(word)
         if day is not None:
             weekdays.add(day)
-            hours = DAYPARTS.get(word[len(_weekday_name(word)) :], hours)
-        elif word in WEEKEND:
+            hours = DAYPARTS.get(word[len(weekday_name(word)) :], hours)
+        elif is_weekend(word):
             weekdays |= {5, 6}
-        elif word in DAYPARTS and weekdays:
-            hours = DAYPARTS[word]
+        elif day_part(word) and weekdays:
+            hours = day_part(word)
         else:
             rest.append(pos)
     if weekdays:

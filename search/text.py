@@ -14,7 +14,7 @@ from django.conf import settings
 from django.utils import translation
 from nltk.stem.snowball import DutchStemmer
 
-from activiteiten.sentence_parts import day_name
+from activiteiten.sentence_parts import DAY_PARTS, day_name, day_part_name
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
@@ -164,6 +164,15 @@ def translations():
     for name, day in weekday_names().items():
         if name not in dutch:
             found.setdefault(name, set()).add(dutch[day])
+    # So do the parts of the day ("sabah", "morning" → ochtend), by their names in the catalogues; a
+    # name of two words ("öğleden sonra") is asked by its telling word, in data/vertaalwoorden.txt.
+    for language, _label in settings.LANGUAGES:
+        with translation.override(language):
+            for key in DAY_PARTS:
+                name = fold(day_part_name(key))
+                if name != key and " " not in name:
+                    for form in _arabic_forms(name):
+                        found.setdefault(form, set()).add(key)
     return {word: frozenset(dutch) for word, dutch in found.items()}
 
 

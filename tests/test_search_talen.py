@@ -15,8 +15,9 @@ from wagtail.models import Locale
 from activiteiten.models import BuurtPage
 from activiteiten.testing import local, make_activiteit
 from search import analysis, engine, text, vocabulary, word_forms
-from search.query_understanding import MAX_WORDS, day_words, question_form, question_words, weekday_of
+from search.query_understanding import MAX_WORDS, question_form, question_words
 from search.text import fold, translations, words
+from search.when import day_words, weekday_of
 
 pytestmark = pytest.mark.django_db
 

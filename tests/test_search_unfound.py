@@ -67,4 +67,3 @@ def test_partners_get_the_unfound_words(client, ranking):
     assert answer["unfound"] == [{"word": "hoffie", "instead": ["koffie"]}]
     assert answer["results"]
     assert client.get("/api/zoeken/", {"q": "koffie"}).json()["unfound"] == []
-
