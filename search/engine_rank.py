@@ -8,7 +8,7 @@ Python ranking on the database backend (engine.rank), as before.
 
 Matching is strict first: a page must have every word (or its synonym, a wider word, a typo of it or
 a compound that holds it). The same msearch asks, for each word, whether any page has it (as one word
-is matched: _word_checks). When the strict search finds fewer than FEW pages (in every buurt and type,
+is matched: word_checks). When the strict search finds fewer than FEW pages (in every buurt and type,
 so that a count on the page and the list it links to agree):
 - a word no page has is asked as the known words the vocabulary says it may be a typo of
   (vocabulary.corrections, the Python ranking's rule: "hoffie" → koffie, a first letter the engine's
@@ -77,7 +77,7 @@ def _forms(query):
     return forms
 
 
-def _word_checks(compiler, query, pages):
+def word_checks(compiler, query, pages):
     """One search body per form of an asked word (_forms): does any page have it (as the engine matches one
     word: synonyms, typos, compound parts)? Cheap: no hits, and each shard stops at the first match."""
     checked = sorted({form for forms in _forms(query).values() for form in forms})
@@ -93,7 +93,7 @@ def _word_checks(compiler, query, pages):
 
 
 def _unknown(query, checked, answers):
-    """The asked words none of whose forms a page has (the answers to _word_checks' bodies)."""
+    """The asked words none of whose forms a page has (the answers to word_checks' bodies)."""
     found = {form for form, one in zip(checked, answers, strict=True) if one["hits"]["total"]["value"] > 0}
     return [word for word, forms in _forms(query).items() if not found.intersection(forms)]
 
@@ -191,7 +191,7 @@ def engine_rank(text, index, locale, buurt=None, type="", promoted=()):
             None if answer is None else (Counted(answer[0], buurten), ranked_ids(answer[1]), ranked_clause, answer[2:])
         )
 
-    checked, checks = _word_checks(backend.query_compiler_class, query, everywhere)
+    checked, checks = word_checks(backend.query_compiler_class, query, everywhere)
     answer = ask_for(query, checks)
     if answer is None:
         return None
