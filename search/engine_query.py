@@ -153,10 +153,12 @@ class EngineQuery(PlainText):
     def corrected(self, corrections):
         return self._with(corrections=corrections)
 
+    # What a copy (_with) takes over: every argument of __init__ but the words.
+    _KEPT = ("min_words", "content_words", "definitional", "buurt_path", "parts", "places", "stop", "concepts",
+             "when", "corrections", "operator")  # fmt: skip
+
     def _with(self, **changes):
-        names = ("min_words", "content_words", "definitional", "buurt_path", "parts", "places", "stop", "concepts")
-        same = {name: getattr(self, name) for name in (*names, "when", "corrections", "operator")}
-        return EngineQuery(self.words, **{**same, **changes})
+        return EngineQuery(self.words, **{**{name: getattr(self, name) for name in self._KEPT}, **changes})
 
 
 def _match(word, field=ALL_TEXT, **options):

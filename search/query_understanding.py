@@ -183,7 +183,9 @@ def _single(words_):
     return tuple((stem(w),) for w in words_)
 
 
-def _word_clause(index, tokens, pos, positions):
+def _word_clause(index, tokens, pos, positions, corrections):
+    """The clause of one asked word; `corrections` are vocabulary.corrections of it (used for a word the
+    picture does not know and that is no compound)."""
     word = tokens[pos]
     alts = [Alt(((stem(word),),), 1.0, (word,))]
     related = _related(word)
@@ -207,7 +209,7 @@ def _word_clause(index, tokens, pos, positions):
             glued = tokens[a] + tokens[b]
             if index.known(glued):
                 alts.append(Alt(((stem(glued),),), 0.95, (glued,)))
-    fixes = [] if index.known(word) or parts else vocabulary.corrections(word, index.locale)
+    fixes = [] if index.known(word) or parts else corrections
     for fixed, similarity in fixes:
         alts.append(Alt(((stem(fixed),),), 0.8 * similarity, (fixed,)))
     found = index.count_alts([alt.terms for alt in (alts[:1] if index.known(word) else alts)])
@@ -298,8 +300,8 @@ def analyse(raw, index):
             hours = DAYPARTS.get(word[len(weekday_name(word)) :], hours)
         elif is_weekend(word):
             weekdays |= {5, 6}
-        elif day_part(word) and weekdays:
-            hours = day_part(word)
+        elif weekdays and (part := day_part(word)):
+            hours = part
         else:
             rest.append(pos)
     if weekdays:
@@ -319,14 +321,15 @@ def analyse(raw, index):
         clauses.append(Clause("place", place.text, alts, 1.0, buurt_ids=place.buurt_ids))
         rest = [pos for pos in rest if pos not in covered]
 
-    # Typos first, so that ‘mantelzrog’ is recognised as the glossary term ‘mantelzorg’.
+    # Typos first, so that ‘mantelzrog’ is recognised as the glossary term ‘mantelzorg’. Looked up once per
+    # word (two queries on the vocabulary each): the word clauses below use the same corrections.
+    fixes = {pos: vocabulary.corrections(tokens[pos], index.locale) for pos in rest}
     corrected = list(tokens)
-    for pos in rest:
-        fixes = vocabulary.corrections(tokens[pos], index.locale)
-        if fixes and fixes[0][1] >= 0.85:
-            corrected[pos] = fixes[0][0]
+    for pos, nearest in fixes.items():
+        if nearest and nearest[0][1] >= 0.85:
+            corrected[pos] = nearest[0][0]
     found = _concepts(index, corrected, rest)
-    word_clauses = {pos: _word_clause(index, tokens, pos, rest) for pos in rest}
+    word_clauses = {pos: _word_clause(index, tokens, pos, rest, fixes[pos]) for pos in rest}
     taken = set()
     primary, named, by_term = [], [], []
     for concept, kind, used in found:
