@@ -24,7 +24,7 @@ from .page_texts import TITLE
 from .query_understanding import analyse
 from .snippets import marked
 from .snippets import snippet as snippet_of
-from .unfound import of_analysis
+from .unfound import may_leave_out, of_analysis
 
 logger = logging.getLogger(__name__)
 
@@ -166,33 +166,23 @@ def rank(analysis, index, locale, buurt=None):
     else:
         backend = _backend_ranks(analysis, locale)
     per_clause = [(clause, _clause_scores(index, clause, now)) for clause in clauses]
-    candidates = set()
-    for _clause, scores in per_clause:
-        candidates.update(scores)
     named = {c.doc_id for c in analysis.named_concepts}
     primary = {c.doc_id for c in analysis.primary_concepts} & named
     secondary = {c.doc_id for c in analysis.concepts} - primary
     by_term = {c.doc_id for c in analysis.term_concepts}
     only_context = all(c.kind in ("place", "weekday") for c in clauses)
-    coverage = {}
-    for doc_id in candidates:
-        doc = index.docs.get(doc_id)
-        if doc is not None and not doc.is_over(now):
-            coverage[doc_id] = sum(clause.weight * scores.get(doc_id, 0) for clause, scores in per_clause) / total
-    # Terms the editors linked to a named term (‘zie ook’) belong with it, a little lower.
-    for concept in analysis.primary_concepts:
-        if concept.doc_id in named and concept.doc_id in coverage:
-            for doc_id in concept.related:
-                if doc_id in index.docs:
-                    share = RELATED_SHARE * coverage[concept.doc_id]
-                    coverage[doc_id] = max(coverage.get(doc_id, 0), share)
-    minimum = MIN_COVERAGE
     words_asked = sum(1 for c in clauses if c.kind in ("word", "concept"))
-    if (
-        words_asked > 1
-        and sum(1 for c in coverage.values() if c >= MIN_COVERAGE) < FEW
-        and all(c.known for c in clauses)
-    ):
+    coverage = _coverage(analysis, per_clause, index, now)
+    if _enough(coverage) < FEW:
+        # A word no page has, and no typo, is left out when the question says enough without it
+        # (unfound.may_leave_out, the engine ranking's rule too).
+        unknown = [c for c in clauses if c.kind == "word" and not c.known]
+        if may_leave_out(words_asked, len(unknown)):
+            per_clause = [(c, scores) for c, scores in per_clause if all(c is not u for u in unknown)]
+            words_asked -= len(unknown)
+            coverage = _coverage(analysis, per_clause, index, now)
+    minimum = MIN_COVERAGE
+    if words_asked > 1 and _enough(coverage) < FEW and all(c.known for c, _scores in per_clause):
         minimum = ANY_WORD_COVERAGE
     best = max(coverage.values(), default=0)
     results = []
@@ -221,6 +211,33 @@ def rank(analysis, index, locale, buurt=None):
         results.append(Result(doc=doc, score=score, coverage=cover))
     results.sort(key=lambda r: (-r.score, TYPE_ORDER[r.doc.type], r.doc.title))
     return results[:RANKED_MAX]
+
+
+def _enough(coverage):
+    """How many pages have enough of the asked words (MIN_COVERAGE)."""
+    return sum(1 for c in coverage.values() if c >= MIN_COVERAGE)
+
+
+def _coverage(analysis, per_clause, index, now):
+    """{page id: the weighted share of the asked words it has} for the pages shown, with the terms the
+    editors linked to a named term (‘zie ook’), a little lower than it."""
+    total = sum(clause.weight for clause, _scores in per_clause)
+    candidates = set()
+    for _clause, scores in per_clause:
+        candidates.update(scores)
+    coverage = {}
+    for doc_id in candidates:
+        doc = index.docs.get(doc_id)
+        if doc is not None and not doc.is_over(now):
+            coverage[doc_id] = sum(clause.weight * scores.get(doc_id, 0) for clause, scores in per_clause) / total
+    named = {c.doc_id for c in analysis.named_concepts}
+    for concept in analysis.primary_concepts:
+        if concept.doc_id in named and concept.doc_id in coverage:
+            for doc_id in concept.related:
+                if doc_id in index.docs:
+                    share = RELATED_SHARE * coverage[concept.doc_id]
+                    coverage[doc_id] = max(coverage.get(doc_id, 0), share)
+    return coverage
 
 
 def _names_head(analysis, doc):

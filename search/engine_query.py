@@ -46,6 +46,7 @@ to set `min_words`. search/README.md shows the query of one question in full.
 from wagtail.search.query import PlainText
 
 from . import analysis
+from .unfound import required_words
 
 # Weights of the parts of one word's clause (the best part counts; dis_max with tie_breaker 0).
 WIDER = 0.5  # a wider word finds what helps with a need, below the word itself and its synonyms
@@ -153,12 +154,29 @@ class EngineQuery(PlainText):
     def corrected(self, corrections):
         return self._with(corrections=corrections)
 
+    def without(self, left_out):
+        """The question without the words `left_out` (no page has them: unfound.may_leave_out), each of
+        which said what is asked; a page must have the share of the other words that says enough."""
+        if not left_out:
+            return self
+        words = [word for word in self.words if word not in left_out]
+        content_words = self.content_words - (len(self.words) - len(words))
+        other_clauses = self.min_words - required_words(self.content_words)
+        concepts = {title: used for title, used in self.concepts.items() if not set(used) & set(left_out)}
+        return self._with(
+            words=words,
+            min_words=other_clauses + required_words(content_words),
+            content_words=content_words,
+            concepts=concepts,
+        )
+
     # What a copy (_with) takes over: every argument of __init__ but the words.
     _KEPT = ("min_words", "content_words", "definitional", "buurt_path", "parts", "places", "stop", "concepts",
              "when", "corrections", "operator")  # fmt: skip
 
-    def _with(self, **changes):
-        return EngineQuery(self.words, **{**{name: getattr(self, name) for name in self._KEPT}, **changes})
+    def _with(self, words=None, **changes):
+        kept = {name: getattr(self, name) for name in self._KEPT}
+        return EngineQuery(self.words if words is None else words, **{**kept, **changes})
 
 
 def _match(word, field=ALL_TEXT, **options):

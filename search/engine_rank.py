@@ -13,9 +13,10 @@ so that a count on the page and the list it links to agree):
 - a word no page has is asked as the known words the vocabulary says it may be a typo of
   (vocabulary.corrections, the Python ranking's rule: "hoffie" → koffie, a first letter the engine's
   fuzziness does not change);
-- then, if every word is known or corrected, one word may be missing. A word that no page has and
-  that is no typo makes the question one the portal cannot answer ("zwemles voor kinderen" must not
-  list everything about children).
+- a word no page has and that is no typo is left out when the question says enough without it
+  (unfound.may_leave_out: "ik slik veel pillen …"); in a short question it makes the question one the
+  portal cannot answer ("zwemles voor kinderen" must not list everything about children);
+- then, if every word left is known or corrected, one word may be missing.
 The words no page has, and what was asked instead, are in EngineAnswer.unfound (search/unfound.py).
 """
 
@@ -36,12 +37,9 @@ from .places import named_places
 from .query_understanding import question_form, question_words
 from .searched import narrowed, searched_pages
 from .text import SHORT_WORDS, compound_lexicon, split_compound, stopwords
-from .unfound import Unfound
+from .unfound import Unfound, may_leave_out, required_words
 from .when import day_words, says_when
 
-# Of the words that say what is asked, one and two must all be on a page; of more, WORD_SHARE (rounded
-# down): a long need ("hulp voor iemand die voor zijn zieke vrouw zorgt") is seldom said in all its words.
-WORD_SHARE = 0.75
 # The engine's best pages a search takes: the buurt and type filters and their counts see these. As many
 # as the Python ranking takes from the engine at scale (candidates.CANDIDATES_AT_SCALE): at 100,000
 # activities each found activity is loaded from the database to be shown, so more costs every search.
@@ -147,7 +145,7 @@ def question(text, index, locale, buurt=None):
     # The words that say one term are one clause, which counts as each of them (engine_query's
     # _concept_clauses): "iemand die voor zijn zieke vrouw zorgt" is answered by a page about mantelzorg.
     clauses = len(content)
-    required = clauses if clauses <= 2 else int(clauses * WORD_SHARE)
+    required = required_words(clauses)
     other_clauses = len(asked_words) - len(content)  # the stop words' clauses
     return EngineQuery(
         asked_words,
@@ -199,10 +197,14 @@ def engine_rank(text, index, locale, buurt=None, type="", promoted=()):
     fixes = {}
     if answer[0].total < FEW:
         fixes = {word: found for word in unknown if (found := vocabulary.corrections(word, locale))}
-        if fixes:
-            query = query.corrected(fixes)
+        left_out = [word for word in unknown if word not in fixes]
+        if not may_leave_out(query.content_words, len(left_out)):
+            left_out = []
+        if fixes or left_out:
+            query = query.corrected(fixes).without(left_out)
             answer = ask_for(query)
-        if answer is not None and answer[0].total < FEW and query.content_words > 1 and set(unknown) <= set(fixes):
+        answerable = set(unknown) <= set(fixes) | set(left_out)
+        if answer is not None and answer[0].total < FEW and query.content_words > 1 and answerable:
             answer = ask_for(query.relaxed(query.min_words - 1))
         if answer is None:
             return None

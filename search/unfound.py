@@ -9,9 +9,18 @@ The Python ranking knows it from its clauses (query_understanding: Clause.known,
 engine ranking from its word checks, sent in the same msearch as the ranking (engine_rank). The results
 page says it above the results, or in the "nothing found" box (templates/search/search.html); the API
 gives it as `unfound` (docs/partners.md).
+
+A word no page has that is no typo either is left out of a question that says enough without it
+(`may_leave_out`): "ik slik veel pillen en weet niet of dat goed gaat" is answered about the pills, and
+says that "slik" is on no page. A short question is not: in "zwemles voor kinderen" every word counts,
+and listing everything about children would be wrong. Both rankings follow this rule.
 """
 
 from dataclasses import dataclass
+
+# Of the words that say what is asked, one and two must all be on a page; of more, WORD_SHARE (rounded
+# down): a long need ("hulp voor iemand die voor zijn zieke vrouw zorgt") is seldom said in all its words.
+WORD_SHARE = 0.75
 
 
 @dataclass(frozen=True)
@@ -31,3 +40,15 @@ def of_analysis(analysis):
         for clause in analysis.clauses
         if clause.kind == "word" and (clause.corrected or not clause.known)
     ]
+
+
+def required_words(content_words):
+    """How many of the `content_words` words that say what is asked a page must have (WORD_SHARE)."""
+    return content_words if content_words <= 2 else int(content_words * WORD_SHARE)
+
+
+def may_leave_out(content_words, unknown):
+    """Whether `unknown` words no page has (no typo of a known word either) may be left out of a question
+    of `content_words` words that say what is asked: when a page may miss that many of its words anyway
+    (required_words). A question of one or two words keeps them all, so it stays unanswerable."""
+    return 0 < unknown <= content_words - required_words(content_words)

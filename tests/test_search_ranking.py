@@ -78,10 +78,12 @@ def test_a_glossary_term_said_in_other_words_is_explained_first_with_its_activit
 
 
 def test_an_editors_new_way_of_saying_a_term_brings_the_pages_about_it(client, ranking):
-    question = "wie helpt mij met wassen en aankleden"
+    # "aankleden" is on no page: the search goes on without it (unfound.may_leave_out) and finds pages
+    # about "helpt" and "douchen", but not the term. ("wassen" in its place found the term already.)
+    question = "wie helpt mij met aankleden en douchen"
     assert found(client, question)[:1] != [("begrip", "wijkverpleging")]
     begrip = nl_page(BegripPage, "wijkverpleging")
-    begrip.synoniemen += ", aankleden en wassen"
+    begrip.synoniemen += ", aankleden en douchen"
     ranking.publish(begrip)
     answer = results(client, question)
     assert (answer[0]["type"], answer[0]["slug"]) == ("begrip", "wijkverpleging")

@@ -67,3 +67,31 @@ def test_partners_get_the_unfound_words(client, ranking):
     assert answer["unfound"] == [{"word": "hoffie", "instead": ["koffie"]}]
     assert answer["results"]
     assert client.get("/api/zoeken/", {"q": "koffie"}).json()["unfound"] == []
+
+
+def test_a_long_question_is_answered_without_the_word_no_page_has(client, ranking):
+    # "slik" is on no page and no typo; the other words say enough (unfound.may_leave_out): the
+    # medicine check-ups come first, and the resident is told which word was left out.
+    soup = html(client, q="ik slik veel pillen en weet niet of dat goed gaat")
+    assert total(soup) > 0
+    assert any("medicijn" in title.lower() for title in titles(soup)[:2]), titles(soup)[:3]
+    assert notices(soup) == ["Het woord ‘slik’ staat niet op onze pagina's."]
+
+
+def test_a_short_question_keeps_its_word_no_page_has(client, ranking):
+    # Two words say what is asked, and both must be on a page: a question about a thing the portal
+    # does not know stays unanswered rather than answered about the other word.
+    soup = html(client, q="mijn grammofoon is kapot")
+    assert total(soup) == 0
+    assert notices(soup) == ["Het woord ‘grammofoon’ staat niet op onze pagina's."]
+
+
+@pytest.mark.parametrize(
+    ("content_words", "unknown", "left_out"),
+    [(1, 1, False), (2, 1, False), (3, 1, True), (4, 1, True), (4, 2, False), (8, 2, True), (3, 0, False)],
+)
+def test_the_share_of_the_words_decides_what_may_be_left_out(content_words, unknown, left_out):
+    from search.unfound import may_leave_out, required_words
+
+    assert may_leave_out(content_words, unknown) is left_out
+    assert required_words(content_words) <= content_words
