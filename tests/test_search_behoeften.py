@@ -1,0 +1,55 @@
+"""A need said in the resident's own words (issue 12, demo/eval/needs_queries.jsonl is the judged dev set).
+
+The words come from the data files that both rankings read: search/data/thesaurus.txt (a broken thing
+finds the repair cafés, forgetting finds the dementia pages), vertaalwoorden.txt (Turkish and Arabic) and
+stopwoorden.txt (the words that say how one feels, not what one needs: "voel", "feel", "hissediyorum",
+"أشعر"). Each test runs on the database backend with the Python ranking and on OpenSearch with the
+engine's ranking (tests/ranking_support.py).
+"""
+# ruff: noqa: F811  (pytest fixtures imported from opensearch_support)
+
+import pytest
+from bs4 import BeautifulSoup
+
+from .opensearch_support import engine, opensearch_config, opensearch_urls  # noqa: F401
+from .ranking_support import html, no_kept_answers, ranking, titles  # noqa: F401
+from .test_search_unfound import notices
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_kept_answers")]
+
+
+def test_something_broken_finds_the_repair_cafes(client, ranking):
+    soup = html(client, q="kapot")
+    assert [title for title in titles(soup)[:2] if "Repair Café" in title] == titles(soup)[:2], titles(soup)[:3]
+
+
+@pytest.mark.parametrize(
+    ("asked", "said"),
+    [
+        ("vergeetachtig", []),
+        # "keeps" is on no page; "father" and "forgetting" say enough without it (unfound.may_leave_out).
+        ("my father keeps forgetting things", ["Het woord ‘keeps’ staat niet op onze pagina's."]),
+    ],
+)
+def test_forgetting_finds_the_dementia_pages(client, ranking, asked, said):
+    soup = html(client, q=asked)
+    first = " ".join(titles(soup)[:5]).lower()
+    assert "alzheimer" in first or "dementie" in first, titles(soup)[:5]
+    assert notices(soup) == said
+
+
+@pytest.mark.parametrize(
+    ("path", "asked"),
+    [
+        ("/zoeken/", "ik voel me eenzaam"),
+        ("/tr/zoeken/", "kendimi yalnız hissediyorum"),
+        ("/ar/zoeken/", "أشعر بالوحدة"),
+    ],
+)
+def test_how_one_feels_is_no_word_the_page_must_have(client, ranking, path, asked):
+    # Before, "voel", "hissediyorum" and "أشعر" were words no page has, and the answer was empty.
+    response = client.get(path, {"q": asked})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert titles(soup)  # the count line is in the reader's language: the results themselves
+    assert notices(soup) == []
