@@ -40,6 +40,10 @@ FEW = 5
 HOST_SHARE = 0.5
 BEGRIP_IN_BUURT = 0.8
 TYPE_PRIOR = {"activiteit": 0.05, "voorziening": 0.03}
+# A kind of page asked by its name ("activiteiten haalderen", page_types.py): its pages before the others,
+# by more than a title or a phrase adds (TITLE_HEAD, PHRASE_BONUS) but less than a page with all the words
+# has over one with half of them.
+NAMED_TYPE = 0.3
 RELATIVE_CUTOFF = 0.3
 RELATED_SHARE = 0.6  # a term linked under ‘zie ook’ to the term the query names
 TITLE_HEAD = 0.05  # a title that starts with an asked word is about it
@@ -199,12 +203,14 @@ def rank(analysis, index, locale, buurt=None):
             score += 0.05
         if analysis.definitional:
             score += 0.15 if doc.type == "begrip" else 0
+        elif analysis.types:
+            score += NAMED_TYPE if doc.type in analysis.types else 0
         else:
             score += TYPE_PRIOR.get(doc.type, 0)
         if doc_id in backend:
             score += 0.1 / (1 + backend[doc_id] / 5)
         score += PHRASE_BONUS * analysis.phrase_share(doc)
-        if only_context:
+        if only_context and not analysis.types:
             score += {"buurt": 0.3, "voorziening": 0.1}.get(doc.type, 0)
         else:
             score += 0.1 * _title_share(analysis, doc) + TITLE_HEAD * _names_head(analysis, doc)

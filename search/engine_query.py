@@ -46,6 +46,7 @@ to set `min_words`. search/README.md shows the query of one question in full.
 from wagtail.search.query import PlainText
 
 from . import analysis
+from .searched import TYPE_MODELS
 from .unfound import required_words
 
 # Weights of the parts of one word's clause (the best part counts; dis_max with tie_breaker 0).
@@ -79,6 +80,9 @@ PLACE_FACTOR = IN_BUURT_FACTOR  # a place named in the question ("koffie Haalder
 # The question is only a place ("Zetten"): the buurt's own page, then its places, then what happens there
 # (as the Python ranking's bonus for a question of only places and days).
 ONLY_PLACE_FACTOR = {"activiteiten.BuurtPage": 3.0, "activiteiten.VoorzieningPage": 1.5}
+# A kind of page asked for by name ("activiteiten haalderen", "voorzieningen zetten"): its pages first, as
+# far above the others as an activity is above a glossary page (TYPE_FACTOR).
+NAMED_TYPE_FACTOR = TYPE_FACTOR["activiteiten.ActiviteitPage"]
 PLACE_WORDS = 1.0  # the place's name on a page counts like a word, but is not required
 # The asked words in the page title count once more: "valpreventie" before the pages that mention it.
 # Each word's clause as in the match, on the title field (dev set: 0.836 without; 0.847 at 0.3, 0.848 at
@@ -125,6 +129,7 @@ class EngineQuery(PlainText):
         concepts=None,
         when=frozenset(),
         corrections=None,
+        types=frozenset(),
         operator="or",
     ):
         super().__init__(" ".join(words), operator=operator)
@@ -141,6 +146,9 @@ class EngineQuery(PlainText):
         # {asked word no page has: [(known word, similarity)]} (vocabulary.corrections): a typo the
         # engine's fuzziness does not reach ("hoffie": its first letter), asked as those words too.
         self.corrections = corrections or {}
+        # The kinds of page the question asks for by name (page_types.type_words: "activiteiten haalderen"),
+        # as searched.TYPE_MODELS names; their pages get NAMED_TYPE_FACTOR instead of TYPE_FACTOR.
+        self.types = types
         # How many of the words a page must match (a stop word's clause matches every page), and how
         # many words say what is asked: engine_rank works them out from data/stopwoorden.txt.
         self.min_words = len(self.words) if min_words is None else min_words
@@ -172,7 +180,7 @@ class EngineQuery(PlainText):
 
     # What a copy (_with) takes over: every argument of __init__ but the words.
     _KEPT = ("min_words", "content_words", "definitional", "buurt_path", "parts", "places", "stop", "concepts",
-             "when", "corrections", "operator")  # fmt: skip
+             "when", "corrections", "types", "operator")  # fmt: skip
 
     def _with(self, words=None, **changes):
         kept = {name: getattr(self, name) for name in self._KEPT}
@@ -268,6 +276,8 @@ def compile_engine_query(query):
         should.append({"match_phrase": {ALL_TEXT: {"query": text, "slop": PHRASE_SLOP, "boost": PHRASE}}})
     if query.definitional:
         factors = [_factor(_named_term(query), DEFINITION_FACTOR)]
+    elif query.types:
+        factors = [_factor(content_type_clause(TYPE_MODELS[kind]), NAMED_TYPE_FACTOR) for kind in sorted(query.types)]
     else:
         by_type = TYPE_FACTOR if query.words else ONLY_PLACE_FACTOR
         factors = [_factor(content_type_clause(name), weight) for name, weight in by_type.items()]

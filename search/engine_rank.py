@@ -29,7 +29,7 @@ from wagtail.search.backends import get_search_backend
 
 from postcodes.parse import as_postcode
 
-from . import concepts, engine_request, vocabulary
+from . import concepts, engine_request, page_types, vocabulary
 from .candidates import activity_docs
 from .engine_query import EngineQuery, joined_words
 from .engine_request import Counted, count_body, rank_body, ranked_ids, snippet_body, snippets
@@ -136,6 +136,14 @@ def question(text, index, locale, buurt=None):
     asked_words = [part for word in all_words[before : len(all_words) - after] for part in day_words(word)]
     stop = stopwords()
     places, asked_words = _places(asked_words, index, stop, postcodes=as_postcode(text) is None)
+    # A kind of page asked by its name ("activiteiten haalderen"): that kind, not pages with the word,
+    # when the question says something else too (page_types.py).
+    kinds = page_types.type_words()
+    named_types = frozenset(kinds[word] for word in asked_words if word in kinds)
+    if named_types and (places or any(word not in stop and word not in kinds for word in asked_words)):
+        asked_words = [word for word in asked_words if word not in kinds]
+    else:
+        named_types = frozenset()
     content = [word for word in asked_words if word not in stop]  # the words that say what is asked
     if not content and not places:
         return None
@@ -158,6 +166,7 @@ def question(text, index, locale, buurt=None):
         stop=stop,
         concepts=said,
         when={word for word in content if says_when(word)},
+        types=named_types,
     )
 
 

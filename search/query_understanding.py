@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from postcodes.parse import as_postcode
 
 from . import vocabulary
+from .page_types import type_words
 from .places import named_places
 from .text import (
     broader,
@@ -67,6 +68,7 @@ class Analysis:
     place_buurt_ids: frozenset
     weekdays: frozenset
     phrases: tuple = ()  # each two neighbouring words as typed, with the small words between them
+    types: frozenset = frozenset()  # the kinds of page asked for by name (page_types.type_words)
 
     def phrase_share(self, doc):
         """The share of those word pairs the page says just as the resident typed them (‘nieuw in de wijk’)."""
@@ -321,6 +323,15 @@ def analyse(raw, index):
         clauses.append(Clause("place", place.text, alts, 1.0, buurt_ids=place.buurt_ids))
         rest = [pos for pos in rest if pos not in covered]
 
+    # A kind of page asked by its name ("activiteiten haalderen"): that kind, not the pages with the word,
+    # when the question says something else too (page_types.py, the engine ranking's rule too).
+    kinds = type_words()
+    types = frozenset(kinds[tokens[pos]] for pos in rest if tokens[pos] in kinds)
+    if types and (clauses or any(tokens[pos] not in kinds for pos in rest)):
+        rest = [pos for pos in rest if tokens[pos] not in kinds]
+    else:
+        types = frozenset()
+
     # Typos first, so that ‘mantelzrog’ is recognised as the glossary term ‘mantelzorg’. Looked up once per
     # word (two queries on the vocabulary each): the word clauses below use the same corrections.
     fixes = {pos: vocabulary.corrections(tokens[pos], index.locale) for pos in rest}
@@ -362,6 +373,7 @@ def analyse(raw, index):
         definitional=definitional,
         place_buurt_ids=frozenset(place_ids),
         weekdays=frozenset(weekdays),
+        types=types,
     )
 
 

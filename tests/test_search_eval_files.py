@@ -21,6 +21,8 @@ CORPUS_FILES = {
 EVAL_FILES = [
     "demo/eval/dev_queries.jsonl",
     "demo/eval/languages_queries.jsonl",
+    "demo/eval/needs_queries.jsonl",
+    "demo/eval/places_queries.jsonl",
     "search/eval/heldout_queries.jsonl",
     "search/eval/heldout_wave2.jsonl",
 ]

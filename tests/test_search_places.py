@@ -10,6 +10,8 @@ engine's ranking (tests/ranking_support.py).
 import pytest
 
 from activiteiten.models import BuurtPage
+from search.page_types import type_words
+from search.text import fold
 
 from .opensearch_support import engine, opensearch_config, opensearch_urls  # noqa: F401
 from .ranking_support import html, no_kept_answers, ranking  # noqa: F401
@@ -67,3 +69,29 @@ def test_an_unknown_postcode_is_not_ignored(client, ranking):
     soup = html(client, q="koffie 1234")
     assert total(soup) == 0
     assert soup.select(".search-result") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "asked", "kind"),
+    [
+        ("nl", "activiteiten haalderen", "activiteit"),
+        ("en", "activities zetten", "activiteit"),
+        ("nl", "voorzieningen zetten", "voorziening"),
+    ],
+)
+def test_a_kind_of_page_asked_by_name_gives_that_kind_in_the_place(client, ranking, language, asked, kind):
+    # The activities of Haalderen never say "activiteiten": the word names the kind of page wanted
+    # (search/page_types.py), it is no word a page must have.
+    place = asked.split()[-1]
+    first = client.get("/api/zoeken/", {"q": asked, "lang": language}).json()["results"][:4]
+    assert [(r["type"], r["buurt"]) for r in first] == [(kind, place)] * 4, [(r["type"], r["slug"]) for r in first]
+
+
+def test_the_kinds_of_page_are_named_in_every_language():
+    # From the catalogues, the labels of the results page (search/page_types.py): one list of them.
+    words = type_words()
+    assert words["activiteiten"] == words["activities"] == words["etkinlikler"] == "activiteit"
+    assert words["voorzieningen"] == words["facilities"] == "voorziening"
+    assert words[fold("الأنشطة")] == words[fold("أنشطة")] == "activiteit"
+    # "koffie in de buurt" says where, not what kind of page.
+    assert "buurt" not in words and "buurten" not in words

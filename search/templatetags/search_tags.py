@@ -1,23 +1,12 @@
 from django import template
-from django.utils.translation import gettext_lazy as _
 
 from home import contact_links
+from search.page_types import TYPE_LABELS, TYPE_PLURALS
 
 register = template.Library()
 
-LABELS = {
-    "activiteit": _("Activiteit"),
-    "voorziening": _("Voorziening"),
-    "begrip": _("Woordenlijst"),
-    "buurt": _("Buurt"),
-}
-PLURALS = {
-    "": _("Alles"),
-    "activiteit": _("Activiteiten"),
-    "voorziening": _("Voorzieningen"),
-    "begrip": _("Woordenlijst"),
-    "buurt": _("Buurten"),
-}
+LABELS = TYPE_LABELS
+PLURALS = TYPE_PLURALS
 
 
 @register.filter
