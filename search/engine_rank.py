@@ -138,12 +138,9 @@ def question(text, index, locale, buurt=None):
     places, asked_words = _places(asked_words, index, stop, postcodes=as_postcode(text) is None)
     # A kind of page asked by its name ("activiteiten haalderen"): that kind, not pages with the word,
     # when the question says something else too (page_types.py).
-    kinds = page_types.type_words()
-    named_types = frozenset(kinds[word] for word in asked_words if word in kinds)
-    if named_types and (places or any(word not in stop and word not in kinds for word in asked_words)):
-        asked_words = [word for word in asked_words if word not in kinds]
-    else:
-        named_types = frozenset()
+    named_types = page_types.asked_kinds(asked_words, stop, context=bool(places))
+    if named_types:
+        asked_words = [word for word in asked_words if not page_types.names_kind(word)]
     content = [word for word in asked_words if word not in stop]  # the words that say what is asked
     if not content and not places:
         return None

@@ -4,8 +4,9 @@ The results page calls them "Activiteiten", "Voorzieningen", "Woordenlijst" (TYP
 kind, translated in the gettext catalogues: "Activities", "Etkinlikler", "الأنشطة"). A resident who types
 such a name asks for that kind of page, not for pages that contain the word: "activiteiten haalderen"
 asks for the activities in Haalderen, whose pages never say "activiteiten". `type_words` reads the names
-from the catalogues, so there is one list of them; engine_rank leaves such a word out of the words a
-page must have and gives the pages of that kind NAMED_TYPE_FACTOR (engine_query).
+from the catalogues, so there is one list of them; `asked_kinds` is the rule both rankings follow: such
+a name is no word a page must have, and the pages of that kind come first (engine_query's
+NAMED_TYPE_FACTOR, engine's NAMED_TYPE). "activiteiten" alone stays a word search.
 
 A buurt is no kind a resident asks for by name: "koffie in de buurt" says where, not what.
 """
@@ -48,3 +49,18 @@ def type_words():
                         for form in _arabic_forms(word):  # "الأنشطة" also without its article
                             words.setdefault(form, kind)
     return words
+
+
+def names_kind(word):
+    return word in type_words()
+
+
+def asked_kinds(words, stop, context=False):
+    """The kinds of page the folded `words` ask for by name, when the question says something else too
+    (`context`: a place or a day already read from it; or a word that is neither a stop word nor such a
+    name); frozenset() otherwise. The callers then leave the names (names_kind) out of the words a page
+    must have."""
+    kinds = type_words()
+    named = frozenset(kinds[word] for word in words if word in kinds)
+    says_more = context or any(word not in stop and word not in kinds for word in words)
+    return named if says_more else frozenset()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from postcodes.parse import as_postcode
 
 from . import vocabulary
-from .page_types import type_words
+from .page_types import asked_kinds, names_kind
 from .places import named_places
 from .text import (
     broader,
@@ -325,12 +325,9 @@ def analyse(raw, index):
 
     # A kind of page asked by its name ("activiteiten haalderen"): that kind, not the pages with the word,
     # when the question says something else too (page_types.py, the engine ranking's rule too).
-    kinds = type_words()
-    types = frozenset(kinds[tokens[pos]] for pos in rest if tokens[pos] in kinds)
-    if types and (clauses or any(tokens[pos] not in kinds for pos in rest)):
-        rest = [pos for pos in rest if tokens[pos] not in kinds]
-    else:
-        types = frozenset()
+    types = asked_kinds([tokens[pos] for pos in rest], stop, context=bool(clauses))
+    if types:
+        rest = [pos for pos in rest if not names_kind(tokens[pos])]
 
     # Typos first, so that ‘mantelzrog’ is recognised as the glossary term ‘mantelzorg’. Looked up once per
     # word (two queries on the vocabulary each): the word clauses below use the same corrections.
