@@ -5,18 +5,15 @@ from search.page_types import TYPE_LABELS, TYPE_PLURALS
 
 register = template.Library()
 
-LABELS = TYPE_LABELS
-PLURALS = TYPE_PLURALS
-
 
 @register.filter
 def type_label(value):
-    return LABELS.get(value, value)
+    return TYPE_LABELS.get(value, value)
 
 
 @register.filter
 def type_plural(value):
-    return PLURALS.get(value, value)
+    return TYPE_PLURALS.get(value, value)
 
 
 @register.filter
