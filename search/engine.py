@@ -36,10 +36,32 @@ BACKEND_CANDIDATES = 100
 BACKEND_WORDS = 16
 MIN_COVERAGE = 0.4  # all words, or the most telling ones
 ANY_WORD_COVERAGE = 0.2  # fallback when that finds little: any word, if every word is known on the site
-FEW = 5
-HOST_SHARE = 0.5
-BEGRIP_IN_BUURT = 0.8
-TYPE_PRIOR = {"activiteit": 0.05, "voorziening": 0.03}
+FEW = 5  # fewer answers than this with every word: the looser steps (a word left out, any word) apply
+HOST_SHARE = 0.5  # a place where a matching activity happens: half the activity's score (‘koffieochtend’ → buurthuis)
+BEGRIP_IN_BUURT = 0.8  # searching in one buurt: its places and activities before the glossary's terms
+
+# How well a page answers a day asked for ("zaterdagochtend", when.py): an activity on that day and in
+# that part of the day answers fully, on that day at another hour half, and a place open that day a little.
+ON_DAY_AND_HOUR = 1.0
+ON_DAY = 0.5
+OPEN_ON_DAY = 0.3
+# A buurt's name asked (‘koffie in de pas’): every page of that buurt answers the place clause fully; a
+# page that only mentions the name in its text, half.
+IN_ASKED_BUURT = 1.0
+NAMES_ASKED_BUURT = 0.5
+
+# The bonuses added to the coverage (0–1) of a page, all small against the step from one word to two: they
+# order pages that answer about as much. Set with the first ranking (wave 1); their order is what matters.
+TYPE_PRIOR = {"activiteit": 0.05, "voorziening": 0.03}  # with nothing else to tell: things to do, then places
+DEFINITION_TERM = 0.45  # "wat is mantelzorg": the named term first, above any page with the words
+NAMED_BY_TERM = 0.07  # a term named by its term or afkorting, not asked what it means: just above its peers
+LINKED_TERM = 0.05  # another glossary term the question mentions
+DEFINITION_GLOSSARY = 0.15  # a definition question: glossary pages before the places that use the word
+BACKEND_RANK = 0.1  # the search backend's first candidate; it halves by its fifth (BACKEND_RANK_HALF)
+BACKEND_RANK_HALF = 5
+# Only a place or a day asked ("wat is er te doen in de pas", "zaterdag"): the buurt's own page, then its places.
+ONLY_CONTEXT = {"buurt": 0.3, "voorziening": 0.1}
+TITLE_SHARE = 0.1  # times the share of the asked words in the title
 # A kind of page asked by its name ("activiteiten haalderen", page_types.py): its pages before the others,
 # by more than a title or a phrase adds (TITLE_HEAD, PHRASE_BONUS) but less than a page with all the words
 # has over one with half of them.
@@ -133,9 +155,9 @@ def _clause_scores(index, clause, now):
                 in_hours = clause.hours is None or (
                     doc.start_hour is not None and clause.hours[0] <= doc.start_hour < clause.hours[1]
                 )
-                scores[doc.id] = 1.0 if in_hours else 0.5
+                scores[doc.id] = ON_DAY_AND_HOUR if in_hours else ON_DAY
             elif doc.type == "voorziening" and doc.weekdays & clause.weekdays:
-                scores[doc.id] = 0.3  # open on that day
+                scores[doc.id] = OPEN_ON_DAY
         return scores
     scores = {}
     for alt in clause.alts:
@@ -149,10 +171,10 @@ def _clause_scores(index, clause, now):
             host = doc.voorziening_id
             scores[host] = max(scores.get(host, 0), HOST_SHARE * value)
     if clause.kind == "place":
-        scores = {doc_id: value * 0.5 for doc_id, value in scores.items()}
+        scores = {doc_id: value * NAMES_ASKED_BUURT for doc_id, value in scores.items()}
         for doc in index.docs.values():
             if doc.buurt_id in clause.buurt_ids:
-                scores[doc.id] = 1.0
+                scores[doc.id] = IN_ASKED_BUURT
     return scores
 
 
@@ -198,22 +220,25 @@ def rank(analysis, index, locale, buurt=None):
         # The explanation of a named term is shown above the results; in the list itself it leads only
         # when the question asks what something means. Otherwise things to do and places come first.
         if doc_id in primary:
-            score += 0.45 if analysis.definitional else (0.07 if doc_id in by_term else 0.0)
+            if analysis.definitional:
+                score += DEFINITION_TERM
+            elif doc_id in by_term:
+                score += NAMED_BY_TERM
         elif doc_id in secondary:
-            score += 0.05
+            score += LINKED_TERM
         if analysis.definitional:
-            score += 0.15 if doc.type == "begrip" else 0
+            score += DEFINITION_GLOSSARY if doc.type == "begrip" else 0
         elif analysis.types:
             score += NAMED_TYPE if doc.type in analysis.types else 0
         else:
             score += TYPE_PRIOR.get(doc.type, 0)
         if doc_id in backend:
-            score += 0.1 / (1 + backend[doc_id] / 5)
+            score += BACKEND_RANK / (1 + backend[doc_id] / BACKEND_RANK_HALF)
         score += PHRASE_BONUS * analysis.phrase_share(doc)
         if only_context and not analysis.types:
-            score += {"buurt": 0.3, "voorziening": 0.1}.get(doc.type, 0)
+            score += ONLY_CONTEXT.get(doc.type, 0)
         else:
-            score += 0.1 * _title_share(analysis, doc) + TITLE_HEAD * _names_head(analysis, doc)
+            score += TITLE_SHARE * _title_share(analysis, doc) + TITLE_HEAD * _names_head(analysis, doc)
         results.append(Result(doc=doc, score=score, coverage=cover))
     results.sort(key=lambda r: (-r.score, TYPE_ORDER[r.doc.type], r.doc.title))
     return results[:RANKED_MAX]

@@ -30,8 +30,26 @@ from .when import DAYPARTS, day_part, is_weekend, weekday_name, weekday_of
 from .word_forms import translated_form
 
 MAX_WORDS = 12
-WIDER = 0.45  # a wider word (‘yoga’ → bewegen) counts less than a synonym (0.6)
-WIDER_PART = 0.75  # the same inside a compound (‘stoelyoga’ → stoel + bewegen)
+# How much a page counts for an asked word when it has, instead of the word itself (1.0):
+GLUED = 0.95  # two asked neighbours written as one word (‘klusjes dienst’ → klusjesdienst)
+PARTS = 0.85  # every part of an asked compound (‘mantelzorgondersteuning’ → mantelzorg + ondersteuning)
+TYPO = 0.8  # times the similarity: the vocabulary's nearest word to a word no page has (‘hoffie’ → koffie)
+SYNONYM = 0.6  # an everyday synonym or a translation (data/thesaurus.txt, data/vertaalwoorden.txt)
+WIDER = 0.45  # a wider word (‘yoga’ → bewegen) counts less than a synonym
+WIDER_PART = 0.75  # the same inside a compound (‘stoelyoga’ → stoel + bewegen), times PARTS
+HEAD = 0.45  # a compound's head alone, when it is a telling word: an ‘ouderengym’ is a gym
+# A glossary term: named by its term or afkorting it counts fully; said with one of its synoniemen, what
+# the resident typed counts fully and the term a little less; the editors' synonym groups less again.
+TERM_NAMED = 1.0
+TERM_BY_SYNONYM = 0.8
+TYPED_FOR_TERM = 0.9
+TYPED_SYNONYM = 1.0
+SYNONYM_GROUP = 0.55
+CONCEPT_TYPO = 0.85  # a typo is read as a glossary term only when its nearest word is this similar
+HIGHLIGHT_MIN = 0.8  # the words marked in a snippet: as asked, glued, in parts, or the glossary term named
+# A place or a day asked weighs against the average asked word: a place nearly as much, a day half.
+PLACE_WEIGHT = 0.8
+DAY_WEIGHT = 0.5
 HEAD_MAX_SHARE = 0.05  # a compound's head alone only counts when it is a telling word (‘gym’, not ‘problemen’)
 
 
@@ -95,7 +113,7 @@ class Analysis:
             term
             for clause in self.clauses
             for alt in clause.alts
-            if alt.weight >= 0.8
+            if alt.weight >= HIGHLIGHT_MIN
             for part in alt.terms
             for term in part
         }
@@ -192,45 +210,43 @@ def _word_clause(index, tokens, pos, positions, corrections):
     alts = [Alt(((stem(word),),), 1.0, (word,))]
     related = _related(word)
     if related:
-        alts.append(Alt((related,), 0.6, tuple(sorted(thesaurus().get(word, ())))[:6]))
+        alts.append(Alt((related,), SYNONYM, tuple(sorted(thesaurus().get(word, ())))[:6]))
     wider = _wider(word)
     if wider:
         alts.append(Alt((wider,), WIDER, tuple(sorted(broader()[word]))[:4]))
     parts = split_compound(word, index.lexicon, index.short_words)
     if parts:
-        alts.append(Alt(tuple(_options(p) for p in parts), 0.85, tuple(parts)))
+        alts.append(Alt(tuple(_options(p) for p in parts), PARTS, tuple(parts)))
         if any(_wider(p) for p in parts):
-            alts.append(Alt(tuple(_options(p, wide=True) for p in parts), 0.85 * WIDER_PART, tuple(parts)))
+            alts.append(Alt(tuple(_options(p, wide=True) for p in parts), PARTS * WIDER_PART, tuple(parts)))
         head_count = index.count_alts([((stem(parts[-1]),),)])
         if all(index.known(p) for p in parts[:-1]) and head_count <= HEAD_MAX_SHARE * index.n:
-            alts.append(Alt((_options(parts[-1]),), 0.45, (parts[-1],)))  # the head: an ‘ouderengym’ is a gym
+            alts.append(Alt((_options(parts[-1]),), HEAD, (parts[-1],)))
     i = positions.index(pos)
     for neighbour in (positions[i - 1 : i], positions[i + 1 : i + 2]):
         if neighbour:
             a, b = sorted((pos, neighbour[0]))
             glued = tokens[a] + tokens[b]
             if index.known(glued):
-                alts.append(Alt(((stem(glued),),), 0.95, (glued,)))
+                alts.append(Alt(((stem(glued),),), GLUED, (glued,)))
     fixes = [] if index.known(word) or parts else corrections
     for fixed, similarity in fixes:
-        alts.append(Alt(((stem(fixed),),), 0.8 * similarity, (fixed,)))
+        alts.append(Alt(((stem(fixed),),), TYPO * similarity, (fixed,)))
     found = index.count_alts([alt.terms for alt in (alts[:1] if index.known(word) else alts)])
     weight = index.idf(found) if found else index.max_idf()
     return Clause("word", word, alts, weight, known=bool(found), corrected=tuple(fixed for fixed, _s in fixes))
 
 
 def _concept_clause(concept, kind, used, tokens, weights):
-    # Named by its term or abbreviation: those count fully. Said in other words: what the resident
-    # typed counts fully and the term a little less.
-    named = 1.0 if kind != "synoniem" else 0.8
+    named = TERM_NAMED if kind != "synoniem" else TERM_BY_SYNONYM
     typed = tuple(tokens[p] for p in used)
-    alts = [Alt(tuple(_options(w) for w in typed), 1.0 if kind == "synoniem" else 0.9, typed)]
+    alts = [Alt(tuple(_options(w) for w in typed), TYPED_SYNONYM if kind == "synoniem" else TYPED_FOR_TERM, typed)]
     alts.append(Alt(_single(concept.title_words), named, concept.title_words))
     if concept.afkorting:
         afk = tuple(words(concept.afkorting))
         alts.append(Alt(_single(afk), named, afk))
     for group in concept.synonym_groups:
-        alts.append(Alt(_single(group), 0.55, group))
+        alts.append(Alt(_single(group), SYNONYM_GROUP, group))
     label = " ".join(typed)
     return Clause("concept", label, alts, max(sum(weights), 1.0), concept=concept)
 
@@ -334,7 +350,7 @@ def analyse(raw, index):
     fixes = {pos: vocabulary.corrections(tokens[pos], index.locale) for pos in rest}
     corrected = list(tokens)
     for pos, nearest in fixes.items():
-        if nearest and nearest[0][1] >= 0.85:
+        if nearest and nearest[0][1] >= CONCEPT_TYPO:
             corrected[pos] = nearest[0][0]
     found = _concepts(index, corrected, rest)
     word_clauses = {pos: _word_clause(index, tokens, pos, rest, fixes[pos]) for pos in rest}
@@ -358,7 +374,7 @@ def analyse(raw, index):
         base = avg / count if count else 1.0
         for clause in clauses:
             if clause.kind in ("place", "weekday"):
-                clause.weight = base * (0.8 if clause.kind == "place" else 0.5)
+                clause.weight = base * (PLACE_WEIGHT if clause.kind == "place" else DAY_WEIGHT)
     return Analysis(
         phrases=_phrases(all_words, content_positions),
         text=text,
