@@ -220,13 +220,21 @@ def broader():
     """{folded word: frozenset(wider words)} from the one-way lines `a, b > c, d` of data/thesaurus.txt.
 
     a and b each also find c and d, not the other way round: a need finds what helps with it
-    (‘eenzaam > ontmoeten’), a kind of thing finds its general word (‘yoga > bewegen’).
+    (‘eenzaam > ontmoeten’), a kind of thing finds its general word (‘yoga > bewegen’). A word of another
+    language (data/vertaalwoorden.txt) finds what its Dutch words find that way: "yalnız" (eenzaam) finds
+    ontmoeten too, without a thesaurus line in Turkish. One step only: a wider word's own wider words are not
+    added (the engine's synonym rules do not chain either).
     """
     wider = {}
     for members, arrow, targets in _thesaurus_lines():
         if arrow:
             for member in members:
                 wider.setdefault(member, set()).update(targets - {member})
+    dutch_wider = {word: set(found) for word, found in wider.items()}
+    for word, dutch in translations().items():
+        inherited = set().union(*(dutch_wider.get(d, ()) for d in dutch)) - dutch - {word}
+        if inherited:
+            wider.setdefault(word, set()).update(inherited)
     return {word: frozenset(found) for word, found in wider.items()}
 
 

@@ -53,3 +53,16 @@ def test_how_one_feels_is_no_word_the_page_must_have(client, ranking, path, aske
     soup = BeautifulSoup(response.content, "html.parser")
     assert titles(soup)  # the count line is in the reader's language: the results themselves
     assert notices(soup) == []
+
+
+@pytest.mark.parametrize(("path", "asked"), [("/tr/zoeken/", "yalnızım"), ("/ar/zoeken/", "وحيد")])
+def test_loneliness_in_turkish_or_arabic_finds_the_places_to_meet(client, ranking, path, asked):
+    # "yalnızım" and "وحيد" (I am alone, lonely) are "eenzaam" (vertaalwoorden.txt); "eenzaam > ontmoeten"
+    # (thesaurus.txt) now holds for them too (text.broader). Before, only the pages that say "eenzaam" came:
+    # the open living room, whose page says "koffie en ontmoeting" and not "eenzaam", was not found. Asked in
+    # its buurt: in the whole region the engine puts the many pages that say "eenzaam" first, as it should.
+    response = client.get(path, {"q": asked, "buurt": "elderveld-driemondplein"})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    found = [a["href"].rstrip("/").rsplit("/", 1)[-1] for a in soup.select(".search-result__title a")][:10]
+    assert "huiskamer-rivierenhof" in found, found
