@@ -6,14 +6,29 @@ the database (vocabulary.py) keeps their words for typo correction.
 
 import re
 
+from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.search import index
+
+from home.translation_state import locale_language
 
 from .text import stopwords, words
 
 TITLE, SUMMARY, BODY, LOW = 1.0, 0.7, 0.5, 0.3
 HOST = 0.5  # the name of the place where an activity takes place
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def kind_text(page, key, name):
+    """What kind of activity or place a page is, as the search reads it: by its key, a Dutch word of the
+    data files' expansions ("ontmoeten": yalnız → eenzaam > ontmoeten), and by its name in the language of
+    the page (`name`, a get_…_display method), as its reader sees it. Never in the language that happens to
+    be active: the picture, the vocabulary and the engine's index were built in the language of whoever
+    searched or published first, so a page published from the English admin was "meeting", and a Turkish
+    search found other pages than `evaluate_search` measured."""
+    with translation.override(locale_language(page.locale_id)):
+        shown = str(name())
+    return " ".join(dict.fromkeys([key.replace("-", " "), shown]))
 
 
 def first_sentence(text):
@@ -33,7 +48,7 @@ def buurt_texts(page):
 def voorziening_texts(page, body):
     return [
         (TITLE, page.title),
-        (TITLE, f"{page.soort} {page.get_soort_display()}"),  # ‘huisarts’ is what it is
+        (TITLE, kind_text(page, page.soort, page.get_soort_display)),  # ‘huisarts’ is what it is
         # A place has no summary field: the first sentence of its description says what it is.
         (SUMMARY, first_sentence(page.search_description or body)),
         (BODY, body),
@@ -47,7 +62,7 @@ def activiteit_texts(page, body, place):
     """`place`: the live place where it happens, or None."""
     return [
         (TITLE, page.title),
-        (TITLE, page.get_categorie_display()),  # what kind of activity it is
+        (TITLE, kind_text(page, page.categorie, page.get_categorie_display)),  # what kind of activity it is
         (SUMMARY, f"{page.samenvatting} {page.doelgroep}"),
         (SUMMARY, page.talen_zoekwoorden()),
         (BODY, body),

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.models import Locale
 
-from activiteiten.models import BuurtPage
+from activiteiten.models import ActiviteitPage, BuurtPage
 from activiteiten.testing import local, make_activiteit
 from search import analysis, engine, text, vocabulary, word_forms
 from search.query_understanding import MAX_WORDS, question_form, question_words
@@ -191,3 +192,27 @@ def test_evaluate_search_reports_each_language():
     assert set(sections) == {"nl", "en", "tr", "ar"}
     for lang in ("en", "tr", "ar"):
         assert float(sections[lang]) >= 0.6, (lang, output)  # before the word list: ar 0.00, tr 0.08
+
+
+@pytest.mark.parametrize("active", ["tr", "en", "ar"])
+def test_what_a_page_is_does_not_depend_on_who_reads_or_publishes(active):
+    # A page's kind ("ontmoeten") is read by its key and by its name in the page's own language, whatever
+    # language is active: the picture, the vocabulary and the engine's title field (title_text) were built
+    # in the language of whoever searched or published first. Before, a Turkish search built the Turkish
+    # picture with Turkish kinds on the Dutch pages too, and "yalnızım" (eenzaam > ontmoeten) found four
+    # pages in the browser where `evaluate_search` found thirty.
+    from search import docindex
+    from search.page_texts import title_text
+
+    tr = Locale.objects.get(language_code="tr")
+    page = ActiviteitPage.objects.live().filter(locale=tr, slug="huiskamer-rivierenhof").get()
+    with translation.override("nl"):
+        docindex.clear()
+        as_measured = found("yalnızım", "tr")
+        title = title_text(page)
+    with translation.override(active):
+        docindex.clear()
+        assert found("yalnızım", "tr") == as_measured
+        assert title_text(page) == title
+    assert ("activiteit", "huiskamer-rivierenhof") in as_measured
+    assert "ontmoeten" in title.split()
