@@ -192,8 +192,7 @@ def rank(analysis, index, locale, buurt=None):
     else:
         backend = _backend_ranks(analysis, locale)
     per_clause = [(clause, _clause_scores(index, clause, now)) for clause in clauses]
-    named = {c.doc_id for c in analysis.named_concepts}
-    primary = {c.doc_id for c in analysis.primary_concepts} & named
+    primary = {c.doc_id for c in analysis.named_primary}
     secondary = {c.doc_id for c in analysis.concepts} - primary
     by_term = {c.doc_id for c in analysis.term_concepts}
     only_context = all(c.kind in ("place", "weekday") for c in clauses)
@@ -261,9 +260,8 @@ def _coverage(analysis, per_clause, index, now):
         doc = index.docs.get(doc_id)
         if doc is not None and not doc.is_over(now):
             coverage[doc_id] = sum(clause.weight * scores.get(doc_id, 0) for clause, scores in per_clause) / total
-    named = {c.doc_id for c in analysis.named_concepts}
-    for concept in analysis.primary_concepts:
-        if concept.doc_id in named and concept.doc_id in coverage:
+    for concept in analysis.named_primary:
+        if concept.doc_id in coverage:
             for doc_id in concept.related:
                 if doc_id in index.docs:
                     share = RELATED_SHARE * coverage[concept.doc_id]
@@ -426,7 +424,7 @@ def search(query, locale=None, buurt="", type="", limit=MAX_RESULTS):
         ((index.buurten[b], n) for b, n in per_buurt.items() if b in index.buurten), key=lambda bn: bn[0].title
     )
     outcome.results = ranked[:limit]
-    outcome.explanations = [c for c in analysis.primary_concepts if c in analysis.named_concepts][:2]
+    outcome.explanations = analysis.named_primary[:2]
     terms = frozenset(analysis.highlight_terms())
     for result in outcome.results:
         result.terms = terms

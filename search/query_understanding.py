@@ -8,6 +8,7 @@ the site does not know — the nearest known words (typos).
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from postcodes.parse import as_postcode
 
@@ -87,6 +88,13 @@ class Analysis:
     weekdays: frozenset
     phrases: tuple = ()  # each two neighbouring words as typed, with the small words between them
     types: frozenset = frozenset()  # the kinds of page asked for by name (page_types.type_words)
+
+    @cached_property
+    def named_primary(self):
+        """The glossary terms the question names and that own a clause: explained above the results, first in
+        the list for a definition question, and their ‘zie ook’ terms come along (engine.rank)."""
+        named = {c.doc_id for c in self.named_concepts}
+        return [c for c in self.primary_concepts if c.doc_id in named]
 
     def phrase_share(self, doc):
         """The share of those word pairs the page says just as the resident typed them (‘nieuw in de wijk’)."""
