@@ -15,7 +15,8 @@ from wagtail.models import Locale
 
 from activiteiten.models import ActiviteitPage, BuurtPage
 from activiteiten.testing import local, make_activiteit
-from search import analysis, engine, text, vocabulary, word_forms
+from search import analysis, docindex, engine, text, vocabulary, word_forms
+from search.page_texts import title_text
 from search.query_understanding import MAX_WORDS, question_form, question_words
 from search.text import fold, translations, words
 from search.when import day_words, weekday_of
@@ -201,9 +202,6 @@ def test_what_a_page_is_does_not_depend_on_who_reads_or_publishes(active):
     # in the language of whoever searched or published first. Before, a Turkish search built the Turkish
     # picture with Turkish kinds on the Dutch pages too, and "yalnızım" (eenzaam > ontmoeten) found four
     # pages in the browser where `evaluate_search` found thirty.
-    from search import docindex
-    from search.page_texts import title_text
-
     tr = Locale.objects.get(language_code="tr")
     page = ActiviteitPage.objects.live().filter(locale=tr, slug="huiskamer-rivierenhof").get()
     with translation.override("nl"):
