@@ -17,25 +17,27 @@ from django.conf import settings
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.html import strip_tags
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from activiteiten.recurrence import to_local_naive, weekdays
-from activiteiten.talen import zoekwoorden
 from home.translation_state import text_language
 
+from . import vocabulary
 from .page_texts import (
     activiteit_texts,
+    activity_shown,
     begrip_texts,
     buurt_texts,
     shown_texts,
     voorziening_texts,
 )
 from .page_texts import content_words as _content_words
-from .postings import Postings, matching_terms
+from .postings import Postings
 from .searched import in_language
 from .text import SHORT_WORDS, base_lexicon, fold, split_compound, stem, stopwords, words
 
 PART = 0.85  # a compound part counts a little less than the whole word
+COMPOUND_MIN_LENGTH = 7  # shorter words are not split into parts (the rule the picture has always had)
 IDF_POWER = 1.0  # measured: softer (0.5, 0.3) was not better on the dev and held-out queries
 GENERIC_PLACE_WORDS = frozenset(
     "noord zuid oost west zuidoost zuidwest noordoost noordwest centrum midden lage land hoge oude nieuwe "
@@ -101,13 +103,6 @@ def _weekdays(page):
     return weekdays(page.herhaling, page.start), to_local_naive(page.start).hour
 
 
-def activity_shown(page, now):
-    """(shown, ends_at): whether the search shows this activity now — not cancelled for good, not over —
-    and until when (None = goes on): ActiviteitPage.zoek_getoond_tot, the rule the engine's filter uses."""
-    ends_at = page.zoek_getoond_tot()
-    return not (ends_at is not None and ends_at < now), ends_at
-
-
 def memory_max_activities():
     """Up to this many live activities the picture holds every page; above it, only the other pages,
     and a search takes its activities from the search backend (setting; see docs/search-scale.md)."""
@@ -124,24 +119,24 @@ class DocIndex(Postings):
         self.places = {}  # folded place words → set of buurt ids
         self.buurten = {}  # buurt id → Doc
         self.by_path = {}  # buurt page path → Doc
-        self.activity_terms = {}  # at scale: stem → number of activities with it (see _count_activity_terms)
-        self.activity_count = 0
+        self.activity_count = 0  # at scale: the live activities, which the picture does not hold
         self.at_scale = False
         self._activity_counts = {}
         self.candidate_docs = {}  # at scale: page id → Doc (or None) of activities searches found
+        # Read once per picture for every page's address (_doc); a changed site reaches the next picture.
+        self._site_root_paths = Site.get_site_root_paths()
         self._build()
         for doc in self.docs.values():
             self.post(doc)
         self.n = max(len(self.docs) + self.activity_count, 1)
         self.sorted_terms = sorted(self.postings)
-        self.sorted_activity_terms = sorted(self.activity_terms)
 
     # -- building ---------------------------------------------------------------------------------
     def _terms_of(self, word):
         """The stem of a word and the stems of its compound parts (worked out once per word)."""
         found = self._word_terms.get(word)
         if found is None:
-            parts = split_compound(word, self.lexicon, self.short_words) if len(word) >= 7 else None
+            parts = split_compound(word, self.lexicon, self.short_words) if len(word) >= COMPOUND_MIN_LENGTH else None
             found = (stem(word), tuple(stem(part) for part in parts or ()))
             self._word_terms[word] = found
         return found
@@ -183,17 +178,13 @@ class DocIndex(Postings):
         voorzieningen = self._pages(VoorzieningPage, prefetch=["openingstijden"])
         activiteiten = [] if self.at_scale else self._pages(ActiviteitPage, related=["voorziening"])
         begrippen = self._pages(BegripPage)
+        # At scale no activity is read: how many have a word comes from the vocabulary in the database
+        # (activity_count_for), so building the picture takes as long at 100,000 activities as at 100.
+        # The activities' titles then add no words to the compound lexicon (the word list still has them).
+        self.activity_count = live_activities if self.at_scale else 0
         corpus_words = set()
         for page in [*buurten, *voorzieningen, *activiteiten, *begrippen]:
             corpus_words.update(words(page.title))
-        activity_rows = []
-        if self.at_scale:
-            # Only what is needed to understand a query: the words, not the documents.
-            columns = ("title", "samenvatting", "doelgroep", "omschrijving", "talen")
-            activity_rows = [row for qs in self.live(ActiviteitPage) for row in qs.values_list(*columns)]
-            self.activity_count = len(activity_rows)
-            for row in activity_rows:
-                corpus_words.update(words(row[0]))
         self.short_words = SHORT_WORDS | {w for w in corpus_words if len(w) == 3}
         self.lexicon = base_lexicon() | {w for w in corpus_words if len(w) >= 4}
 
@@ -229,7 +220,6 @@ class DocIndex(Postings):
             doc = self.activity_doc(page, now)
             if doc is not None:
                 self.docs[doc.id] = doc
-        self._count_activity_terms(activity_rows)
 
         for page in begrippen:
             doc = self._doc(page, "begrip", *shown_texts(page))
@@ -258,24 +248,11 @@ class DocIndex(Postings):
         self._add_texts(doc, activiteit_texts(page, body, place))
         return doc
 
-    def _count_activity_terms(self, rows):
-        """At scale: how many activities have each stem in their title, summary, target group or
-        description — to tell known words and to weigh rare words above common ones without keeping
-        every activity in memory."""
-        stop = stopwords()
-        for title, summary, doelgroep, description, talen in rows:
-            terms = set()
-            spoken = zoekwoorden(talen) if talen else ""
-            for word in words(f"{title} {summary} {doelgroep} {strip_tags(description)} {spoken}"):
-                if word in stop:
-                    continue
-                term, parts = self._terms_of(word)
-                terms.add(term)
-                terms.update(parts)
-            for term in terms:
-                self.activity_terms[term] = self.activity_terms.get(term, 0) + 1
-
     def _doc(self, page, kind, summary, body, keep=True):
+        # Without a request Wagtail reads the sites' root paths from the cache for every page it gives an
+        # address (a database read in `make run`: 0.2 s of a 0.6 s picture with 347 pages); it keeps them
+        # on the page when they are there already (Page._get_site_root_paths).
+        page._wagtail_cached_site_root_paths = self._site_root_paths
         doc = Doc(
             id=page.id,
             type=kind,
@@ -333,12 +310,20 @@ class DocIndex(Postings):
         return self.idf(0)
 
     def activity_count_for(self, term):
-        """At scale: about how many activities have this stem, matched the way match() does."""
+        """At scale: about how many activities have this stem, matched the way match() does: one query on
+        the vocabulary in the database (vocabulary.activities_with). Kept with this picture: a publish in
+        any process changes the rows and makes every process build a new picture (get_index), with an
+        empty store."""
         cached = self._activity_counts.get(term)
         if cached is not None:
             return cached
-        found = matching_terms(term, self.sorted_activity_terms, self.activity_terms)
-        total = min(sum(self.activity_terms[other] for other, _factor in found), self.activity_count)
+        # The words that hold the stem as a compound part, split with the rule of the picture's own words.
+        compounds = [
+            word
+            for word in vocabulary.words_containing(term, self.locale, COMPOUND_MIN_LENGTH)
+            if term in self._terms_of(word)[1]
+        ]
+        total = min(vocabulary.activities_with(term, self.locale, compounds), self.activity_count)
         if len(self._activity_counts) < 20_000:
             self._activity_counts[term] = total
         return total

@@ -4,6 +4,7 @@ One place for both readers: the in-memory picture (docindex.py) weighs these tex
 the database (vocabulary.py) keeps their words for typo correction.
 """
 
+import functools
 import re
 
 from django.utils import translation
@@ -19,16 +20,25 @@ HOST = 0.5  # the name of the place where an activity takes place
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
-def kind_text(page, key, name):
-    """What kind of activity or place a page is, as the search reads it: by its key, a Dutch word of the
-    data files' expansions ("ontmoeten": yalnız → eenzaam > ontmoeten), and by its name in the language of
-    the page (`name`, a get_…_display method), as its reader sees it. Never in the language that happens to
-    be active: the picture, the vocabulary and the engine's index were built in the language of whoever
+def kind_text(page, field_name):
+    """What kind of activity or place a page is (its choice field `field_name`), as the search reads it: by
+    its key, a Dutch word of the data files' expansions ("ontmoeten": yalnız → eenzaam > ontmoeten), and by
+    its name in the language of the page, as its reader sees it. Never in the language that happens to be
+    active: the picture, the vocabulary and the engine's index were built in the language of whoever
     searched or published first, so a page published from the English admin was "meeting", and a Turkish
     search found other pages than `evaluate_search` measured."""
-    with translation.override(locale_language(page.locale_id)):
-        shown = str(name())
+    key = getattr(page, field_name)
+    shown = _choice_name(type(page), field_name, key, locale_language(page.locale_id))
     return " ".join(dict.fromkeys([key.replace("-", " "), shown]))
+
+
+@functools.lru_cache(maxsize=1024)
+def _choice_name(model, field_name, key, language):
+    """The name of a choice in a language. The choices and their translations are in the code, the same in
+    every process until the next release, so they are kept (get_FOO_display worked them out per page:
+    a third of the time the picture took for the places)."""
+    with translation.override(language):
+        return str(dict(model._meta.get_field(field_name).flatchoices).get(key, key))
 
 
 def first_sentence(text):
@@ -48,7 +58,7 @@ def buurt_texts(page):
 def voorziening_texts(page, body):
     return [
         (TITLE, page.title),
-        (TITLE, kind_text(page, page.soort, page.get_soort_display)),  # ‘huisarts’ is what it is
+        (TITLE, kind_text(page, "soort")),  # ‘huisarts’ is what it is
         # A place has no summary field: the first sentence of its description says what it is.
         (SUMMARY, first_sentence(page.search_description or body)),
         (BODY, body),
@@ -62,7 +72,7 @@ def activiteit_texts(page, body, place):
     """`place`: the live place where it happens, or None."""
     return [
         (TITLE, page.title),
-        (TITLE, kind_text(page, page.categorie, page.get_categorie_display)),  # what kind of activity it is
+        (TITLE, kind_text(page, "categorie")),  # what kind of activity it is
         (SUMMARY, f"{page.samenvatting} {page.doelgroep}"),
         (SUMMARY, page.talen_zoekwoorden()),
         (BODY, body),
@@ -83,7 +93,7 @@ def begrip_texts(page):
 
 def texts_of(page):
     """[(weight, text)] of a specific page of a type the search shows; [] for any other page. Whether
-    an activity still shows (not cancelled, not over) is for the caller (docindex.activity_shown)."""
+    an activity still shows (not cancelled, not over) is for the caller (activity_shown)."""
     from activiteiten.models import ActiviteitPage, BuurtPage, VoorzieningPage
     from woordenlijst.models import BegripPage
 
@@ -148,3 +158,10 @@ class RankingText(index.FilterField):
 
     def __init__(self, field_name, es_extra=None, **kwargs):
         super().__init__(field_name, es_extra={"type": "text", **(es_extra or {})}, **kwargs)
+
+
+def activity_shown(page, now):
+    """(shown, ends_at): whether the search shows this activity now — not cancelled for good, not over —
+    and until when (None = goes on): ActiviteitPage.zoek_getoond_tot, the rule the engine's filter uses."""
+    ends_at = page.zoek_getoond_tot()
+    return not (ends_at is not None and ends_at < now), ends_at

@@ -14,12 +14,17 @@ from rapidfuzz import fuzz, process
 from wagtail.models import Locale, Page
 
 from .models_vocabulary import WORD_MAX_LENGTH, Zoekwoord, ZoekwoordPagina
-from .page_texts import content_words, texts_of
+from .page_texts import activity_shown, content_words, texts_of
 from .postings import PREFIX_MIN_LENGTH, shorter_stems
+from .searched import content_type_ids
 from .text import stem, translations
 
 TYPO_MIN_LENGTH = 5  # shorter words have too many near neighbours to guess which one was meant
-MIN_WORD_LENGTH = 4  # shorter words are never a correction (‘zorg’ is the shortest worth proposing)
+# The words of the pages it holds: every word but the stop words, as the picture knows them, so that at
+# scale "gym" or "bus" on an activity is a known word (docindex.DocIndex.activity_count_for). A word this
+# short is never proposed as a correction: a typo is corrected from TYPO_MIN_LENGTH letters on, and a
+# word of 3 letters is never close enough to one of 5 (fuzz.ratio at most 2·3 / (3 + 5) = 75 < 78).
+MIN_WORD_LENGTH = 3
 SCORE_CUTOFF = 78  # rapidfuzz fuzz.ratio (0–100) a known word needs to count as the intended word
 NEAREST = 3  # corrections proposed per word
 # PostgreSQL: pg_trgm's `%` operator (served by the GIN index) finds the candidates, at most
@@ -37,8 +42,6 @@ def words_of(page):
     """The vocabulary words of one specific page: its search texts' words of MIN_WORD_LENGTH letters or
     more; none for a page the search does not show (not live, not public, a cancelled or past activity)."""
     from activiteiten.models import ActiviteitPage
-
-    from .docindex import activity_shown
 
     if not page.live or not Page.objects.public().filter(pk=page.pk).exists():
         return set()
@@ -143,6 +146,31 @@ def known(word, locale):
     if len(term) >= PREFIX_MIN_LENGTH:
         match |= Q(stam__startswith=term)
     return Zoekwoord.objects.filter(match, locale_id__in=_locales(locale)).exists()
+
+
+def activities_with(term, locale, compounds=()):
+    """About how many activities a reader of `locale` finds by this stem, matched as the ranking matches a
+    stem (the stem itself, longer words that start with it, its shorter stem: postings.matching_terms),
+    plus the activities with one of `compounds`, words that hold the stem as a part ("koffieochtend" for
+    "ochtend"; the caller splits them: words_containing). An activity counts once, also when its Dutch
+    page and its translation both have the word (one translation_key). At scale the picture asks this
+    instead of reading every activity (docindex.DocIndex.activity_count_for)."""
+    match = Q(zoekwoord__stam=term) | Q(zoekwoord__stam__in=shorter_stems(term)) | Q(zoekwoord__woord__in=compounds)
+    if len(term) >= PREFIX_MIN_LENGTH:
+        match |= Q(zoekwoord__stam__startswith=term)
+    rows = ZoekwoordPagina.objects.filter(
+        match, zoekwoord__locale_id__in=_locales(locale), page__content_type__in=content_type_ids(["activiteit"])
+    )
+    return rows.values("page__translation_key").distinct().count()
+
+
+def words_containing(fragment, locale, min_length):
+    """The words of the language's pages (and the Dutch pages it shows) of `min_length` letters or more
+    that contain `fragment`: the candidates for a compound with it as a part. PostgreSQL finds them
+    through the trigram index of migration 0004 (LIKE '%…%')."""
+    rows = Zoekwoord.objects.filter(locale_id__in=_locales(locale), woord__contains=fragment)
+    rows = rows.annotate(length=Length("woord")).filter(length__gte=min_length)
+    return sorted(set(rows.values_list("woord", flat=True)))
 
 
 def has_word(word, locale):

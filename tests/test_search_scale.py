@@ -2,10 +2,15 @@
 search takes them from the search backend (search/candidates.py). Residents must get the same answers."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from activiteiten.models import ActiviteitPage
 from search import docindex
+from search.text import stem
+
+from .languages_support import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +49,34 @@ def test_at_scale_the_picture_keeps_no_activities(at_scale):
     assert kinds == {"buurt", "voorziening", "begrip"}
     assert index.activity_count == ActiviteitPage.objects.live().filter(locale=nl).count()
     assert index.known("koffieochtend")  # words of activity titles are still known (typo correction)
+
+
+def test_at_scale_building_the_picture_reads_no_activity(at_scale):
+    """So that a new process answers as soon at 100,000 activities as at 100: how many activities have a
+    word comes from the vocabulary in the database, not from reading every activity's texts."""
+    nl = Locale.objects.get(language_code="nl")
+    with CaptureQueriesContext(connection) as queries:
+        index = docindex.get_index(nl)
+    texts_read = [q["sql"] for q in queries.captured_queries if "samenvatting" in q["sql"]]
+    assert texts_read == []
+    assert index.activity_count == ActiviteitPage.objects.live().filter(locale=nl).count()
+
+
+def test_at_scale_a_word_of_a_new_activity_is_known_and_counted_once(at_scale):
+    """A word only a just-published activity has is known at once (no typo correction of it), also a word
+    of three letters, and an activity counts once when its Dutch page and its translation both have it."""
+    nl, en = Locale.objects.get(language_code="nl"), Locale.objects.get(language_code="en")
+    assert not docindex.get_index(nl).known("klompendansen")
+    assert not docindex.get_index(nl).known("ska")
+    dutch = ActiviteitPage.objects.get(slug="line-dance-stegge", locale=nl)
+    dutch.samenvatting = "Klompendansen op ska, voor iedereen die graag beweegt."
+    dutch.save_revision().publish()
+    translate(dutch.get_translation(en), samenvatting="Klompendansen (clog dancing) to ska, for everyone.")
+    for locale in (nl, en):
+        index = docindex.get_index(locale)
+        for word in ("klompendansen", "ska"):
+            assert index.known(word), (locale, word)
+            assert index.activity_count_for(stem(word)) == 1, (locale, word)
 
 
 def test_below_the_limit_the_picture_keeps_every_page(settings):
