@@ -3,7 +3,7 @@
     python benchmarks/search_candidates_recall.py demo/eval/dev_queries.jsonl
     OPENSEARCH_URL=http://127.0.0.1:9201 python benchmarks/search_candidates_recall.py FILE   # after update_index
 
-The query sent is the engine's own expanded query (search.engine._backend_ranks sends the same). The
+The query sent is the engine's own expanded query (search.ranking._backend_ranks sends the same). The
 figure says whether ranking only the backend's candidates (the plan in docs/search-scale.md) would lose
 recall. Prints figures; asserts nothing.
 """

@@ -1,294 +1,30 @@
-"""The one search of the portal: query understanding + candidates from the search backend + ranking.
+"""The one search of the portal: query understanding, then the ranking, then the counts and filters.
 
-Used by the HTML page, the JSON API and `evaluate_search`, so all three rank the same way. The
-candidates come from Wagtail's search API (`Page.objects…search()` with modelsearch query classes),
-so switching WAGTAILSEARCH_BACKENDS (database → Elasticsearch) changes nothing here or in the views.
+Used by the HTML page, the JSON API and `evaluate_search`, so all three rank the same way. The ranking is
+the engine's (engine_rank.py: OpenSearch with SEARCH_RANKING=engine) or the Python ranking on the
+database backend (ranking.py); nothing in the views knows which answered.
 """
 
-import logging
-from dataclasses import dataclass, field, replace
-from functools import cached_property
+from dataclasses import replace
 
 from django.utils import timezone
-from wagtail.models import Locale, Page
-from wagtail.search.backends import get_search_backend
+from wagtail.models import Locale
 
 from postcodes.nabij import buurt_ids_for_query as buurt_ids
 
-from .candidates import CANDIDATES_AT_SCALE, activity_docs, candidate_view
-from .compilers import CandidateQuery
+from .candidates import activity_docs
 from .docindex import TYPE_ORDER, get_index
 from .engine_rank import engine_rank, engine_ranks
 from .kept import Kept
-from .page_texts import TITLE
 from .query_understanding import analyse
-from .snippets import marked
-from .snippets import snippet as snippet_of
-from .unfound import may_leave_out, of_analysis
-
-logger = logging.getLogger(__name__)
+from .ranking import rank
+from .results import Outcome, Result
+from .unfound import of_analysis
 
 TYPES = ("activiteit", "voorziening", "begrip", "buurt")
 MAX_RESULTS = 50
-RANKED_MAX = 500  # ranked before the buurt and type filters, so that they and the counts see them all
 API_RESULTS = 20
-BACKEND_CANDIDATES = 100
-BACKEND_WORDS = 16
-MIN_COVERAGE = 0.4  # all words, or the most telling ones
-ANY_WORD_COVERAGE = 0.2  # fallback when that finds little: any word, if every word is known on the site
-FEW = 5  # fewer answers than this with every word: the looser steps (a word left out, any word) apply
-HOST_SHARE = 0.5  # a place where a matching activity happens: half the activity's score (‘koffieochtend’ → buurthuis)
 BEGRIP_IN_BUURT = 0.8  # searching in one buurt: its places and activities before the glossary's terms
-
-# How well a page answers a day asked for ("zaterdagochtend", when.py): an activity on that day and in
-# that part of the day answers fully, on that day at another hour half, and a place open that day a little.
-ON_DAY_AND_HOUR = 1.0
-ON_DAY = 0.5
-OPEN_ON_DAY = 0.3
-# A buurt's name asked (‘koffie in de pas’): every page of that buurt answers the place clause fully; a
-# page that only mentions the name in its text, half.
-IN_ASKED_BUURT = 1.0
-NAMES_ASKED_BUURT = 0.5
-
-# The bonuses added to the coverage (0–1) of a page, all small against the step from one word to two: they
-# order pages that answer about as much. Set with the first ranking (wave 1); their order is what matters.
-TYPE_PRIOR = {"activiteit": 0.05, "voorziening": 0.03}  # with nothing else to tell: things to do, then places
-DEFINITION_TERM = 0.45  # "wat is mantelzorg": the named term first, above any page with the words
-NAMED_BY_TERM = 0.07  # a term named by its term or afkorting, not asked what it means: just above its peers
-LINKED_TERM = 0.05  # another glossary term the question mentions
-DEFINITION_GLOSSARY = 0.15  # a definition question: glossary pages before the places that use the word
-BACKEND_RANK = 0.1  # the search backend's first candidate; it halves by its fifth (BACKEND_RANK_HALF)
-BACKEND_RANK_HALF = 5
-# Only a place or a day asked ("wat is er te doen in de pas", "zaterdag"): the buurt's own page, then its places.
-ONLY_CONTEXT = {"buurt": 0.3, "voorziening": 0.1}
-TITLE_SHARE = 0.1  # times the share of the asked words in the title
-# A kind of page asked by its name ("activiteiten haalderen", page_types.py): its pages before the others,
-# by more than a title or a phrase adds (TITLE_HEAD, PHRASE_BONUS) but less than a page with all the words
-# has over one with half of them.
-NAMED_TYPE = 0.3
-RELATIVE_CUTOFF = 0.3
-RELATED_SHARE = 0.6  # a term linked under ‘zie ook’ to the term the query names
-TITLE_HEAD = 0.05  # a title that starts with an asked word is about it
-PHRASE_BONUS = 0.2  # the share of neighbouring query words the page has side by side
-
-
-@dataclass
-class Result:
-    """One found page. The snippet and the next date are worked out only when shown."""
-
-    doc: object
-    score: float
-    coverage: float
-    promoted: bool = False
-    terms: frozenset = frozenset()
-    engine_snippet: str = ""  # the engine's highlight (engine_rank.add_snippets); "" with the Python ranking
-
-    @property
-    def type(self):
-        return self.doc.type
-
-    @cached_property
-    def snippet(self):
-        """The piece of the page's text under its title, the asked words marked: as the engine matched them
-        when it ranked, else by the Python rule (snippets.py)."""
-        return marked(self.engine_snippet) if self.engine_snippet else snippet_of(self.doc, self.terms)
-
-    next_start = None  # set by add_next_dates() for the results on show
-
-    def as_json(self):
-        return {
-            "type": self.doc.type,
-            "slug": self.doc.slug,
-            "title": self.doc.title,
-            "url": self.doc.url,
-            "buurt": self.doc.buurt_slug or None,
-            "snippet": str(self.snippet),
-        }
-
-
-@dataclass
-class Outcome:
-    query: str
-    analysis: object = None
-    results: list = field(default_factory=list)  # after the buurt and type filters
-    type_counts: dict = field(default_factory=dict)
-    total: int = 0  # every answer of the chosen buurt and type (more than `results` when the engine counts)
-    buurt_counts: list = field(default_factory=list)  # [(buurt doc, count)]
-    explanations: list = field(default_factory=list)  # glossary concepts to explain on top
-    buurt: object = None  # the chosen buurt (Doc) or None
-    type: str = ""
-    unknown_buurt: str = ""
-    unknown_type: str = ""
-    index: object = None
-    engine_clause: dict | None = None  # the engine's query, for the snippets of the results on show
-    unfound: list = field(default_factory=list)  # [unfound.Unfound]: the asked words no page has
-
-
-def _backend_ranks(analysis, locale, buurt=None, limit=BACKEND_CANDIDATES):
-    """Ranks of the candidates the search backend finds for any of the words ({page id: rank})."""
-    query_words = analysis.backend_words()
-    if not query_words:
-        return {}
-    query = CandidateQuery(" ".join(query_words[:BACKEND_WORDS]), operator="or")
-    # Only the ids are used: the backend's hits are not loaded as whole pages.
-    queryset = Page.objects.live().filter(locale__in={locale.pk, Locale.get_default().pk}).only("id")
-    if buurt is not None:
-        queryset = queryset.filter(path__startswith=buurt.path)
-    try:
-        results = get_search_backend().search(query, queryset)[:limit]
-        return {page.pk: rank for rank, page in enumerate(results)}
-    except Exception:  # the backend is down or refuses the query: rank with the in-memory index only
-        logger.exception("Search backend failed for %r", analysis.text)
-        return {}
-
-
-def _alt_match(index, alt):
-    return {doc_id: alt.weight * value for doc_id, value in index.match_alt(alt.terms).items()}
-
-
-def _clause_scores(index, clause, now):
-    """{doc id: 0–1} how well each document answers one clause."""
-    if clause.kind == "weekday":
-        scores = {}
-        for doc in index.docs.values():
-            if doc.type == "activiteit" and doc.weekdays & clause.weekdays:
-                in_hours = clause.hours is None or (
-                    doc.start_hour is not None and clause.hours[0] <= doc.start_hour < clause.hours[1]
-                )
-                scores[doc.id] = ON_DAY_AND_HOUR if in_hours else ON_DAY
-            elif doc.type == "voorziening" and doc.weekdays & clause.weekdays:
-                scores[doc.id] = OPEN_ON_DAY
-        return scores
-    scores = {}
-    for alt in clause.alts:
-        for doc_id, value in _alt_match(index, alt).items():
-            if value > scores.get(doc_id, 0):
-                scores[doc_id] = value
-    # A place where a matching activity happens answers a little too (‘koffieochtend’ → its buurthuis).
-    for doc_id, value in list(scores.items()):
-        doc = index.docs.get(doc_id)
-        if doc is not None and doc.voorziening_id in index.docs:
-            host = doc.voorziening_id
-            scores[host] = max(scores.get(host, 0), HOST_SHARE * value)
-    if clause.kind == "place":
-        scores = {doc_id: value * NAMES_ASKED_BUURT for doc_id, value in scores.items()}
-        for doc in index.docs.values():
-            if doc.buurt_id in clause.buurt_ids:
-                scores[doc.id] = IN_ASKED_BUURT
-    return scores
-
-
-def rank(analysis, index, locale, buurt=None):
-    """All matching documents of the locale, best first: [Result]. At scale the activities are the
-    backend's candidates (in `buurt`, a buurt Doc, when given) — see search/candidates.py."""
-    now = timezone.now()
-    clauses = analysis.clauses
-    total = sum(c.weight for c in clauses)
-    if not clauses or total <= 0:
-        return []
-    if index.at_scale:
-        backend = _backend_ranks(analysis, locale, buurt, CANDIDATES_AT_SCALE)
-        index = candidate_view(index, analysis, locale, backend, buurt)
-    else:
-        backend = _backend_ranks(analysis, locale)
-    per_clause = [(clause, _clause_scores(index, clause, now)) for clause in clauses]
-    primary = {c.doc_id for c in analysis.named_primary}
-    secondary = {c.doc_id for c in analysis.concepts} - primary
-    by_term = {c.doc_id for c in analysis.term_concepts}
-    only_context = all(c.kind in ("place", "weekday") for c in clauses)
-    words_asked = sum(1 for c in clauses if c.kind in ("word", "concept"))
-    coverage = _coverage(analysis, per_clause, index, now)
-    if _enough(coverage) < FEW:
-        # A word no page has, and no typo, is left out when the question says enough without it
-        # (unfound.may_leave_out, the engine ranking's rule too).
-        unknown = [c for c in clauses if c.kind == "word" and not c.known]
-        if may_leave_out(words_asked, len(unknown)):
-            per_clause = [(c, scores) for c, scores in per_clause if all(c is not u for u in unknown)]
-            words_asked -= len(unknown)
-            coverage = _coverage(analysis, per_clause, index, now)
-    minimum = MIN_COVERAGE
-    if words_asked > 1 and _enough(coverage) < FEW and all(c.known for c, _scores in per_clause):
-        minimum = ANY_WORD_COVERAGE
-    best = max(coverage.values(), default=0)
-    results = []
-    for doc_id, cover in coverage.items():
-        if cover < minimum or cover < RELATIVE_CUTOFF * best:
-            continue
-        doc = index.docs[doc_id]
-        score = cover
-        # The explanation of a named term is shown above the results; in the list itself it leads only
-        # when the question asks what something means. Otherwise things to do and places come first.
-        if doc_id in primary:
-            if analysis.definitional:
-                score += DEFINITION_TERM
-            elif doc_id in by_term:
-                score += NAMED_BY_TERM
-        elif doc_id in secondary:
-            score += LINKED_TERM
-        if analysis.definitional:
-            score += DEFINITION_GLOSSARY if doc.type == "begrip" else 0
-        elif analysis.types:
-            score += NAMED_TYPE if doc.type in analysis.types else 0
-        else:
-            score += TYPE_PRIOR.get(doc.type, 0)
-        if doc_id in backend:
-            score += BACKEND_RANK / (1 + backend[doc_id] / BACKEND_RANK_HALF)
-        score += PHRASE_BONUS * analysis.phrase_share(doc)
-        if only_context and not analysis.types:
-            score += ONLY_CONTEXT.get(doc.type, 0)
-        else:
-            score += TITLE_SHARE * _title_share(analysis, doc) + TITLE_HEAD * _names_head(analysis, doc)
-        results.append(Result(doc=doc, score=score, coverage=cover))
-    results.sort(key=lambda r: (-r.score, TYPE_ORDER[r.doc.type], r.doc.title))
-    return results[:RANKED_MAX]
-
-
-def _enough(coverage):
-    """How many pages have enough of the asked words (MIN_COVERAGE)."""
-    return sum(1 for c in coverage.values() if c >= MIN_COVERAGE)
-
-
-def _coverage(analysis, per_clause, index, now):
-    """{page id: the weighted share of the asked words it has} for the pages shown, with the terms the
-    editors linked to a named term (‘zie ook’), a little lower than it."""
-    total = sum(clause.weight for clause, _scores in per_clause)
-    candidates = set()
-    for _clause, scores in per_clause:
-        candidates.update(scores)
-    coverage = {}
-    for doc_id in candidates:
-        doc = index.docs.get(doc_id)
-        if doc is not None and not doc.is_over(now):
-            coverage[doc_id] = sum(clause.weight * scores.get(doc_id, 0) for clause, scores in per_clause) / total
-    for concept in analysis.named_primary:
-        if concept.doc_id in coverage:
-            for doc_id in concept.related:
-                if doc_id in index.docs:
-                    share = RELATED_SHARE * coverage[concept.doc_id]
-                    coverage[doc_id] = max(coverage.get(doc_id, 0), share)
-    return coverage
-
-
-def _names_head(analysis, doc):
-    """Whether the title starts with an asked word: ‘Koffie met …’ is about coffee, ‘Wandeling met koffie’
-    is a walk."""
-    head = doc.title_head
-    if len(head) < 3:
-        return False
-    for clause in analysis.clauses:
-        if clause.kind in ("word", "concept") and clause.alts:
-            for part in clause.alts[0].terms:
-                if any(head == t or (len(t) >= 4 and head.startswith(t)) for t in part):
-                    return True
-    return False
-
-
-def _title_share(analysis, doc):
-    terms = [alt.terms for c in analysis.clauses if c.kind in ("word", "concept") for alt in c.alts[:1]]
-    if not terms:
-        return 0.0
-    hits = sum(1 for t in terms if all(any(doc.terms.get(x, 0) >= TITLE for x in part) for part in t))
-    return hits / len(terms)
 
 
 def _promotions(query, index):

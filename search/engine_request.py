@@ -20,7 +20,7 @@ Then, for the ten results on show only (engine_rank.add_snippets), a second requ
    each: the sentence of the page's summary or body (SNIPPET_FIELD) with most of the matched words, marked as
    the engine matched them (a synonym: "warm eten" marks "warme maaltijd"; a compound's part:
    "boodschappen" marks "boodschappenhulp"; a typo). The results page shows it under the title
-   (engine.Result.snippet); the Python ranking marks its own (snippets.py). Not in the first msearch:
+   (results.Result.snippet); the Python ranking marks its own (snippets.py). Not in the first msearch:
    highlighting all RANKED_MAX best pages there cost 6–69 ms more a search at 100,000 activities; this
    request for the ten costs 10–35 ms (benchmarks/search_engine_request.py).
 

@@ -92,7 +92,7 @@ class Analysis:
     @cached_property
     def named_primary(self):
         """The glossary terms the question names and that own a clause: explained above the results, first in
-        the list for a definition question, and their ‘zie ook’ terms come along (engine.rank)."""
+        the list for a definition question, and their ‘zie ook’ terms come along (ranking.rank)."""
         named = {c.doc_id for c in self.named_concepts}
         return [c for c in self.primary_concepts if c.doc_id in named]
 

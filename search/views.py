@@ -10,7 +10,7 @@ from wagtail.models import Locale
 
 from home import params
 
-from . import answers, engine, populair, querylog
+from . import answers, engine, populair, querylog, ranking
 from .docindex import get_index
 from .engine_rank import add_snippets
 
@@ -62,7 +62,7 @@ def _search(request):
         request.GET.get("q", ""),
         buurt=request.GET.get("buurt", ""),
         type=request.GET.get("type", ""),
-        limit=engine.RANKED_MAX,
+        limit=ranking.RANKED_MAX,
     )
     paginator = Paginator(outcome.results, PER_PAGE)
     page = paginator.get_page(params.page_number(request.GET, "page").value)

@@ -16,8 +16,8 @@ from bs4 import BeautifulSoup
 from django.test import override_settings
 from wagtail.models import Page
 
-from search import engine as portal_engine
 from search import engine_rank
+from search import ranking as python_ranking
 
 from .opensearch_support import engine, opensearch_config, opensearch_urls  # noqa: F401
 from .ranking_support import html, ranking  # noqa: F401
@@ -72,7 +72,7 @@ def test_when_more_is_found_than_listed_the_page_says_so_and_a_type_lists_all_of
     everything = total(html(client, q="koffie"))
     places = total(html(client, q="koffie", type="voorziening"))
     # Fewer listed than found, as at 100,000 activities: the best few, and every number still counts all.
-    monkeypatch.setattr(portal_engine, "RANKED_MAX", 8)
+    monkeypatch.setattr(python_ranking, "RANKED_MAX", 8)
     monkeypatch.setattr(engine_rank, "RANKED_MAX", 8)
     soup = html(client, q="koffie")
     assert total(soup) == everything

@@ -13,8 +13,8 @@ import pytest
 from django.utils import timezone
 
 from activiteiten.models import ActiviteitPage, BuurtPage, VoorzieningPage
-from search.engine import RANKED_MAX
 from search.engine import search as portal_search
+from search.ranking import RANKED_MAX
 from woordenlijst.models import BegripPage, BegripZieOok
 
 from .opensearch_support import engine, found, opensearch_config, opensearch_urls, results  # noqa: F401
