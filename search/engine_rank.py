@@ -4,7 +4,7 @@ With OpenSearch configured, `engine.search()` asks the engine for the ranked pag
 (`engine_rank`, one msearch: search/engine_request.py) and only shows them: the order and the numbers
 are the engine's (search/engine_query.py says what it receives). The in-memory picture (docindex) is
 used for showing a found page (title, url, snippet) and, when the engine does not answer, for the
-Python ranking on the database backend (engine.rank), as before.
+Python ranking on the database backend (ranking.rank), as before.
 
 Matching is strict first: a page must have every word (or its synonym, a wider word, a typo of it or
 a compound that holds it). The same msearch asks, for each word, whether any page has it (as one word
@@ -44,7 +44,7 @@ from .when import day_words, says_when
 # as the Python ranking takes from the engine at scale (candidates.CANDIDATES_AT_SCALE): at 100,000
 # activities each found activity is loaded from the database to be shown, so more costs every search.
 RANKED_MAX = 200
-FEW = 5  # fewer pages with every word than this: try with one word less (as engine.FEW)
+FEW = 5  # fewer pages with every word than this: try with one word less (as ranking.FEW)
 
 
 @dataclass
@@ -75,25 +75,31 @@ def _forms(query):
     return forms
 
 
+def _checked(forms):
+    """The forms of all asked words, each once, in the order word_checks asks them."""
+    return sorted({form for word_forms in forms.values() for form in word_forms})
+
+
 def word_checks(compiler, query, pages):
     """One search body per form of an asked word (_forms): does any page have it (as the engine matches one
-    word: synonyms, typos, compound parts)? Cheap: no hits, and each shard stops at the first match."""
-    checked = sorted({form for forms in _forms(query).values() for form in forms})
+    word: synonyms, typos, compound parts)? Cheap: no hits, and each shard stops at the first match.
+    Returns ({asked word: its forms}, [body per form of _checked])."""
+    forms = _forms(query)
     bodies = [
         {
             "query": compiler(pages, EngineQuery([form], parts={form: query.parts.get(form, ())})).get_query(),
             "size": 0,
             "terminate_after": 1,
         }
-        for form in checked
+        for form in _checked(forms)
     ]
-    return checked, bodies
+    return forms, bodies
 
 
-def _unknown(query, checked, answers):
+def _unknown(forms, answers):
     """The asked words none of whose forms a page has (the answers to word_checks' bodies)."""
-    found = {form for form, one in zip(checked, answers, strict=True) if one["hits"]["total"]["value"] > 0}
-    return [word for word, forms in _forms(query).items() if not found.intersection(forms)]
+    found = {form for form, one in zip(_checked(forms), answers, strict=True) if one["hits"]["total"]["value"] > 0}
+    return [word for word, word_forms in forms.items() if not found.intersection(word_forms)]
 
 
 def _places(asked_words, index, stop, postcodes):
@@ -195,11 +201,11 @@ def engine_rank(text, index, locale, buurt=None, type="", promoted=()):
             None if answer is None else (Counted(answer[0], buurten), ranked_ids(answer[1]), ranked_clause, answer[2:])
         )
 
-    checked, checks = word_checks(backend.query_compiler_class, query, everywhere)
+    forms, checks = word_checks(backend.query_compiler_class, query, everywhere)
     answer = ask_for(query, checks)
     if answer is None:
         return None
-    unknown = _unknown(query, checked, answer[3])
+    unknown = _unknown(forms, answer[3])
     fixes = {}
     if answer[0].total < FEW:
         fixes = {word: found for word in unknown if (found := vocabulary.corrections(word, locale))}
