@@ -180,7 +180,8 @@ class DocIndex(Postings):
         begrippen = self._pages(BegripPage)
         # At scale no activity is read: how many have a word comes from the vocabulary in the database
         # (activity_count_for), so building the picture takes as long at 100,000 activities as at 100.
-        # The activities' titles then add no words to the compound lexicon (the word list still has them).
+        # The activities' titles then add no words to the compound lexicon (the 99k-word list and the other
+        # pages' titles still do).
         self.activity_count = live_activities if self.at_scale else 0
         corpus_words = set()
         for page in [*buurten, *voorzieningen, *activiteiten, *begrippen]:
@@ -250,8 +251,8 @@ class DocIndex(Postings):
 
     def _doc(self, page, kind, summary, body, keep=True):
         # Without a request Wagtail reads the sites' root paths from the cache for every page it gives an
-        # address (a database read in `make run`: 0.2 s of a 0.6 s picture with 347 pages); it keeps them
-        # on the page when they are there already (Page._get_site_root_paths).
+        # address (with the database cache of `make run`, 0.2 s of a 0.6 s picture of 347 pages); it keeps
+        # them on the page when they are there already (Page._get_site_root_paths).
         page._wagtail_cached_site_root_paths = self._site_root_paths
         doc = Doc(
             id=page.id,
