@@ -51,7 +51,7 @@ def test_at_scale_the_picture_keeps_no_activities(at_scale):
     assert index.known("koffieochtend")  # words of activity titles are still known (typo correction)
 
 
-def test_at_scale_building_the_picture_reads_no_activity(at_scale):
+def test_at_scale_building_the_picture_reads_no_activity_text(at_scale):
     """So that a new process answers as soon at 100,000 activities as at 100: how many activities have a
     word comes from the vocabulary in the database, not from reading every activity's texts."""
     nl = Locale.objects.get(language_code="nl")
