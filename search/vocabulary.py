@@ -138,26 +138,30 @@ def _locales(locale):
     return {locale.pk, Locale.get_default().pk}
 
 
+def _stem_matches(term, via=""):
+    """The words with this stem, matched as the ranking matches a stem (postings.matching_terms): the stem
+    itself, its shorter stem, and a longer stem that starts with it. `via` is the path from the model asked
+    to Zoekwoord ("zoekwoord__" from ZoekwoordPagina)."""
+    match = Q(**{f"{via}stam": term}) | Q(**{f"{via}stam__in": shorter_stems(term)})
+    if len(term) >= PREFIX_MIN_LENGTH:
+        match |= Q(**{f"{via}stam__startswith": term})
+    return match
+
+
 def known(word, locale):
     """A page of this language says the word, or a word with its stem, a longer word starting with that
-    stem, or its shorter stem — the same matching as the ranking's (postings.matching_terms)."""
-    term = stem(word)
-    match = Q(woord=word) | Q(stam=term) | Q(stam__in=shorter_stems(term))
-    if len(term) >= PREFIX_MIN_LENGTH:
-        match |= Q(stam__startswith=term)
+    stem, or its shorter stem — the same matching as the ranking's (_stem_matches)."""
+    match = Q(woord=word) | _stem_matches(stem(word))
     return Zoekwoord.objects.filter(match, locale_id__in=_locales(locale)).exists()
 
 
 def activities_with(term, locale, compounds=()):
     """About how many activities a reader of `locale` finds by this stem, matched as the ranking matches a
-    stem (the stem itself, longer words that start with it, its shorter stem: postings.matching_terms),
-    plus the activities with one of `compounds`, words that hold the stem as a part ("koffieochtend" for
-    "ochtend"; the caller splits them: words_containing). An activity counts once, also when its Dutch
-    page and its translation both have the word (one translation_key). At scale the picture asks this
-    instead of reading every activity (docindex.DocIndex.activity_count_for)."""
-    match = Q(zoekwoord__stam=term) | Q(zoekwoord__stam__in=shorter_stems(term)) | Q(zoekwoord__woord__in=compounds)
-    if len(term) >= PREFIX_MIN_LENGTH:
-        match |= Q(zoekwoord__stam__startswith=term)
+    stem (_stem_matches), plus the activities with one of `compounds`, words that hold the stem as a part
+    ("koffieochtend" for "ochtend"; the caller splits them: words_containing). An activity counts once,
+    also when its Dutch page and its translation both have the word (one translation_key). At scale the
+    picture asks this instead of reading every activity (docindex.DocIndex.activity_count_for)."""
+    match = _stem_matches(term, via="zoekwoord__") | Q(zoekwoord__woord__in=compounds)
     rows = ZoekwoordPagina.objects.filter(
         match, zoekwoord__locale_id__in=_locales(locale), page__content_type__in=content_type_ids(["activiteit"])
     )
