@@ -12,7 +12,8 @@ case "$N" in ''|*[!0-9]*) echo "usage: $0 [number-of-nodes]" >&2; exit 2 ;; esac
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 BASE="${OPENSEARCH_BASE_PATH:-/tmp/zb-opensearch}"
 # Per node (per JVM). With 512m the real-memory circuit breaker refused an update_index bulk request while
-# searches ran (CI, 26 Nov 2026: 487.8 MB wanted, limit 486.3 MB, HTTP 429). Three nodes of 1g fit well.
+# searches ran (CI, 26 Nov 2026: 487.8 MB wanted, limit 486.3 MB, HTTP 429). Three nodes of 1g fit well; with
+# 1g it happened once more (27 Nov), so the nodes no longer count uncollected garbage (src/LocalNode.java).
 HEAP="${OPENSEARCH_HEAP:-1g}"
 HTTP_BASE="${OPENSEARCH_HTTP_BASE:-9200}"        # node i -> HTTP_BASE + i
 TRANSPORT_BASE="${OPENSEARCH_TRANSPORT_BASE:-9300}"
