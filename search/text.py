@@ -6,13 +6,14 @@ Everything here works the same on every search backend. It makes up for what SQL
 
 import gzip
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+import Stemmer
 from django.conf import settings
 from django.utils import translation
-from nltk.stem.snowball import DutchStemmer
 
 from activiteiten.sentence_parts import DAY_PARTS, day_name, day_part_name
 
@@ -20,7 +21,19 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_QUERY_LENGTH = 200
 
-_stemmer = DutchStemmer()
+# Snowball's Dutch algorithm as Porter wrote it ("dutch_porter"; Snowball 3 gave the name "dutch" to a newer
+# stemmer): the stems the stored vocabulary (search.vocabulary) and the Python ranking hold. PyStemmer's rule:
+# an object keeps state while it stems and must not be used by two threads at once, so each thread has its own.
+_stemmers = threading.local()
+
+
+def _snowball(word):
+    stemmer = getattr(_stemmers, "dutch", None)
+    if stemmer is None:
+        stemmer = _stemmers.dutch = Stemmer.Stemmer("dutch_porter")
+    return stemmer.stemWord(word)
+
+
 # A diminutive in the plural loses its s before stemming, so that it has the stem of the singular:
 # Snowball Dutch keeps an s after an e ("klusjes" stays klusjes, "klusje" becomes klusj), and a resident who
 # asks for "klusjes" did not find the page that offers help with "een klusje". One rule for both rankings:
@@ -55,7 +68,7 @@ def stem(word):
     if len(word) <= 3 or not word.isalpha():
         return word
     word = _diminutive_plural.sub(r"\1", word)
-    return stem_overrides().get(word) or _stemmer.stem(word)
+    return stem_overrides().get(word) or _snowball(word)
 
 
 @lru_cache(maxsize=1)

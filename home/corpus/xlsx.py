@@ -12,9 +12,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
-from openpyxl.utils.exceptions import InvalidFileException
 
 from .reader import Problem, Row
 
@@ -43,6 +40,19 @@ class Sheet:
         """Note a problem with one cell (named by sheet, row and column); the cell then reads as empty."""
         self.problems.append(Problem(self.workbook, row_number, column, shown, message, sheet=self.title))
         return ""
+
+
+def _openpyxl():
+    """openpyxl, imported when a workbook is read or written, not when the site starts.
+
+    Importing it takes 130 ms, and the admin's URLs import this module in every process (a new web worker
+    and every management command paid it at start-up); only an editor's import or export uses it.
+    """
+    import openpyxl
+    import openpyxl.styles
+    import openpyxl.utils.exceptions
+
+    return openpyxl
 
 
 def sheet_name(corpus_name):
@@ -127,9 +137,10 @@ def read_workbook(filename, data, expected=None):
         return {}, [
             Problem(filename, None, None, None, _("dit is het oude Excel-formaat (.xls); sla het op als .xlsx"))
         ]
+    openpyxl = _openpyxl()
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, openpyxl.utils.exceptions.InvalidFileException, KeyError, OSError, ValueError):
         return {}, [
             Problem(
                 filename,
@@ -198,13 +209,14 @@ def write_workbook(sheets):
     Date-and-time columns become real Excel dates, so that Excel shows and sorts them as dates.
     Everything else stays text, so that Excel does not turn a postcode or phone number into a number.
     """
-    book = Workbook()
+    openpyxl = _openpyxl()
+    book = openpyxl.Workbook()
     book.remove(book.active)
     for title, (columns, rows) in sheets.items():
         ws = book.create_sheet(title)
         ws.append(columns)
         for cell in ws[HEADER_ROW]:
-            cell.font = Font(bold=True)
+            cell.font = openpyxl.styles.Font(bold=True)
         for row in rows:
             ws.append([_excel_value(column, row.get(column) or "") for column in columns])
             for cell in ws[ws.max_row]:
