@@ -178,18 +178,15 @@ class DocIndex(Postings):
         voorzieningen = self._pages(VoorzieningPage, prefetch=["openingstijden"])
         activiteiten = [] if self.at_scale else self._pages(ActiviteitPage, related=["voorziening"])
         begrippen = self._pages(BegripPage)
-        # At scale no activity's texts are read: how many have a word comes from the vocabulary in the
-        # database (activity_count_for). Only their titles are: their words belong to the compound lexicon
-        # at every size (without them compound questions lost at scale: docs/search-scale.md). 0.5 s at
-        # 100,000 activities.
+        # At scale no activity is read: how many have a word comes from the vocabulary in the database
+        # (activity_count_for), and the words of their titles, which belong to the compound lexicon at every
+        # size (without them compound questions lost at scale: docs/search-scale.md), from its title rows.
         self.activity_count = live_activities if self.at_scale else 0
         corpus_words = set()
         for page in [*buurten, *voorzieningen, *activiteiten, *begrippen]:
             corpus_words.update(words(page.title))
         if self.at_scale:
-            for queryset in self.live(ActiviteitPage):
-                for title in queryset.values_list("title", flat=True):
-                    corpus_words.update(words(title))
+            corpus_words.update(vocabulary.title_words(self.locale))
         self.short_words = SHORT_WORDS | {w for w in corpus_words if len(w) == 3}
         self.lexicon = base_lexicon() | {w for w in corpus_words if len(w) >= 4}
 

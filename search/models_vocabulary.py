@@ -29,11 +29,17 @@ class Zoekwoord(models.Model):
 class ZoekwoordPagina(models.Model):
     zoekwoord = models.ForeignKey(Zoekwoord, on_delete=models.CASCADE, related_name="paginas")
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    # The word is in the page's title. The titles' words make up the compound lexicon (text.split_compound:
+    # "stoelyoga" is split because an activity is called "Yoga ..."); at scale the picture takes them from
+    # here instead of reading every activity's title (vocabulary.title_words).
+    in_titel = models.BooleanField(_("in de titel"), default=False)
 
     class Meta:
         verbose_name = _("zoekwoord op een pagina")
         verbose_name_plural = _("zoekwoorden op pagina's")
         constraints = [models.UniqueConstraint(fields=["page", "zoekwoord"], name="zoekwoordpagina_uniek")]
+        # Only the title rows, about one in ten: vocabulary.title_words reads them with every new picture.
+        indexes = [models.Index(fields=["zoekwoord"], condition=models.Q(in_titel=True), name="zoekwoordpagina_titel")]
 
     def __str__(self):
         return f"{self.zoekwoord.woord} → {self.page_id}"

@@ -39,20 +39,23 @@ BATCH_SIZE = 2000  # rows per INSERT in a rebuild: well under SQLite's limit of 
 
 
 def words_of(page):
-    """The vocabulary words of one specific page: its search texts' words of MIN_WORD_LENGTH letters or
-    more; none for a page the search does not show (not live, not public, a cancelled or past activity)."""
+    """The vocabulary words of one specific page, {word: in its title}: its search texts' words of
+    MIN_WORD_LENGTH letters or more; none for a page the search does not show (not live, not public, a
+    cancelled or past activity)."""
     from activiteiten.models import ActiviteitPage
 
     if not page.live or not Page.objects.public().filter(pk=page.pk).exists():
-        return set()
+        return {}
     if isinstance(page, ActiviteitPage) and not activity_shown(page, timezone.now())[0]:
-        return set()
-    return {
+        return {}
+    found = {
         w
         for _weight, text in texts_of(page)
         for w in content_words(text)
         if MIN_WORD_LENGTH <= len(w) <= WORD_MAX_LENGTH
     }
+    in_title = set(content_words(page.title))
+    return {w: w in in_title for w in found}
 
 
 def _recount(word_ids):
@@ -72,7 +75,8 @@ def update_page(page):
     """Put the words of one page (as it is now) in the vocabulary of its language: only the counts of
     the words it gained or lost change."""
     page = page.specific
-    new = words_of(page)
+    titled = words_of(page)
+    new = set(titled)
     had = dict(ZoekwoordPagina.objects.filter(page_id=page.pk).values_list("zoekwoord__woord", "zoekwoord_id"))
     gone = [pk for word, pk in had.items() if word not in new]
     ZoekwoordPagina.objects.filter(page_id=page.pk, zoekwoord_id__in=gone).delete()
@@ -82,7 +86,14 @@ def update_page(page):
         [Zoekwoord(woord=w, stam=stem(w), locale_id=page.locale_id) for w in added if w not in existing]
     )
     ids = dict(Zoekwoord.objects.filter(locale_id=page.locale_id, woord__in=added).values_list("woord", "pk"))
-    ZoekwoordPagina.objects.bulk_create([ZoekwoordPagina(page_id=page.pk, zoekwoord_id=ids[w]) for w in added])
+    ZoekwoordPagina.objects.bulk_create(
+        [ZoekwoordPagina(page_id=page.pk, zoekwoord_id=ids[w], in_titel=titled[w]) for w in added]
+    )
+    # A word the page keeps may have moved into or out of its title.
+    kept = ZoekwoordPagina.objects.filter(page_id=page.pk).exclude(zoekwoord_id__in=ids.values())
+    title_ids = [pk for word, pk in had.items() if titled.get(word)]
+    kept.filter(zoekwoord_id__in=title_ids, in_titel=False).update(in_titel=True)
+    kept.exclude(zoekwoord_id__in=title_ids).filter(in_titel=True).update(in_titel=False)
     _recount([*gone, *ids.values()])
 
 
@@ -99,20 +110,20 @@ def rebuild():
     from activiteiten.models import ActiviteitPage, BuurtPage, VoorzieningPage
     from woordenlijst.models import BegripPage
 
-    pages_of = {}  # (word, locale id) → ids of the pages that have it
+    pages_of = {}  # (word, locale id) → [(id of a page that has it, in its title)]
     pages = 0
     for model in (BuurtPage, VoorzieningPage, ActiviteitPage, BegripPage):
         for page in model.objects.live().public().iterator():
             pages += 1
-            for word in words_of(page):
-                pages_of.setdefault((word, page.locale_id), []).append(page.pk)
+            for word, in_title in words_of(page).items():
+                pages_of.setdefault((word, page.locale_id), []).append((page.pk, in_title))
     with transaction.atomic():
         ZoekwoordPagina.objects.all().delete()
         Zoekwoord.objects.all().delete()
         Zoekwoord.objects.bulk_create(
             [
-                Zoekwoord(woord=word, stam=stem(word), locale_id=locale_id, aantal_paginas=len(ids))
-                for (word, locale_id), ids in sorted(pages_of.items())
+                Zoekwoord(woord=word, stam=stem(word), locale_id=locale_id, aantal_paginas=len(found))
+                for (word, locale_id), found in sorted(pages_of.items())
             ],
             batch_size=BATCH_SIZE,
         )
@@ -121,9 +132,9 @@ def rebuild():
         }
         ZoekwoordPagina.objects.bulk_create(
             [
-                ZoekwoordPagina(zoekwoord_id=word_ids[key], page_id=page_id)
-                for key, ids in pages_of.items()
-                for page_id in ids
+                ZoekwoordPagina(zoekwoord_id=word_ids[key], page_id=page_id, in_titel=in_title)
+                for key, found in pages_of.items()
+                for page_id, in_title in found
             ],
             batch_size=BATCH_SIZE,
         )
@@ -166,6 +177,14 @@ def activities_with(term, locale, compounds=()):
         match, zoekwoord__locale_id__in=_locales(locale), page__content_type__in=content_type_ids(["activiteit"])
     )
     return rows.values("page__translation_key").distinct().count()
+
+
+def title_words(locale):
+    """The words of the titles of the language's pages (and of the Dutch pages it shows): the compound
+    lexicon's words of the activities at scale (docindex), read from the title rows (their own index)
+    instead of from every activity's title."""
+    rows = ZoekwoordPagina.objects.filter(in_titel=True, zoekwoord__locale_id__in=_locales(locale))
+    return set(rows.values_list("zoekwoord__woord", flat=True).distinct())
 
 
 def words_containing(fragment, locale, min_length):

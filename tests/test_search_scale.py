@@ -4,11 +4,13 @@ search takes them from the search backend (search/candidates.py). Residents must
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import Locale
 
 from activiteiten.models import ActiviteitPage
 from search import docindex
-from search.text import stem
+from search.page_texts import activity_shown
+from search.text import stem, stopwords, words
 
 from .languages_support import translate
 
@@ -59,7 +61,15 @@ def test_at_scale_building_the_picture_reads_no_activity_text(at_scale):
         index = docindex.get_index(nl)
     texts_read = [q["sql"] for q in queries.captured_queries if "samenvatting" in q["sql"]]
     assert texts_read == []
+    titles_read = [q["sql"] for q in queries.captured_queries if "activiteitpage" in q["sql"] and '"title"' in q["sql"]]
+    assert titles_read == []
     assert index.activity_count == ActiviteitPage.objects.live().filter(locale=nl).count()
+    # The words of the activities' titles are in the compound lexicon all the same ("Stoelyoga" is split
+    # because an activity is called "Yoga ...": text.split_compound), from the vocabulary's title rows.
+    now = timezone.now()
+    shown = [p for p in ActiviteitPage.objects.live().filter(locale=nl) if activity_shown(p, now)[0]]
+    title_words = {w for p in shown for w in words(p.title) if len(w) >= 4 and w not in stopwords()}
+    assert title_words <= index.lexicon
 
 
 def test_at_scale_a_word_of_a_new_activity_is_known_and_counted_once(at_scale):
@@ -77,6 +87,10 @@ def test_at_scale_a_word_of_a_new_activity_is_known_and_counted_once(at_scale):
         for word in ("klompendansen", "ska"):
             assert index.known(word), (locale, word)
             assert index.activity_count_for(stem(word)) == 1, (locale, word)
+    assert "klompendansen" not in docindex.get_index(nl).lexicon  # not in a title
+    dutch.title = "Klompendansen in de Stegge"
+    dutch.save_revision().publish()
+    assert "klompendansen" in docindex.get_index(nl).lexicon
 
 
 def test_below_the_limit_the_picture_keeps_every_page(settings):

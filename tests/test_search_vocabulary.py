@@ -6,7 +6,7 @@ from django.core.management import call_command
 from wagtail.models import Locale
 
 from search import docindex, vocabulary
-from search.models import Zoekwoord
+from search.models import Zoekwoord, ZoekwoordPagina
 from woordenlijst.models import BegripPage
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +35,13 @@ def with_new_word(slug, nl):
 
 def rows(locale):
     return set(Zoekwoord.objects.filter(locale=locale).values_list("woord", "aantal_paginas"))
+
+
+def page_rows(locale):
+    """(word, page, in its title) of every page of the language."""
+    return set(
+        ZoekwoordPagina.objects.filter(zoekwoord__locale=locale).values_list("zoekwoord__woord", "page_id", "in_titel")
+    )
 
 
 def test_load_demo_leaves_a_filled_vocabulary(nl):
@@ -84,10 +91,30 @@ def test_every_process_corrects_to_the_same_word(nl):
 def test_publishing_page_by_page_gives_what_a_rebuild_gives(nl):
     page = with_new_word("valpreventie", nl)
     page.unpublish()
-    with_new_word("mantelzorg", nl)
-    step_by_step = rows(nl)
+    other = with_new_word("mantelzorg", nl)
+    other.title = f"{other.title} en {NEW_WORD}"
+    other.save_revision().publish()
+    step_by_step, step_by_step_pages = rows(nl), page_rows(nl)
     call_command("rebuild_search_vocabulary", stdout=open("/dev/null", "w"))
     assert rows(nl) == step_by_step
+    assert page_rows(nl) == step_by_step_pages
+
+
+def test_a_word_in_a_title_is_marked_and_follows_the_title(nl):
+    """The title words are the compound lexicon's words at scale (vocabulary.title_words): a word that
+    moves into a title, or out of it, moves there in the stored rows too."""
+    page = with_new_word("valpreventie", nl)  # in the synonyms, not in the title
+    assert (NEW_WORD, page.pk, False) in page_rows(nl)
+    assert NEW_WORD not in vocabulary.title_words(nl)
+    page.title = f"{page.title} en {NEW_WORD}"
+    page.save_revision().publish()
+    assert (NEW_WORD, page.pk, True) in page_rows(nl)
+    assert NEW_WORD in vocabulary.title_words(nl)
+    page.title = "Valpreventie"
+    page.save_revision().publish()
+    assert (NEW_WORD, page.pk, False) in page_rows(nl)  # still in the synonyms
+    assert ("valpreventie", page.pk, True) in page_rows(nl)
+    assert NEW_WORD not in vocabulary.title_words(nl)
 
 
 def test_a_word_of_the_bilingual_list_is_not_corrected(nl):
