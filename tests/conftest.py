@@ -21,7 +21,7 @@ def pytest_collection_modifyitems(config, items):
     loadgroup), one after the other: one of them stops a node, and none may see the cluster change under
     it. That one (marked stops_a_search_node) runs after all the others."""
     for item in items:
-        if SEARCH_CLUSTER_FIXTURE in item.fixturenames or item.get_closest_marker("elasticsearch"):
+        if SEARCH_CLUSTER_FIXTURE in item.fixturenames or item.get_closest_marker("search_cluster"):
             item.add_marker(pytest.mark.xdist_group("search-cluster"))
     items.sort(key=lambda item: item.get_closest_marker("stops_a_search_node") is not None)
 

@@ -37,7 +37,7 @@ from .opensearch_support import PREFIX, http
 BACKENDS = ("database", "opensearch")
 # The opensearch case needs the cluster: marked like every cluster test, so that `make test` runs it in the
 # cluster's worker, before the failover test stops a node (tests/conftest.py).
-BACKEND_MARKS = {"database": [], "opensearch": [pytest.mark.elasticsearch]}
+BACKEND_MARKS = {"database": [], "opensearch": [pytest.mark.search_cluster]}
 
 # (model, pk) of every indexed object saved or deleted during an OpenSearch case, written again from the
 # database before the next one (the engine's index outlives the test's rollback).

@@ -192,7 +192,7 @@ def test_the_weekday_numbers_are_a_filter_field_of_the_engine_document(presikhaa
     assert mapping.get_mapping()["properties"][name]["type"] == "integer"
 
 
-@pytest.mark.elasticsearch
+@pytest.mark.search_cluster
 def test_the_engine_finds_it_by_its_place_and_filters_on_its_weekdays(engine, activity):
     pages = ActiviteitPage.objects.live().filter(locale=activity.locale)
     assert wait_for(lambda: "schilderclub" in search(engine, "Zonnebloemhof", pages)[0])

@@ -17,7 +17,7 @@ from .opensearch_support import (  # noqa: F401
     search,
 )
 
-pytestmark = pytest.mark.elasticsearch
+pytestmark = pytest.mark.search_cluster
 
 
 def tokens(urls, text, analyzer="default"):

@@ -32,7 +32,7 @@ from .opensearch_support import (  # noqa: F401
     wait_for,
 )
 
-pytestmark = pytest.mark.elasticsearch
+pytestmark = pytest.mark.search_cluster
 
 
 @pytest.fixture

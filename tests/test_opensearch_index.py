@@ -22,7 +22,7 @@ from .opensearch_support import (  # noqa: F401
     wait_for,
 )
 
-pytestmark = pytest.mark.elasticsearch
+pytestmark = pytest.mark.search_cluster
 
 WORD = "zebrakoor"  # in no demo page
 

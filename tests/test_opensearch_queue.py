@@ -1,7 +1,7 @@
 """Changes made while the search engine is unreachable wait in the database and reach it later.
 
 The first tests need no cluster (the database backend, or an engine at a closed port or at a server
-that never answers). The tests marked `elasticsearch` use the real cluster of OPENSEARCH_TEST_URL
+that never answers). The tests marked `search_cluster` use the real cluster of OPENSEARCH_TEST_URL
 behind a small TCP proxy in this file: closing the proxy makes the cluster unreachable for the site
 (connection refused), opening it brings the cluster back at the same address. What the cluster
 holds is read directly from the cluster, past the proxy.
@@ -270,7 +270,7 @@ def live_in_cluster(engine, page_id):
     return in_cluster(engine, page_id).get("live_filter") is True
 
 
-@pytest.mark.elasticsearch
+@pytest.mark.search_cluster
 def test_outage_changes_are_replayed_when_a_search_finds_the_engine_back(site, engine, proxy):
     word = "okapikoor"
     stays, unpublished, deleted = (new_activity(f"Okapikoor {n}", word) for n in ("blijft", "stopt", "verdwijnt"))
@@ -297,7 +297,7 @@ def test_outage_changes_are_replayed_when_a_search_finds_the_engine_back(site, e
     assert wait_for(lambda: engine_finds(site, word, ["okapikoor-begint", "okapikoor-blijft"]))
 
 
-@pytest.mark.elasticsearch
+@pytest.mark.search_cluster
 def test_the_next_successful_write_replays_the_queue(site, engine, proxy):
     proxy.down()
     waiting = new_activity("Gnoekoor wacht", "gnoekoor")
@@ -310,7 +310,7 @@ def test_the_next_successful_write_replays_the_queue(site, engine, proxy):
     assert wait_for(lambda: engine_finds(site, "gnoekoor", ["gnoekoor-later", "gnoekoor-wacht"]))
 
 
-@pytest.mark.elasticsearch
+@pytest.mark.search_cluster
 def test_the_command_replays_edits_moves_and_deletes(site, engine, proxy):
     edited = new_activity("Zingen op woensdag", "lamakoor")  # the word only in the summary
     moved = new_activity("Lamakoor verhuist", "lamakoor")
@@ -345,7 +345,7 @@ def test_the_command_replays_edits_moves_and_deletes(site, engine, proxy):
     assert in_cluster(engine, deleted.pk) == {}
 
 
-@pytest.mark.elasticsearch
+@pytest.mark.search_cluster
 def test_update_index_clears_the_queue(site, engine, proxy):
     proxy.down()
     waiting = new_activity("Emoekoor wacht", "emoekoor")

@@ -14,7 +14,7 @@ from search import docindex
 
 from .opensearch_support import engine, found, opensearch_config, opensearch_urls, results  # noqa: F401
 
-pytestmark = pytest.mark.elasticsearch
+pytestmark = pytest.mark.search_cluster
 DEV = "demo/eval/dev_queries.jsonl"
 
 

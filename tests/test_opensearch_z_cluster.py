@@ -20,7 +20,7 @@ from .opensearch_support import (  # noqa: F401
     opensearch_urls,
 )
 
-pytestmark = [pytest.mark.elasticsearch, pytest.mark.stops_a_search_node]
+pytestmark = [pytest.mark.search_cluster, pytest.mark.stops_a_search_node]
 
 STOP = Path(__file__).resolve().parent.parent / "search" / "opensearch" / "stop.sh"
 QUERIES = ["koffieochtend", "mantelzorgondersteuning", "wat is wmo", "valpreventy", "buurthuizen"]

@@ -105,7 +105,7 @@ def test_deleting_an_activity_the_place_did_not_show_indexes_nothing(
     assert spy.written == []
 
 
-@pytest.mark.elasticsearch
+@pytest.mark.search_cluster
 def test_the_engine_finds_a_place_by_the_activities_held_there(
     engine, presikhaaf, place, django_capture_on_commit_callbacks
 ):
