@@ -14,28 +14,31 @@ are the pages' own public URLs. Labels and notes carry the language tag of the p
 """
 
 from django.utils.html import strip_tags
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, SKOS
 
 from woordenlijst.models import BegripPage, WoordenlijstPage
 
 FORMATS = {"ttl": ("turtle", "text/turtle; charset=utf-8"), "jsonld": ("json-ld", "application/ld+json")}
 
 
-def _uri(page):
-    return URIRef(page.get_full_url())
-
-
 def graph(language):
     """The SKOS graph of one language: its translated terms only (an untranslated alias holds Dutch text, which
     must not be tagged as another language); empty when that language has no published glossary."""
+    # rdflib is imported when a partner asks for the glossary, not when the site starts: the URLs import
+    # this module in every process, and importing rdflib takes 90 ms.
+    from rdflib import RDF, RDFS, Graph, Literal, URIRef
+    from rdflib.namespace import DCTERMS, SKOS
+
+    def uri(page):
+        return URIRef(page.get_full_url())
+
+    vocabularies = {"skos": SKOS, "rdfs": RDFS}
     result = Graph()
     result.bind("skos", SKOS)
     result.bind("dct", DCTERMS)
     lijst = WoordenlijstPage.objects.live().public().filter(locale__language_code=language).first()
     if lijst is None:
         return result
-    scheme = _uri(lijst)
+    scheme = uri(lijst)
     # The glossary page itself may still be an untranslated alias (Dutch text) while terms are translated.
     lijst_language = lijst.alias_of.locale.language_code if lijst.alias_of_id else language
     result.add((scheme, RDF.type, SKOS.ConceptScheme))
@@ -51,23 +54,27 @@ def graph(language):
         .prefetch_related("zie_ook_links")
     )
     for begrip in begrippen:
-        concept = _uri(begrip)
+        concept = uri(begrip)
         result.add((concept, RDF.type, SKOS.Concept))
         result.add((concept, SKOS.inScheme, scheme))
         result.add((concept, SKOS.topConceptOf, scheme))
         result.add((scheme, SKOS.hasTopConcept, concept))
-        for predicate, text in _labels(begrip):
-            result.add((concept, predicate, Literal(text, lang=language)))
+        for (prefix, name), text in _labels(begrip):
+            result.add((concept, vocabularies[prefix][name], Literal(text, lang=language)))
         for related in begrip.related_terms():
-            result.add((concept, SKOS.related, _uri(related)))
+            result.add((concept, SKOS.related, uri(related)))
     return result
 
 
 def _labels(begrip):
-    """(predicate, text) pairs of one term; empty texts are left out."""
-    pairs = [(SKOS.prefLabel, begrip.title), (SKOS.altLabel, begrip.afkorting)]
-    pairs += [(SKOS.altLabel, synoniem) for synoniem in begrip.synoniem_list()]
-    pairs += [(SKOS.definition, begrip.definitie), (SKOS.scopeNote, begrip.uitleg), (RDFS.comment, begrip.uitleg)]
+    """((vocabulary, predicate), text) pairs of one term; empty texts are left out."""
+    pairs = [(("skos", "prefLabel"), begrip.title), (("skos", "altLabel"), begrip.afkorting)]
+    pairs += [(("skos", "altLabel"), synoniem) for synoniem in begrip.synoniem_list()]
+    pairs += [
+        (("skos", "definition"), begrip.definitie),
+        (("skos", "scopeNote"), begrip.uitleg),
+        (("rdfs", "comment"), begrip.uitleg),
+    ]
     return [(predicate, text.strip()) for predicate, text in pairs if text and text.strip()]
 
 
