@@ -141,6 +141,10 @@ def search(query, locale=None, buurt="", type="", limit=MAX_RESULTS):
     promoted_ids = {r.doc.id for r in promoted}
     ranked, counted = ([], None) if analysis.is_empty else _ranked(analysis, index, locale, outcome, promoted_ids)
     ranked = promoted + [r for r in ranked if r.doc.id not in promoted_ids]
+    if by_postcode:
+        # The question is a postcode, and its buurt was found: its digits and letters are no words that
+        # pages lack ("6671 AB" said "6671 en ab staan op geen pagina" above Zetten).
+        outcome.unfound = []
     if outcome.buurt:
         # Within a buurt its own places and activities come first; glossary words stay, a little lower.
         ranked = [r for r in ranked if r.doc.type == "begrip" or r.doc.buurt_id == outcome.buurt.id]

@@ -8,6 +8,9 @@ from the catalogues, so there is one list of them; `asked_kinds` is the rule bot
 a name is no word a page must have, and the pages of that kind come first (engine_query's
 NAMED_TYPE_FACTOR, engine's NAMED_TYPE). "activiteiten" alone stays a word search.
 
+A word that asks for a place's details ("adres huisarts malburgen", "openingstijden bibliotheek";
+data/plekvragen.txt) names the kind "voorziening" the same way.
+
 A buurt is no kind a resident asks for by name: "koffie in de buurt" says where, not what.
 """
 
@@ -17,7 +20,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from .text import _arabic_forms, fold
+from .text import _arabic_forms, fold, place_detail_words
 
 TYPE_LABELS = {
     "activiteit": _("Activiteit"),
@@ -48,6 +51,11 @@ def type_words():
                     if " " not in word:
                         for form in _arabic_forms(word):  # "الأنشطة" also without its article
                             words.setdefault(form, kind)
+    # The words that ask for a place's address, phone or opening hours (data/plekvragen.txt) ask for a
+    # voorziening the same way: no page says "adres" in its text.
+    for word in place_detail_words():
+        for form in _arabic_forms(word):
+            words.setdefault(form, "voorziening")
     return words
 
 

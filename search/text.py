@@ -109,6 +109,12 @@ def stopwords():
 
 
 @lru_cache(maxsize=1)
+def place_detail_words():
+    """The folded words that ask for a place's address, phone or opening hours (data/plekvragen.txt)."""
+    return frozenset(fold(w) for line in _read_lines("plekvragen.txt") for w in line.split())
+
+
+@lru_cache(maxsize=1)
 def base_lexicon():
     """Dutch base words (4–9 letters, derived from Debian's wdutch list) for compound splitting."""
     return frozenset(_read_lines("woorden.txt.gz"))

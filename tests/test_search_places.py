@@ -95,3 +95,42 @@ def test_the_kinds_of_page_are_named_in_every_language():
     assert words[fold("الأنشطة")] == words[fold("أنشطة")] == "activiteit"
     # "koffie in de buurt" says where, not what kind of page.
     assert "buurt" not in words and "buurten" not in words
+
+
+@pytest.mark.parametrize(
+    ("language", "asked", "place"),
+    [("nl", "adres huisarts haalderen", "haalderen"), ("nl", "openingstijden apotheek zevenaar", "")],
+)
+def test_a_question_for_a_places_details_gives_the_places(client, ranking, language, asked, place):
+    # No page says "adres" in its text (the address has a field of its own), few say "openingstijden": the
+    # word asks for a voorziening (search/data/plekvragen.txt), it is no word a page must have.
+    found = client.get("/api/zoeken/", {"q": asked, "lang": language}).json()
+    first = found["results"][0]
+    assert found["unfound"] == []
+    assert first["type"] == "voorziening", [(r["type"], r["slug"]) for r in found["results"][:3]]
+    assert asked.split()[1] in first["title"].lower()
+    if place:
+        assert first["buurt"] == place
+
+
+def test_a_place_detail_word_alone_is_a_word_no_page_has(client, ranking):
+    # Alone it says nothing else, so it stays a word to look for, as "activiteiten" alone does.
+    soup = html(client, q="adres")
+    assert total(soup) == 0
+    assert [p.get_text(" ", strip=True) for p in soup.select(".unfound p")] == [
+        "Het woord ‘adres’ staat niet op onze pagina's."
+    ]
+
+
+def test_a_postcode_alone_gives_its_buurt_and_no_word_it_lacks(client, ranking):
+    buurt = buurt_of_postcode("6825")
+    soup = html(client, q="6825 HK")
+    assert result_paths(soup)[0] == buurt.url
+    # The postcode was understood: "6825" and "hk" are no words the pages lack.
+    assert soup.select(".unfound") == []
+
+
+def test_the_words_for_a_places_details_name_the_places_in_every_language():
+    words = type_words()
+    assert words["adres"] == words["address"] == words["adresi"] == words["openingstijden"] == "voorziening"
+    assert words[fold("عنوان")] == words[fold("العنوان")] == "voorziening"
