@@ -7,7 +7,7 @@ database backend (ranking.py); nothing in the views knows which answered.
 
 from dataclasses import replace
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from postcodes.nabij import buurt_ids_for_query as buurt_ids
@@ -19,7 +19,9 @@ from .kept import Kept
 from .query_understanding import analyse
 from .ranking import rank
 from .results import Outcome, Result
+from .text import clean_query
 from .unfound import of_analysis
+from .when import with_days_named
 
 TYPES = ("activiteit", "voorziening", "begrip", "buurt")
 MAX_RESULTS = 50
@@ -117,8 +119,13 @@ def search(query, locale=None, buurt="", type="", limit=MAX_RESULTS):
     """Search like a resident: returns an Outcome. `buurt` is a buurt slug, `type` one of TYPES."""
     locale = locale or Locale.get_active()
     index = get_index(locale)
-    analysis = _cached_analysis(query, index)
-    outcome = Outcome(query=analysis.text, analysis=analysis, index=index)
+    # "vandaag", "vanavond", "yarın" are asked as the day they name (when.with_days_named); the resident's
+    # own words are what the page shows and the log keeps. A whole answer kept in a process
+    # (answers.py, SEARCH_ANSWER_SECONDS) may outlive midnight by that long.
+    with translation.override(locale.language_code):
+        asked = with_days_named(query, timezone.localdate())
+    analysis = _cached_analysis(asked, index)
+    outcome = Outcome(query=clean_query(query), analysis=analysis, index=index)
     buurt = (buurt or "").strip()[:100]
     type = (type or "").strip()[:30]
     if buurt:
@@ -135,7 +142,7 @@ def search(query, locale=None, buurt="", type="", limit=MAX_RESULTS):
         return outcome
     promoted = by_postcode + [
         Result(doc=d, score=0, coverage=1, promoted=True)
-        for d in _promotions(analysis.text, index)
+        for d in _promotions(outcome.query, index)
         if d.id not in {r.doc.id for r in by_postcode}
     ]
     promoted_ids = {r.doc.id for r in promoted}

@@ -201,6 +201,19 @@ def _day_names(language):
 
 
 @lru_cache(maxsize=1)
+def relative_days():
+    """{folded word: (days after today, part of the day or "")} of data/dagwoorden.txt: "vandaag" (0, ""),
+    "vanavond" (0, "avond"), "yarın" (1, "")."""
+    found = {}
+    for line in _read_lines("dagwoorden.txt"):
+        names, _is, when = line.partition("=")
+        days, _space, part = when.strip().partition(" ")
+        for name in names.split():
+            found[fold(name)] = (int(days), part.strip())
+    return found
+
+
+@lru_cache(maxsize=1)
 def weekday_names():
     """{folded weekday name in one of the site's languages: 0 (Monday) … 6}, longest name first (so that
     "cumartesi", Saturday, is not read as "cuma", Friday). The names are the ones the recurrence sentences

@@ -8,9 +8,11 @@ activiteiten.sentence_parts), their other forms and the words of other languages
 data/vertaalwoorden.txt, both read by text.translations.
 """
 
-from activiteiten.sentence_parts import DAY_PARTS
+import re
 
-from .text import translations, weekday_names
+from activiteiten.sentence_parts import DAY_PARTS, day_name, day_part_name
+
+from .text import fold, relative_days, translations, weekday_names
 
 # The Dutch words for a part of the day, with its hours; a word of another language says one through
 # text.translations ("sabah", "afternoon", "الظهر": day_part).
@@ -21,6 +23,8 @@ WEEKEND = {"weekend", "weekeinde"}  # and their translations (data/vertaalwoorde
 # ("dinsdags", "Sundays", "zondagmiddagen"). Anything else is another word: "salie" (sage) is no "salı" (Tuesday),
 # "cumarine" no "cuma" (Friday).
 DAY_WORD_ENDINGS = ("s", "en")
+WORD = re.compile(r"\w+")
+DAYS_IN_WEEK = 7
 
 
 def weekday_name(word):
@@ -66,3 +70,22 @@ def day_words(word):
     name = weekday_name(word)
     rest = word[len(name) :]
     return [name, rest] if name and rest in DAYPARTS else [word]
+
+
+def with_days_named(text, today):
+    """The question with each word for a day counted from today (data/dagwoorden.txt) written as that day's
+    name in the active language: on a Wednesday "wat is er vandaag te doen" is asked as "wat is er woensdag
+    te doen", "vanavond" as "woensdag avond", "yarın" as "perşembe". The weekday rules above then answer it,
+    in both rankings. `today` is the caller's local date; the result is the key under which the question's
+    analysis and ranking are kept (engine.search), so a new day asks anew in every process."""
+    days = relative_days()
+
+    def named(match):
+        found = days.get(fold(match.group()))
+        if found is None:
+            return match.group()
+        after, part = found
+        name = day_name((today.weekday() + after) % DAYS_IN_WEEK)
+        return f"{name} {day_part_name(part)}" if part else name
+
+    return WORD.sub(named, text)
