@@ -50,7 +50,7 @@ from .searched import TYPE_MODELS
 from .unfound import required_words
 
 # Weights of the parts of one word's clause (the best part counts; dis_max with tie_breaker 0).
-WIDER = 0.5  # a wider word finds what helps with a need, below the word itself and its synonyms
+WIDER = 0.8  # a wider word finds what helps with a need, a little below the word and its synonyms
 FUZZY = 0.3  # a word spelled a little differently
 COMPOUND = 0.85  # a compound asked as its parts: a page with every part ("klusjes dienst" for "klusjesdienst")
 CONCEPT = 1.0  # a glossary term said in other words (concepts.py) counts as the term itself

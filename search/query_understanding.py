@@ -36,7 +36,7 @@ GLUED = 0.95  # two asked neighbours written as one word (‘klusjes dienst’ �
 PARTS = 0.85  # every part of an asked compound (‘mantelzorgondersteuning’ → mantelzorg + ondersteuning)
 TYPO = 0.8  # times the similarity: the vocabulary's nearest word to a word no page has (‘hoffie’ → koffie)
 SYNONYM = 0.6  # an everyday synonym or a translation (data/thesaurus.txt, data/vertaalwoorden.txt)
-WIDER = 0.45  # a wider word (‘yoga’ → bewegen) counts less than a synonym
+WIDER = 0.6  # a wider word (‘eenzaam’ → ontmoeten, ‘yoga’ → bewegen): as much as a synonym (session 21)
 WIDER_PART = 0.75  # the same inside a compound (‘stoelyoga’ → stoel + bewegen), times PARTS
 HEAD = 0.45  # a compound's head alone, when it is a telling word: an ‘ouderengym’ is a gym
 # A glossary term: named by its term or afkorting it counts fully; said with one of its synoniemen, what
