@@ -8,11 +8,9 @@ activiteiten.sentence_parts), their other forms and the words of other languages
 data/vertaalwoorden.txt, both read by text.translations.
 """
 
-import re
-
 from activiteiten.sentence_parts import DAY_PARTS, day_name, day_part_name
 
-from .text import fold, relative_days, translations, weekday_names
+from .text import WORD_RE, fold, relative_days, translations, weekday_names
 
 # The Dutch words for a part of the day, with its hours; a word of another language says one through
 # text.translations ("sabah", "afternoon", "الظهر": day_part).
@@ -23,7 +21,6 @@ WEEKEND = {"weekend", "weekeinde"}  # and their translations (data/vertaalwoorde
 # ("dinsdags", "Sundays", "zondagmiddagen"). Anything else is another word: "salie" (sage) is no "salı" (Tuesday),
 # "cumarine" no "cuma" (Friday).
 DAY_WORD_ENDINGS = ("s", "en")
-WORD = re.compile(r"\w+")
 DAYS_IN_WEEK = 7
 
 
@@ -88,4 +85,4 @@ def with_days_named(text, today):
         name = day_name((today.weekday() + after) % DAYS_IN_WEEK)
         return f"{name} {day_part_name(part)}" if part else name
 
-    return WORD.sub(named, text)
+    return WORD_RE.sub(named, text)
