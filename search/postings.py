@@ -2,6 +2,8 @@
 
 import bisect
 
+from .text import stems_kept_apart
+
 PREFIX = 0.85  # a longer word that starts with the term, or the term's shorter stem, counts a little less
 PREFIX_MIN_LENGTH = 4  # a shorter term is too short to stand for the longer words that start with it
 
@@ -13,11 +15,14 @@ def matching_terms(term, sorted_terms, table):
     if term in table:
         yield term, 1.0
     if len(term) >= PREFIX_MIN_LENGTH:
+        # "ouders" (parents) must not find every page about "ouderen(zorg)" (the elderly): the stem rules keep
+        # them apart. One way only: "ouderen" still finds "ouder worden" by its shorter stem (shorter_stems).
+        apart = stems_kept_apart().get(term, ())
         start = bisect.bisect_left(sorted_terms, term)
         for other in sorted_terms[start:]:
             if not other.startswith(term):
                 break
-            if other != term:
+            if other != term and not other.startswith(apart):
                 yield other, PREFIX
     for shorter in shorter_stems(term):
         if shorter in table:

@@ -87,6 +87,21 @@ def stem_overrides():
     return found
 
 
+@lru_cache(maxsize=1)
+def stems_kept_apart():
+    """{stem: the longer stems data/stamregels.txt keeps apart from it}. A rule whose stem is longer than
+    the one Snowball makes ("ouderen => oudere", where Snowball gives "ouder", the stem of "ouders") says
+    that the two are different words; matching a stem by a longer word that starts with it
+    (postings.matching_terms, vocabulary._stem_matches) must not join them again: "ouders" (parents) would
+    find every page about "ouderen" and "ouderenzorg" (the elderly)."""
+    apart = {}
+    for form, final in stem_overrides().items():
+        usual = _snowball(form)
+        if final != usual and final.startswith(usual):
+            apart.setdefault(usual, set()).add(final)
+    return {usual: tuple(sorted(longer)) for usual, longer in apart.items()}
+
+
 def _read_lines(name):
     path = DATA_DIR / name
     opener = gzip.open if name.endswith(".gz") else open

@@ -17,7 +17,7 @@ from .models_vocabulary import WORD_MAX_LENGTH, Zoekwoord, ZoekwoordPagina
 from .page_texts import activity_shown, content_words, texts_of
 from .postings import PREFIX_MIN_LENGTH, shorter_stems
 from .searched import content_type_ids
-from .text import stem, translations
+from .text import stem, stems_kept_apart, translations
 
 TYPO_MIN_LENGTH = 5  # shorter words have too many near neighbours to guess which one was meant
 # The words of the pages it holds: every word but the stop words, as the picture knows them, so that at
@@ -155,7 +155,10 @@ def _stem_matches(term, via=""):
     to Zoekwoord ("zoekwoord__" from ZoekwoordPagina)."""
     match = Q(**{f"{via}stam": term}) | Q(**{f"{via}stam__in": shorter_stems(term)})
     if len(term) >= PREFIX_MIN_LENGTH:
-        match |= Q(**{f"{via}stam__startswith": term})
+        longer = Q(**{f"{via}stam__startswith": term})
+        for apart in stems_kept_apart().get(term, ()):  # as postings.matching_terms: "ouder" ≠ "oudere"
+            longer &= ~Q(**{f"{via}stam__startswith": apart})
+        match |= longer
     return match
 
 
