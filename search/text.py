@@ -103,13 +103,21 @@ def stems_kept_apart():
 
 
 def _read_lines(name):
+    for _number, line in numbered_lines(name):
+        yield line
+
+
+def numbered_lines(name):
+    """(line number in the file, text) of each line of search/data/<name> that says something: without its
+    comment (from #) and blank lines left out. The number is the one an editor's text editor shows, so an
+    error message can name the line to mend."""
     path = DATA_DIR / name
     opener = gzip.open if name.endswith(".gz") else open
     with opener(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
+        for number, line in enumerate(handle, start=1):
             line = line.split("#", 1)[0].strip()
             if line:
-                yield line
+                yield number, line
 
 
 @lru_cache(maxsize=1)
@@ -180,7 +188,7 @@ def translations():
     One line per meaning, `doctor, doktor, طبيب => huisarts, dokter`; single words on the left (a query is
     translated word by word). Raises ValueError naming the line when a line does not follow the format."""
     found = {}
-    for number, line in enumerate(_read_lines(TRANSLATIONS_FILE), start=1):
+    for number, line in numbered_lines(TRANSLATIONS_FILE):
         left, arrow, right = line.partition("=>")
         others = [fold(w.strip()) for w in left.split(",") if w.strip()]
         dutch = {fold(w.strip()) for w in right.split(",") if w.strip()}
@@ -251,7 +259,7 @@ def question_forms():
     """[(words before the word, words after it, is a definition question)] of data/vraagvormen.txt, folded:
     the "niet:" lines first, then the most words first. Raises ValueError naming a line without one …."""
     forms = []
-    for number, line in enumerate(_read_lines(QUESTION_FORMS_FILE), start=1):
+    for number, line in numbered_lines(QUESTION_FORMS_FILE):
         negative = line.startswith(NOT_A_DEFINITION)
         before, gap, after = line.removeprefix(NOT_A_DEFINITION).partition(GAP)
         if not gap or GAP in after or not words(before + " " + after):

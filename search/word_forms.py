@@ -13,7 +13,7 @@ files are read once per process: they change only with a new release.
 
 from functools import lru_cache
 
-from .text import _read_lines, base_lexicon, fold, translations
+from .text import base_lexicon, fold, numbered_lines, translations
 
 AFFIXES_FILE = "uitgangen.txt"
 MIN_WORD = 4  # a shorter word is taken as typed: "eve" or "evi" are not worth a guess
@@ -28,7 +28,7 @@ def affixes():
     """(endings, beginnings) of data/uitgangen.txt, folded, longest first. Raises ValueError naming the line
     of an item that is neither "-ending" nor "beginning-"."""
     endings, beginnings = set(), set()
-    for number, line in enumerate(_read_lines(AFFIXES_FILE), start=1):
+    for number, line in numbered_lines(AFFIXES_FILE):
         for item in line.split():
             if item.startswith("-") and len(item) > 1:
                 endings.add(fold(item[1:]))
