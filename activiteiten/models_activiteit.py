@@ -13,6 +13,7 @@ from wagtail.search import index
 from home.models import BasePage
 from redactie.panels import SchrijfhulpPanel
 
+from .categorieen import CATEGORIEEN
 from .models_base import BuurtItemPage
 from .recurrence import (
     RecurrenceError,
@@ -88,18 +89,7 @@ class ActiviteitForm(ToegankelijkheidPageForm):
 
 
 class ActiviteitPage(ActiviteitZoekvelden, BuurtItemPage):
-    CATEGORIEEN = [
-        ("ontmoeten", _("ontmoeten")),
-        ("eten", _("eten")),
-        ("bewegen", _("bewegen")),
-        ("leren", _("leren")),
-        ("hulp-en-advies", _("hulp en advies")),
-        ("mantelzorg", _("mantelzorg")),
-        ("cultuur", _("cultuur")),
-        ("digitaal", _("digitaal")),
-        ("gezondheid", _("gezondheid")),
-        ("vrijwilligerswerk", _("vrijwilligerswerk")),
-    ]
+    CATEGORIEEN = CATEGORIEEN  # activiteiten/categorieen.py
     STATUSSEN = [("gepland", _("gaat door")), ("afgelast", _("afgelast"))]
 
     categorie = models.CharField(

@@ -68,6 +68,7 @@ class Doc:
     telefoon: str = ""
     voorziening_id: int | None = None  # where an activity takes place
     soort: str = ""
+    categorie: str = ""  # an activity's kind (ActiviteitPage.categorie): what helps with a need (ranking.OTHER_KIND)
     path: str = ""  # a buurt's tree path: at scale a search in one buurt asks the backend for pages under it
     flat: str | None = None
     lang: str = ""  # the language of its texts: Dutch for an untranslated copy (home/translation_state.py)
@@ -246,7 +247,7 @@ class DocIndex(Postings):
         place = page.live_voorziening  # a draft or unpublished place never shows in search
         doc.voorziening_id = place.pk if place is not None else None
         doc.weekdays, doc.start_hour = _weekdays(page)
-        doc.ends_at = ends_at
+        doc.ends_at, doc.categorie = ends_at, page.categorie
         self._add_texts(doc, activiteit_texts(page, body, place))
         return doc
 

@@ -7,7 +7,8 @@ query below with `compile_engine_query`. Python decides only what the resident a
 - the words, without the question form ("wat is", "… nedir": data/vraagvormen.txt, query_understanding.question_form);
 - whether a definition is wanted (then the glossary page of the term asked about gets DEFINITION_FACTOR);
 - the buurt the resident is looking in (its pages get IN_BUURT_FACTOR; other pages stay, lower);
-- the places named in the question (buurt, gemeente, plaats: their pages get PLACE_FACTOR).
+- the places named in the question (buurt, gemeente, plaats: their pages get PLACE_FACTOR);
+- the kind of activity that helps with a need the question names (other activities get OTHER_KIND_FACTOR).
 
 Everything about language is the engine's, from the analysis in search/analysis.py: stemming, stop
 words, compound parts (index analyzer), synonyms from the glossary and the data files (search analyzer),
@@ -83,6 +84,15 @@ ONLY_PLACE_FACTOR = {"activiteiten.BuurtPage": 3.0, "activiteiten.VoorzieningPag
 # A kind of page asked for by name ("activiteiten haalderen", "voorzieningen zetten"): its pages first, as
 # far above the others as an activity is above a glossary page (TYPE_FACTOR).
 NAMED_TYPE_FACTOR = TYPE_FACTOR["activiteiten.ActiviteitPage"]
+# A need asks for the kind of activity that helps with it (page_types.helping_categories: "eenzaam" →
+# ontmoeten). A page that mentions loneliness says the rarer word, and BM25 put the repair café that says
+# it "helps against loneliness" above the coffee mornings that answer the need. The activities of other
+# kinds count this share; the places and glossary pages that say the word stay where they were (the social
+# worker for "eenzaam"). Dev sets (needs / languages / dev): without it 0.543 / 0.803 / 0.892; at 0.33
+# 0.569 / 0.801 / 0.893, 0.5 0.569 / 0.802 / 0.893, 0.7 0.562 / 0.804 / 0.893. A factor of 2 on the
+# helping kind instead gave 0.577 / 0.805 / 0.894 but pushed the social worker out of the first 20.
+OTHER_KIND_FACTOR = 0.5
+CATEGORY_FIELD = "activiteiten_activiteitpage__categorie_filter"  # ActiviteitPage's FilterField("categorie")
 PLACE_WORDS = 1.0  # the place's name on a page counts like a word, but is not required
 # The asked words in the page title count once more: "valpreventie" before the pages that mention it.
 # Each word's clause as in the match, on the title field (dev set: 0.836 without; 0.847 at 0.3, 0.848 at
@@ -130,6 +140,7 @@ class EngineQuery(PlainText):
         when=frozenset(),
         corrections=None,
         types=frozenset(),
+        helps=frozenset(),
         operator="or",
     ):
         super().__init__(" ".join(words), operator=operator)
@@ -149,6 +160,9 @@ class EngineQuery(PlainText):
         # The kinds of page the question asks for by name (page_types.type_words: "activiteiten haalderen"),
         # as searched.TYPE_MODELS names; their pages get NAMED_TYPE_FACTOR instead of TYPE_FACTOR.
         self.types = types
+        # The activity categories that help with a need the question names (page_types.helping_categories):
+        # the activities of other kinds get OTHER_KIND_FACTOR.
+        self.helps = helps
         # How many of the words a page must match (a stop word's clause matches every page), and how
         # many words say what is asked: engine_rank works them out from data/stopwoorden.txt.
         self.min_words = len(self.words) if min_words is None else min_words
@@ -180,7 +194,7 @@ class EngineQuery(PlainText):
 
     # What a copy (_with) takes over: every argument of __init__ but the words.
     _KEPT = ("min_words", "content_words", "definitional", "buurt_path", "parts", "places", "stop", "concepts",
-             "when", "corrections", "types", "operator")  # fmt: skip
+             "when", "corrections", "types", "helps", "operator")  # fmt: skip
 
     def _with(self, words=None, **changes):
         kept = {name: getattr(self, name) for name in self._KEPT}
@@ -281,6 +295,14 @@ def compile_engine_query(query):
     else:
         by_type = TYPE_FACTOR if query.words else ONLY_PLACE_FACTOR
         factors = [_factor(content_type_clause(name), weight) for name, weight in by_type.items()]
+    if query.helps:
+        other_kinds = {
+            "bool": {
+                "filter": [content_type_clause("activiteiten.ActiviteitPage")],
+                "must_not": [{"terms": {CATEGORY_FIELD: sorted(query.helps)}}],
+            }
+        }
+        factors.append(_factor(other_kinds, OTHER_KIND_FACTOR))
     if query.buurt_path:
         factors.append(_factor({"prefix": {"path_filter": query.buurt_path}}, IN_BUURT_FACTOR))
     in_places = [{"prefix": {"path_filter": path}} for paths in query.places.values() for path in paths]

@@ -170,6 +170,7 @@ def question(text, index, locale, buurt=None):
         concepts=said,
         when={word for word in content if says_when(word)},
         types=named_types,
+        helps=page_types.helping_categories(content),
     )
 
 

@@ -12,6 +12,10 @@ A word that asks for a place's details ("adres huisarts malburgen", "openingstij
 data/plekvragen.txt) names the kind "voorziening" the same way.
 
 A buurt is no kind a resident asks for by name: "koffie in de buurt" says where, not what.
+
+A need names the kind of activity that helps with it (`helping_categories`, data/behoeften.txt:
+"eenzaam => ontmoeten"). The activities of other kinds that mention the need count less (engine_query's
+OTHER_KIND_FACTOR, ranking's OTHER_KIND); places and glossary pages that mention it keep their place.
 """
 
 from functools import lru_cache
@@ -20,7 +24,11 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from .text import _arabic_forms, fold, place_detail_words
+from activiteiten.categorieen import CATEGORIEEN
+
+from .text import _arabic_forms, fold, numbered_lines, place_detail_words, translations
+
+CATEGORY_KEYS = frozenset(key for key, _label in CATEGORIEEN)
 
 TYPE_LABELS = {
     "activiteit": _("Activiteit"),
@@ -72,3 +80,37 @@ def asked_kinds(words, stop, context=False):
     named = frozenset(kinds[word] for word in words if word in kinds)
     says_more = context or any(word not in stop and word not in kinds for word in words)
     return named if says_more else frozenset()
+
+
+NEEDS_FILE = "behoeften.txt"
+
+
+@lru_cache(maxsize=1)
+def need_categories():
+    """{folded word of a need: frozenset(activity category keys that help)} from data/behoeften.txt, with the
+    words of other languages that data/vertaalwoorden.txt translates into one of them ("yalnız" → eenzaam).
+    Raises ValueError naming a line that does not follow the format or names no category. Kept per process:
+    the file changes only with a release."""
+    needs = {}
+    for number, line in numbered_lines(NEEDS_FILE):
+        left, arrow, right = line.partition("=>")
+        words = [fold(w.strip()) for w in left.split(",") if w.strip()]
+        keys = {w.strip() for w in right.split(",") if w.strip()}
+        if not arrow or not words or not keys or not keys <= CATEGORY_KEYS:
+            raise ValueError(
+                f"{NEEDS_FILE}, regel {number}: verwacht ‘woord, woord => categorie’ met een categorie uit "
+                f"{', '.join(sorted(CATEGORY_KEYS))}"
+            )
+        for word in words:
+            needs.setdefault(word, set()).update(keys)
+    for word, dutch in translations().items():
+        helped = set().union(*(needs.get(d, ()) for d in dutch))
+        if helped and word not in needs:
+            needs[word] = helped
+    return {word: frozenset(keys) for word, keys in needs.items()}
+
+
+def helping_categories(words):
+    """The activity categories that help with the needs the folded `words` name (need_categories)."""
+    needs = need_categories()
+    return frozenset(key for word in words for key in needs.get(word, ()))

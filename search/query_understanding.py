@@ -13,7 +13,7 @@ from functools import cached_property
 from postcodes.parse import as_postcode
 
 from . import vocabulary
-from .page_types import asked_kinds, names_kind
+from .page_types import asked_kinds, helping_categories, names_kind
 from .places import named_places
 from .text import (
     broader,
@@ -73,6 +73,7 @@ class Clause:
     concept: object = None
     known: bool = True  # False: no page on the site has this word, not even spelled a little differently
     corrected: tuple = ()  # the known words searched for instead of a word no page has (a typo)
+    helps: frozenset = frozenset()  # the activity categories that help with the need the word names
 
 
 @dataclass
@@ -242,7 +243,8 @@ def _word_clause(index, tokens, pos, positions, corrections):
         alts.append(Alt(((stem(fixed),),), TYPO * similarity, (fixed,)))
     found = index.count_alts([alt.terms for alt in (alts[:1] if index.known(word) else alts)])
     weight = index.idf(found) if found else index.max_idf()
-    return Clause("word", word, alts, weight, known=bool(found), corrected=tuple(fixed for fixed, _s in fixes))
+    corrected = tuple(fixed for fixed, _s in fixes)
+    return Clause("word", word, alts, weight, known=bool(found), corrected=corrected, helps=helping_categories([word]))
 
 
 def _concept_clause(concept, kind, used, tokens, weights):

@@ -59,6 +59,11 @@ RELATIVE_CUTOFF = 0.3
 RELATED_SHARE = 0.6  # a term linked under ‘zie ook’ to the term the query names
 TITLE_HEAD = 0.05  # a title that starts with an asked word is about it
 PHRASE_BONUS = 0.2  # the share of neighbouring query words the page has side by side
+# A need asks for the kind of activity that helps with it (page_types.helping_categories: "eenzaam" →
+# ontmoeten). An activity of another kind that mentions the need (the repair café "against loneliness")
+# answers it at this share, below the coffee mornings; places and glossary pages that say it keep their
+# place. As the engine's OTHER_KIND_FACTOR.
+OTHER_KIND = 0.5
 
 
 def _backend_ranks(analysis, locale, buurt=None, limit=BACKEND_CANDIDATES):
@@ -101,6 +106,11 @@ def _clause_scores(index, clause, now):
         for doc_id, value in _alt_match(index, alt).items():
             if value > scores.get(doc_id, 0):
                 scores[doc_id] = value
+    if clause.helps:  # an activity of a kind that does not help with the need (OTHER_KIND)
+        for doc_id in scores:
+            doc = index.docs.get(doc_id)
+            if doc is not None and doc.type == "activiteit" and doc.categorie not in clause.helps:
+                scores[doc_id] *= OTHER_KIND
     # A place where a matching activity happens answers a little too (‘koffieochtend’ → its buurthuis).
     for doc_id, value in list(scores.items()):
         doc = index.docs.get(doc_id)

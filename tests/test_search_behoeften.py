@@ -11,8 +11,12 @@ engine's ranking (tests/ranking_support.py).
 import pytest
 from bs4 import BeautifulSoup
 
+from activiteiten.models import ActiviteitPage
+from search import page_types
+
 from .opensearch_support import engine, opensearch_config, opensearch_urls  # noqa: F401
 from .ranking_support import html, no_kept_answers, ranking, titles  # noqa: F401
+from .test_search_talen import _read_broken
 from .test_search_unfound import notices
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_kept_answers")]
@@ -66,3 +70,43 @@ def test_loneliness_in_turkish_or_arabic_finds_the_places_to_meet(client, rankin
     soup = BeautifulSoup(response.content, "html.parser")
     found = [a["href"].rstrip("/").rsplit("/", 1)[-1] for a in soup.select(".search-result__title a")][:10]
     assert "huiskamer-rivierenhof" in found, found
+
+
+def first_activity_kinds(soup, count):
+    slugs = [a["href"].rstrip("/").rsplit("/", 1)[-1] for a in soup.select(".search-result__title a")]
+    kinds = dict(ActiviteitPage.objects.filter(slug__in=slugs).values_list("slug", "categorie"))
+    return [kinds[slug] for slug in slugs if slug in kinds][:count]
+
+
+@pytest.mark.parametrize(
+    ("path", "asked", "first"),
+    [
+        ("/tr/zoeken/", "yalnızım", 5),
+        ("/ar/zoeken/", "أشعر بالوحدة", 5),
+        ("/en/zoeken/", "i feel lonely", 5),
+        ("/zoeken/", "eenzaam", 1),
+        ("/en/zoeken/", "loneliness", 1),
+    ],
+)
+def test_loneliness_finds_the_activities_to_meet_before_those_that_mention_it(client, ranking, path, asked, first):
+    # data/behoeften.txt: "eenzaam => ontmoeten". Before, the engine answered "yalnızım" and "أشعر بالوحدة"
+    # with two meals, a health consult, help with paperwork and volunteering among the first five activities
+    # (pages that say "eenzaamheid" or "alleen"), and "eenzaam" with the health consult first. Places and
+    # glossary pages that say the word stay where they are (the next test).
+    response = client.get(path, {"q": asked})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert first_activity_kinds(soup, first) == ["ontmoeten"] * first, titles(soup)[:8]
+
+
+def test_the_pages_that_mention_a_need_stay_in_the_list(client, ranking):
+    # The social worker's glossary page says "eenzaamheid": a lonely resident may want to talk to one. Only
+    # the activities of other kinds count less (engine_query.OTHER_KIND_FACTOR, ranking.OTHER_KIND).
+    assert "sociaal werker" in titles(html(client, q="eenzaam"))[:10]
+
+
+@pytest.mark.parametrize("line", ["eenzaam => gezelligheid", "eenzaam, alleen", "=> ontmoeten"])
+def test_a_broken_line_in_the_needs_is_named(tmp_path, monkeypatch, line):
+    # A category that does not exist (activiteiten/categorieen.py) would help with nothing, silently.
+    raised = _read_broken(monkeypatch, tmp_path, "behoeften.txt", f"# uitleg\n{line}\n", page_types.need_categories)
+    raised.match("behoeften.txt, regel 2")
