@@ -198,7 +198,10 @@ class DocIndex(Postings):
             doc.path = page.path
             self.by_path[page.path] = doc
             self.buurten[page.id] = doc
-            for key in {fold(page.title), fold(page.gemeente), *words(page.title), *words(page.gemeente)}:
+            # The name without what the brackets add ("De Pas (Elst)" → "de pas": places.named_places reads
+            # two words, the first may be a stop word).
+            own_name = fold(page.title.split("(", 1)[0]).strip()
+            for key in {fold(page.title), own_name, fold(page.gemeente), *words(page.title), *words(page.gemeente)}:
                 if len(key) >= 4 and key not in GENERIC_PLACE_WORDS and key not in stopwords():
                     self.places.setdefault(key, set()).add(page.id)
             self.places.setdefault(" ".join(_content_words(page.title)), set()).add(page.id)

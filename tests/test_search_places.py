@@ -14,7 +14,7 @@ from search.page_types import type_words
 from search.text import fold
 
 from .opensearch_support import engine, opensearch_config, opensearch_urls  # noqa: F401
-from .ranking_support import html, no_kept_answers, ranking  # noqa: F401
+from .ranking_support import html, no_kept_answers, ranking, titles  # noqa: F401
 from .test_search_counts import links, total
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_kept_answers")]
@@ -134,3 +134,20 @@ def test_the_words_for_a_places_details_name_the_places_in_every_language():
     words = type_words()
     assert words["adres"] == words["address"] == words["adresi"] == words["openingstijden"] == "voorziening"
     assert words[fold("عنوان")] == words[fold("العنوان")] == "voorziening"
+
+
+def test_a_buurt_is_known_by_its_name_without_what_its_brackets_add(client, ranking):
+    # "De Pas (Elst)": residents say "de pas". Before, only "elst" and "pas elst" named it; "pas" was a word
+    # a page had to say, and the engine put the dorpshuizen of Spijk and Tolkamer first.
+    de_pas = dutch_buurten().get(title="De Pas (Elst)")
+    soup = html(client, q="buurthuis in de pas")
+    paths = result_paths(soup)
+    assert paths[0].startswith(de_pas.url), titles(soup)[:5]
+    assert titles(soup)[0] == "Buurtpaviljoen Het Pasveld"  # its buurthuis (soort: ontmoetingsplek)
+
+
+def test_a_community_centre_is_found_by_any_of_its_names(client, ranking):
+    # data/thesaurus.txt: buurthuis, buurtcentrum, wijkcentrum, dorpshuis: one kind of place, many names.
+    # Before, "dorpshuis presikhaaf" gave the dorpshuizen of Randwijk, Spijk and Tolkamer first.
+    found = titles(html(client, q="dorpshuis presikhaaf"))
+    assert found[0] == "Buurthuis De Klimop", found[:5]
