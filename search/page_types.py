@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activiteiten.categorieen import CATEGORIEEN
 
-from .text import _arabic_forms, fold, numbered_lines, place_detail_words, translations
+from .text import _arabic_forms, arrow_line, fold, inherited_by_translation, numbered_lines, place_detail_words
 
 CATEGORY_KEYS = frozenset(key for key, _label in CATEGORIEEN)
 
@@ -93,20 +93,16 @@ def need_categories():
     the file changes only with a release."""
     needs = {}
     for number, line in numbered_lines(NEEDS_FILE):
-        left, arrow, right = line.partition("=>")
-        words = [fold(w.strip()) for w in left.split(",") if w.strip()]
-        keys = {w.strip() for w in right.split(",") if w.strip()}
-        if not arrow or not words or not keys or not keys <= CATEGORY_KEYS:
+        words, keys, arrow = arrow_line(line)
+        if not arrow or not words or not keys or not set(keys) <= CATEGORY_KEYS:
             raise ValueError(
                 f"{NEEDS_FILE}, regel {number}: verwacht ‘woord, woord => categorie’ met een categorie uit "
                 f"{', '.join(sorted(CATEGORY_KEYS))}"
             )
         for word in words:
             needs.setdefault(word, set()).update(keys)
-    for word, dutch in translations().items():
-        helped = set().union(*(needs.get(d, ()) for d in dutch))
-        if helped and word not in needs:
-            needs[word] = helped
+    for word, helped in inherited_by_translation(needs).items():
+        needs.setdefault(word, helped)
     return {word: frozenset(keys) for word, keys in needs.items()}
 
 

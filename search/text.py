@@ -143,11 +143,36 @@ def base_lexicon():
     return frozenset(_read_lines("woorden.txt.gz"))
 
 
+def listed(side):
+    """The folded words of one side of a data-file line, comma-separated: ‘doctor, Doktor ’ → [doctor, doktor]."""
+    return [fold(w.strip()) for w in side.split(",") if w.strip()]
+
+
+def arrow_line(line, arrow="=>"):
+    """(folded words left of `arrow`, folded words right of it, whether the line has it) of a line
+    `a, b => c, d`. The one reader of that shape for vertaalwoorden.txt, behoeften.txt and (with ">")
+    thesaurus.txt, so that the files cannot drift apart in what a comma or a space means."""
+    left, found, right = line.partition(arrow)
+    return listed(left), listed(right), bool(found)
+
+
+def inherited_by_translation(by_dutch_word):
+    """{word of another language: set(what `by_dutch_word` gives its Dutch words)} for the words of
+    data/vertaalwoorden.txt whose Dutch words have something there: "yalnız" (eenzaam) gets what eenzaam
+    has, without a line in Turkish. Read from `by_dutch_word` as it is when called (one step: what a
+    translated word gets is not passed on)."""
+    inherited = {}
+    for word, dutch in translations().items():
+        found = set().union(*(by_dutch_word.get(d, ()) for d in dutch))
+        if found:
+            inherited[word] = found
+    return inherited
+
+
 def _thesaurus_lines():
     for line in _read_lines("thesaurus.txt"):
-        left, arrow, right = line.partition(">")
-        members = {fold(w.strip()) for w in left.split(",") if w.strip()}
-        yield members, bool(arrow), {fold(w.strip()) for w in right.split(",") if w.strip()}
+        members, targets, arrow = arrow_line(line, ">")
+        yield set(members), arrow, set(targets)
 
 
 def thesaurus_groups():
@@ -189,9 +214,7 @@ def translations():
     translated word by word). Raises ValueError naming the line when a line does not follow the format."""
     found = {}
     for number, line in numbered_lines(TRANSLATIONS_FILE):
-        left, arrow, right = line.partition("=>")
-        others = [fold(w.strip()) for w in left.split(",") if w.strip()]
-        dutch = {fold(w.strip()) for w in right.split(",") if w.strip()}
+        others, dutch, arrow = arrow_line(line)
         if not arrow or not others or not dutch or any(" " in w for w in others):
             raise ValueError(
                 f"{TRANSLATIONS_FILE}, regel {number} met woorden: verwacht ‘woord, woord => woord, woord’"
@@ -286,8 +309,8 @@ def broader():
             for member in members:
                 wider.setdefault(member, set()).update(targets - {member})
     dutch_wider = {word: set(found) for word, found in wider.items()}
-    for word, dutch in translations().items():
-        inherited = set().union(*(dutch_wider.get(d, ()) for d in dutch)) - dutch - {word}
+    for word, inherited in inherited_by_translation(dutch_wider).items():
+        inherited -= translations()[word] | {word}
         if inherited:
             wider.setdefault(word, set()).update(inherited)
     return {word: frozenset(found) for word, found in wider.items()}
