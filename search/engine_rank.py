@@ -9,7 +9,8 @@ Python ranking on the database backend (ranking.rank), as before.
 Matching is strict first: a page must have every word (or its synonym, a wider word, a typo of it or
 a compound that holds it). The same msearch asks, for each word, whether any page has it (as one word
 is matched: word_checks). When the strict search finds fewer than FEW pages (in every buurt and type,
-so that a count on the page and the list it links to agree):
+so that a count on the page and the list it links to agree; or in the places the question names,
+_too_few):
 - a word no page has is asked as the known words the vocabulary says it may be a typo of
   (vocabulary.corrections, the Python ranking's rule: "hoffie" → koffie, a first letter the engine's
   fuzziness does not change);
@@ -174,6 +175,20 @@ def question(text, index, locale, buurt=None):
     )
 
 
+def _too_few(counted, query, index):
+    """Whether the strict search found fewer than FEW pages: in every buurt and type, or, when the
+    question names places ("koffie drinken in spijk"), in those places. Elsewhere there may be many
+    pages with every word, while the place asked has only pages that lack one ("Open kerk: koffie in
+    De Toren" does not say "drinken"); the looser steps then find those."""
+    if counted.total < FEW:
+        return True
+    paths = {path for paths in query.places.values() for path in paths}
+    if not paths or not counted.buurten:
+        return False
+    in_places = sum(n for buurt_id, n in counted.buurten.items() if index.buurten[buurt_id].path in paths)
+    return in_places < FEW
+
+
 def engine_rank(text, index, locale, buurt=None, type="", promoted=()):
     """The engine's answer (EngineAnswer), or None when the engine did not answer (the caller then ranks
     in Python on the database backend). `buurt` is the buurt Doc the resident searches in, `type` the
@@ -208,7 +223,7 @@ def engine_rank(text, index, locale, buurt=None, type="", promoted=()):
         return None
     unknown = _unknown(forms, answer[3])
     fixes = {}
-    if answer[0].total < FEW:
+    if _too_few(answer[0], query, index):
         fixes = {word: found for word in unknown if (found := vocabulary.corrections(word, locale))}
         left_out = [word for word in unknown if word not in fixes]
         if not may_leave_out(query.content_words, len(left_out)):
@@ -217,7 +232,7 @@ def engine_rank(text, index, locale, buurt=None, type="", promoted=()):
             query = query.corrected(fixes).without(left_out)
             answer = ask_for(query)
         answerable = set(unknown) <= set(fixes) | set(left_out)
-        if answer is not None and answer[0].total < FEW and query.content_words > 1 and answerable:
+        if answer is not None and _too_few(answer[0], query, index) and query.content_words > 1 and answerable:
             answer = ask_for(query.relaxed(query.min_words - 1))
         if answer is None:
             return None
