@@ -4,7 +4,7 @@
 the cluster is down); the OpenSearch compiler (compilers.DutchOpenSearchQueryCompiler) turns it into the
 query below with `compile_engine_query`. Python decides only what the resident asks:
 
-- the words, without the question form ("wat is", "… nedir": data/vraagvormen.txt, query_understanding.question_form);
+- the words, without the question form ("wat is", "… nedir": data/vraagvormen.txt, question.question_form);
 - whether a definition is wanted (then the glossary page of the term asked about gets DEFINITION_FACTOR);
 - the buurt the resident is looking in (its pages get IN_BUURT_FACTOR; other pages stay, lower);
 - the places named in the question (buurt, gemeente, plaats: their pages get PLACE_FACTOR);

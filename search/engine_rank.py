@@ -35,7 +35,7 @@ from .candidates import activity_docs
 from .engine_query import EngineQuery, joined_words
 from .engine_request import Counted, count_body, rank_body, ranked_ids, snippet_body, snippets
 from .places import named_places
-from .query_understanding import question_form, question_words
+from .question import question_form, question_words
 from .searched import narrowed, searched_pages
 from .text import SHORT_WORDS, compound_lexicon, split_compound, stopwords
 from .unfound import Unfound, may_leave_out, required_words

@@ -15,22 +15,19 @@ from postcodes.parse import as_postcode
 from . import vocabulary
 from .page_types import asked_kinds, helping_categories, names_kind
 from .places import named_places
+from .question import question_form, question_words
 from .text import (
     broader,
     clean_query,
     fold,
-    question_forms,
     split_compound,
     stem,
     stopwords,
     thesaurus,
-    translations,
     words,
 )
 from .when import DAYPARTS, day_part, is_weekend, weekday_name, weekday_of
-from .word_forms import translated_form
 
-MAX_WORDS = 12
 # How much a page counts for an asked word when it has, instead of the word itself (1.0):
 GLUED = 0.95  # two asked neighbours written as one word (‘klusjes dienst’ → klusjesdienst)
 PARTS = 0.85  # every part of an asked compound (‘mantelzorgondersteuning’ → mantelzorg + ondersteuning)
@@ -264,46 +261,6 @@ def _concept_clause(concept, kind, used, tokens, weights):
 def _phrases(all_words, positions):
     """Each two neighbouring content words as typed, with the small words between them."""
     return tuple(" ".join(all_words[a : b + 1]) for a, b in zip(positions, positions[1:], strict=False))
-
-
-def question_form(all_words):
-    """(words before, words after): how many words at the start and at the end of the question make it a
-    question for what a word means (data/vraagvormen.txt: ‘wat is …’, ‘… nedir’), or (0, 0). They say what
-    kind of answer is wanted, not what it is about. A ‘niet:’ form (‘wat is er …’) is no such question."""
-    for before, after, definition in question_forms():
-        fits = len(before) + len(after) <= len(all_words)
-        if (
-            fits
-            and tuple(all_words[: len(before)]) == before
-            and tuple(all_words[len(all_words) - len(after) :]) == after
-        ):
-            return (len(before), len(after)) if definition else (0, 0)
-    return 0, 0
-
-
-def _glued(typed):
-    """The words, with two neighbours glued where the list (data/vertaalwoorden.txt) has them as one word:
-    Turkish writes "hafta sonu" (weekend) apart, the list has "haftasonu"."""
-    listed = translations()
-    glued, i = [], 0
-    while i < len(typed):
-        pair = "".join(typed[i : i + 2])
-        take = 2 if i + 1 < len(typed) and pair in listed else 1
-        glued.append(pair if take == 2 else typed[i])
-        i += take
-    return glued
-
-
-def question_words(text, locale):
-    """The words of a question as both rankings ask them: folded, at most MAX_WORDS, and a word of another
-    language in the form data/vertaalwoorden.txt has it ("doktorum" → doktor: word_forms.translated_form),
-    unless a page of this language has the word as typed ("walking", the sport, stays walking; the
-    vocabulary in the database, so every process decides alike)."""
-    asked = []
-    for word in _glued(words(text)[:MAX_WORDS]):
-        form = translated_form(word)
-        asked.append(word if form != word and vocabulary.has_word(word, locale) else form)
-    return asked
 
 
 def analyse(raw, index):

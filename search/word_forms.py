@@ -3,7 +3,7 @@
 Turkish puts case, plural and possessive at the end of a word ("doktorum", my doctor; "eczaneye", to the
 pharmacy); Arabic puts "and", "for", "with" before it ("للمسنين", for the elderly). The word list has the
 plain words. `translated_form` takes off one beginning and one ending of data/uitgangen.txt and gives the
-listed word they leave; both rankings ask that word (query_understanding.question_words), and the engine's
+listed word they leave; both rankings ask that word (question.question_words), and the engine's
 synonym rules then turn it into the Dutch words, as for the plain word.
 
 Only when it leaves a listed word: a word the list has, or a Dutch word of the general word list

@@ -17,7 +17,7 @@ from activiteiten.models import ActiviteitPage, BuurtPage
 from activiteiten.testing import local, make_activiteit
 from search import analysis, docindex, engine, text, vocabulary, word_forms
 from search.page_texts import title_text
-from search.query_understanding import MAX_WORDS, question_form, question_words
+from search.question import MAX_WORDS, question_form, question_words
 from search.text import fold, translations, words
 from search.when import day_words, weekday_of
 
