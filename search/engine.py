@@ -46,8 +46,9 @@ def _promotions(query, index):
 _kept = Kept(size=1000, seconds=300)
 
 
-def _cached_analysis(query, index):
-    return _kept.get_or_compute(("analysis", index.generation, query), lambda: analyse(query, index))
+def _cached_analysis(query, index, weighed=True):
+    key = ("analysis", index.generation, weighed, query)
+    return _kept.get_or_compute(key, lambda: analyse(query, index, weighed))
 
 
 def _cached_rank(analysis, index, locale, buurt=None):
@@ -69,6 +70,8 @@ def _ranked(analysis, index, locale, outcome, promoted_ids):
             outcome.engine_clause = answer.clause
             outcome.unfound = answer.unfound
             return [Result(doc=doc, score=score, coverage=1.0) for doc, score in answer.ranked], answer.counted
+    if not analysis.weighed:  # the engine did not answer: the Python ranking weighs by the counts
+        analysis = outcome.analysis = _cached_analysis(analysis.text, index)
     outcome.unfound = of_analysis(analysis)
     return [replace(r) for r in _cached_rank(analysis, index, locale, outcome.buurt)], None
 
@@ -124,7 +127,8 @@ def search(query, locale=None, buurt="", type="", limit=MAX_RESULTS):
     # (answers.py, SEARCH_ANSWER_SECONDS) may outlive midnight by that long.
     with translation.override(locale.language_code):
         asked = with_days_named(query, timezone.localdate())
-    analysis = _cached_analysis(asked, index)
+    # The engine ranking asks no counts of the Python ranking (query_understanding.analyse).
+    analysis = _cached_analysis(asked, index, weighed=not engine_ranks())
     outcome = Outcome(query=clean_query(query), analysis=analysis, index=index)
     buurt = (buurt or "").strip()[:100]
     type = (type or "").strip()[:30]
@@ -171,8 +175,8 @@ def search(query, locale=None, buurt="", type="", limit=MAX_RESULTS):
         ((index.buurten[b], n) for b, n in per_buurt.items() if b in index.buurten), key=lambda bn: bn[0].title
     )
     outcome.results = ranked[:limit]
-    outcome.explanations = analysis.named_primary[:2]
-    terms = frozenset(analysis.highlight_terms())
+    outcome.explanations = outcome.analysis.named_primary[:2]
+    terms = frozenset(outcome.analysis.highlight_terms())
     for result in outcome.results:
         result.terms = terms
     return outcome

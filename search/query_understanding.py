@@ -84,6 +84,9 @@ class Analysis:
     definitional: bool
     place_buurt_ids: frozenset
     weekdays: frozenset
+    # False: analysed for the engine ranking, without the counts only the Python ranking weighs by
+    # (analyse's `weighed`); engine.search analyses again, weighed, when the engine does not answer.
+    weighed: bool = True
     phrases: tuple = ()  # each two neighbouring words as typed, with the small words between them
     types: frozenset = frozenset()  # the kinds of page asked for by name (page_types.type_words)
 
@@ -209,9 +212,20 @@ def _single(words_):
     return tuple((stem(w),) for w in words_)
 
 
-def _word_clause(index, tokens, pos, positions, corrections):
+def _known(index, word, weighed):
+    """Whether a page has `word`. The picture answers from memory while it holds every page; at scale its
+    answer for the activities is a count, two queries on the vocabulary (docindex.activity_count_for).
+    Not weighed, one existence query on the vocabulary answers instead (vocabulary.known, the same
+    matching): nothing needs the count."""
+    if weighed or not index.at_scale:
+        return index.known(word)
+    return vocabulary.known(word, index.locale)
+
+
+def _word_clause(index, tokens, pos, positions, corrections, weighed=True):
     """The clause of one asked word; `corrections` are vocabulary.corrections of it (used for a word the
-    picture does not know and that is no compound)."""
+    picture does not know and that is no compound). Not `weighed` (see analyse): no count is asked, so no
+    compound's head alone (it needs one; it is never marked either), weight 1."""
     word = tokens[pos]
     alts = [Alt(((stem(word),),), 1.0, (word,))]
     related = _related(word)
@@ -225,6 +239,7 @@ def _word_clause(index, tokens, pos, positions, corrections):
         alts.append(Alt(tuple(_options(p) for p in parts), PARTS, tuple(parts)))
         if any(_wider(p) for p in parts):
             alts.append(Alt(tuple(_options(p, wide=True) for p in parts), PARTS * WIDER_PART, tuple(parts)))
+    if weighed and parts:
         head_count = index.count_alts([((stem(parts[-1]),),)])
         if all(index.known(p) for p in parts[:-1]) and head_count <= HEAD_MAX_SHARE * index.n:
             alts.append(Alt((_options(parts[-1]),), HEAD, (parts[-1],)))
@@ -233,15 +248,20 @@ def _word_clause(index, tokens, pos, positions, corrections):
         if neighbour:
             a, b = sorted((pos, neighbour[0]))
             glued = tokens[a] + tokens[b]
-            if index.known(glued):
+            if _known(index, glued, weighed):
                 alts.append(Alt(((stem(glued),),), GLUED, (glued,)))
-    fixes = [] if index.known(word) or parts else corrections
+    # A word no page has is asked as the vocabulary's nearest words (vocabulary.corrections is empty for a
+    # word the vocabulary has); weighed, the picture's own check comes first, as before.
+    fixes = [] if parts or (weighed and index.known(word)) else corrections
     for fixed, similarity in fixes:
         alts.append(Alt(((stem(fixed),),), TYPO * similarity, (fixed,)))
+    corrected = tuple(fixed for fixed, _s in fixes)
+    helps = helping_categories([word])
+    if not weighed:
+        return Clause("word", word, alts, 1.0, corrected=corrected, helps=helps)
     found = index.count_alts([alt.terms for alt in (alts[:1] if index.known(word) else alts)])
     weight = index.idf(found) if found else index.max_idf()
-    corrected = tuple(fixed for fixed, _s in fixes)
-    return Clause("word", word, alts, weight, known=bool(found), corrected=corrected, helps=helping_categories([word]))
+    return Clause("word", word, alts, weight, known=bool(found), corrected=corrected, helps=helps)
 
 
 def _concept_clause(concept, kind, used, tokens, weights):
@@ -263,7 +283,14 @@ def _phrases(all_words, positions):
     return tuple(" ".join(all_words[a : b + 1]) for a, b in zip(positions, positions[1:], strict=False))
 
 
-def analyse(raw, index):
+def analyse(raw, index, weighed=True):
+    """The Analysis of what a resident typed. `weighed=False` is for the engine ranking (engine_rank.py),
+    which asks the engine to match and rank: the same clauses, places, days and glossary terms, without
+    what only the Python ranking uses, how many pages have each word (the clauses' weights,
+    `Clause.known`, a compound's telling head, see _word_clause). Around the engine's answer
+    the results page uses the terms it explains, the places (their servicepunten) and the words to mark
+    in a snippet the engine has none for. At scale each count is a query on the vocabulary: at 100,000
+    activities an analysis took 38 ms per question weighed and 5 ms not (benchmarks/search_engines_README.md)."""
     text = clean_query(raw)
     all_words = question_words(text, index.locale)
     before, after = question_form(all_words)
@@ -320,7 +347,7 @@ def analyse(raw, index):
         if nearest and nearest[0][1] >= CONCEPT_TYPO:
             corrected[pos] = nearest[0][0]
     found = _concepts(index, corrected, rest)
-    word_clauses = {pos: _word_clause(index, tokens, pos, rest, fixes[pos]) for pos in rest}
+    word_clauses = {pos: _word_clause(index, tokens, pos, rest, fixes[pos], weighed) for pos in rest}
     taken = set()
     primary, named, by_term = [], [], []
     for concept, kind, used in found:
@@ -354,6 +381,7 @@ def analyse(raw, index):
         place_buurt_ids=frozenset(place_ids),
         weekdays=frozenset(weekdays),
         types=types,
+        weighed=weighed,
     )
 
 

@@ -115,3 +115,20 @@ def test_resident_search_page_shows_results_without_an_error(client, db, caplog)
     assert warnings_of(caplog), "the fallback is logged"
     # The engine's own error path ("Search backend failed") is not needed: the backend answered.
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def test_with_the_engine_ranking_down_the_python_ranking_still_names_a_word_no_page_has(client, db, settings):
+    # The engine ranking analyses a question without the counts the Python ranking weighs by
+    # (query_understanding.analyse, weighed=False); when the engine does not answer, the Python ranking
+    # analyses it again with them: "zwemles" is still a word no page has, so the question stays
+    # unanswered (not everything about children) and the resident learns which word it was.
+    settings.SEARCH_RANKING = "engine"
+    settings.SEARCH_ANSWER_SECONDS = 0
+    with engine_at(f"http://127.0.0.1:{free_port()}"):
+        response = client.get("/zoeken/", {"q": "zwemles voor kinderen"})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.select(".search-result__title a") == []
+    assert soup.select_one("#niets-gevonden") is not None
+    notices = [p.get_text(" ", strip=True) for p in soup.select(".unfound p")]
+    assert notices == ["Het woord ‘zwemles’ staat niet op onze pagina's."]
