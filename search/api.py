@@ -39,8 +39,10 @@ def _answer(request, locale, lang):
             buurt=request.GET.get("buurt", ""),
             type=request.GET.get("type", ""),
             limit=engine.API_RESULTS,
+            lazy=True,
         )
-    add_snippets(outcome.engine_clause, outcome.results)
+    results = engine.shown(outcome.index, outcome.results)
+    add_snippets(outcome.engine_clause, results)
     # The numbers of the results page (engine.search): every answer, per type and per buurt (slug), of the
     # chosen buurt and type; `results` holds the first API_RESULTS of them.
     counts = {"types": outcome.type_counts, "buurten": {b.slug: n for b, n in outcome.buurt_counts}}
@@ -50,7 +52,7 @@ def _answer(request, locale, lang):
             "total": outcome.total,
             "counts": counts,
             "unfound": [one.as_json() for one in outcome.unfound],
-            "results": [r.as_json() for r in outcome.results],
+            "results": [r.as_json() for r in results],
         }
     )
-    return answers.Answer(data.content, data["Content-Type"], outcome.query, bool(outcome.results))
+    return answers.Answer(data.content, data["Content-Type"], outcome.query, bool(results))

@@ -14,7 +14,7 @@ import threading
 from collections import ChainMap
 
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from .postings import Postings
 
@@ -60,6 +60,23 @@ def activity_docs(index, ids):
                 kept.clear()
             kept.update(built)
     return {i: kept[i] for i in ids if kept.get(i) is not None}
+
+
+def activity_stubs(index, ids):
+    """{page id: results.Stub} for the live activities among `ids`: their title and buurt, one query, no
+    document built. A document kept already (activity_docs) is given instead."""
+    from activiteiten.models import ActiviteitPage
+
+    from .results import Stub
+
+    kept = index.candidate_docs
+    found = {i: kept[i] for i in ids if kept.get(i) is not None}
+    missing = [i for i in ids if i not in kept]
+    for queryset in index.live(ActiviteitPage) if missing else ():
+        for pk, title, path in queryset.filter(pk__in=missing).values_list("pk", "title", "path"):
+            buurt = index.by_path.get(path[: -Page.steplen])
+            found[pk] = Stub(pk, title, buurt.id if buurt else None)
+    return found
 
 
 def context_ids(analysis, locale, buurt=None, limit=CONTEXT_CANDIDATES):

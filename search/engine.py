@@ -18,7 +18,7 @@ from .engine_rank import engine_rank, engine_ranks
 from .kept import Kept
 from .query_understanding import analyse
 from .ranking import rank
-from .results import Outcome, Result
+from .results import Outcome, Result, Stub
 from .text import clean_query
 from .unfound import of_analysis
 from .when import with_days_named
@@ -60,12 +60,12 @@ def _cached_rank(analysis, index, locale, buurt=None):
     )
 
 
-def _ranked(analysis, index, locale, outcome, promoted_ids):
+def _ranked(analysis, index, locale, outcome, promoted_ids, lazy=False):
     """([Result], engine counts or None): the engine's order and counts when the backend ranks (OpenSearch,
     search/engine_rank.py), of the outcome's buurt and type; otherwise, or when the engine does not answer,
     the Python ranking on the database backend (kept per index version), of every buurt and type."""
     if engine_ranks():
-        answer = engine_rank(analysis.text, index, locale, outcome.buurt, outcome.type, promoted_ids)
+        answer = engine_rank(analysis.text, index, locale, outcome.buurt, outcome.type, promoted_ids, lazy)
         if answer is not None:
             outcome.engine_clause = answer.clause
             outcome.unfound = answer.unfound
@@ -118,8 +118,28 @@ def add_next_dates(results):
             result.next_start = found.get(result.doc.id)
 
 
-def search(query, locale=None, buurt="", type="", limit=MAX_RESULTS):
-    """Search like a resident: returns an Outcome. `buurt` is a buurt slug, `type` one of TYPES."""
+def shown(index, results):
+    """The results on show, each with its document: a results.Stub's is built now, for these pages only
+    (candidates.activity_docs). One that is over, or no longer shown, since the engine indexed it is left
+    out, so a page may hold one result fewer in that moment."""
+    stubs = [r.doc.id for r in results if isinstance(r.doc, Stub)]
+    docs = activity_docs(index, stubs) if stubs else {}
+    now = timezone.now()
+    on_show = []
+    for result in results:
+        if isinstance(result.doc, Stub):
+            doc = docs.get(result.doc.id)
+            if doc is None or doc.is_over(now):
+                continue
+            result.doc = doc
+        on_show.append(result)
+    return on_show
+
+
+def search(query, locale=None, buurt="", type="", limit=MAX_RESULTS, lazy=False):
+    """Search like a resident: returns an Outcome. `buurt` is a buurt slug, `type` one of TYPES. `lazy`
+    (the results page, ten at a time, and the API, `limit` at a time): at scale the engine ranking's
+    activities are Stubs until `shown` gives the ones on show their documents."""
     locale = locale or Locale.get_active()
     index = get_index(locale)
     # "vandaag", "vanavond", "yarın" are asked as the day they name (when.with_days_named); the resident's
@@ -150,7 +170,7 @@ def search(query, locale=None, buurt="", type="", limit=MAX_RESULTS):
         if d.id not in {r.doc.id for r in by_postcode}
     ]
     promoted_ids = {r.doc.id for r in promoted}
-    ranked, counted = ([], None) if analysis.is_empty else _ranked(analysis, index, locale, outcome, promoted_ids)
+    ranked, counted = ([], None) if analysis.is_empty else _ranked(analysis, index, locale, outcome, promoted_ids, lazy)
     ranked = promoted + [r for r in ranked if r.doc.id not in promoted_ids]
     if by_postcode:
         # The question is a postcode, and its buurt was found: its digits and letters are no words that

@@ -31,7 +31,7 @@ from wagtail.search.backends import get_search_backend
 from postcodes.parse import as_postcode
 
 from . import concepts, engine_request, page_types, vocabulary
-from .candidates import activity_docs
+from .candidates import activity_docs, activity_stubs
 from .engine_query import EngineQuery, joined_words
 from .engine_request import Counted, count_body, rank_body, ranked_ids, snippet_body, snippets
 from .places import named_places
@@ -189,12 +189,13 @@ def _too_few(counted, query, index):
     return in_places < FEW
 
 
-def engine_rank(text, index, locale, buurt=None, type="", promoted=()):
+def engine_rank(text, index, locale, buurt=None, type="", promoted=(), lazy=False):
     """The engine's answer (EngineAnswer), or None when the engine did not answer (the caller then ranks
     in Python on the database backend). `buurt` is the buurt Doc the resident searches in, `type` the
     type chosen (searched.TYPE_MODELS), `promoted` the ids of the pages put first (their counts:
     engine_request.count_body). One msearch (engine_request.py) gives the best pages of
-    that buurt and type and every count; a second one only when too few pages have every word."""
+    that buurt and type and every count; a second one only when too few pages have every word. `lazy`:
+    at scale a found activity whose document is not kept yet is a results.Stub, built when shown."""
     query = question(text, index, locale, buurt)
     if query is None:
         return EngineAnswer()
@@ -238,9 +239,11 @@ def engine_rank(text, index, locale, buurt=None, type="", promoted=()):
             return None
     unfound = [Unfound(word, tuple(fixed for fixed, _s in fixes.get(word, ()))) for word in unknown]
     counted, found, ranked_clause, _checks = answer
-    # At scale the picture holds no activities: their documents are built for the pages found.
+    # At scale the picture holds no activities: their documents are built for the pages found, or for
+    # the pages shown (`lazy`, the results page: engine.shown).
     missing = [pk for pk, _score in found if pk not in index.docs]
-    built = activity_docs(index, missing) if index.at_scale and missing else {}
+    build = activity_stubs if lazy else activity_docs
+    built = build(index, missing) if index.at_scale and missing else {}
     now = timezone.now()
     ranked = []
     for pk, score in found:

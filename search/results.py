@@ -12,6 +12,23 @@ from .snippets import snippet as snippet_of
 
 
 @dataclass
+class Stub:
+    """A found activity before its result is shown: enough to filter and order it (engine.search), not to
+    show it. At scale the picture holds no activities, and building one's document (its texts, its rule's
+    next times, its address) takes about 1 ms; a search page shows ten of up to engine_rank.RANKED_MAX,
+    so the engine ranking builds only those (engine.shown; candidates.activity_stubs reads the rest's
+    title and place in one query)."""
+
+    id: int
+    title: str
+    buurt_id: int | None
+    type: str = "activiteit"
+
+    def is_over(self, now):
+        return False  # asked when its document is built (engine.shown)
+
+
+@dataclass
 class Result:
     """One found page. The snippet and the next date are worked out only when shown."""
 

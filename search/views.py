@@ -63,9 +63,11 @@ def _search(request):
         buurt=request.GET.get("buurt", ""),
         type=request.GET.get("type", ""),
         limit=ranking.RANKED_MAX,
+        lazy=True,
     )
     paginator = Paginator(outcome.results, PER_PAGE)
     page = paginator.get_page(params.page_number(request.GET, "page").value)
+    page.object_list = engine.shown(outcome.index, page.object_list)
     engine.add_next_dates(page.object_list)
     add_snippets(outcome.engine_clause, page.object_list)
     q = outcome.query

@@ -10,6 +10,7 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.utils import timezone
@@ -18,8 +19,10 @@ from wagtail.models import Locale, Page
 from activiteiten.models import ActiviteitPage, BuurtPage
 from activiteiten.testing import make_activiteit
 from search import analysis, backends, concepts, docindex, engine_request, searched
+from search.engine import search as portal_search
 from search.engine_query import ALL_TEXT, SUMMARY_FIELD, EngineQuery
 from search.engine_rank import engine_rank, question
+from search.ranking import RANKED_MAX
 from woordenlijst.models import BegripPage
 
 from .opensearch_support import (  # noqa: F401
@@ -201,3 +204,24 @@ def test_the_counts_of_a_site_without_buurten(engine_ranks):
     counted = engine_request.Counted(answer[0], [])
     assert counted.buurten == {}
     assert counted.total == sum(counted.types.values()) > 10
+
+
+def test_at_scale_the_results_page_builds_only_the_activities_it_shows(client, engine_ranks):
+    """At scale the picture holds no activities: an activity the engine found is built into a document (its
+    texts, its next times, its address) only when its result is shown (engine.shown), ten to a page, not
+    for all of the engine's best pages. The pages list the same answers in the same order as before."""
+    nl = Locale.objects.get(language_code="nl")
+    with override_settings(SEARCH_MEMORY_MAX_ACTIVITIES=0):
+        docindex.clear()
+        index = docindex.get_index(nl)
+        assert index.at_scale
+        pages = []
+        for number in (1, 2):
+            soup = BeautifulSoup(client.get("/zoeken/", {"q": "samen", "page": number}).content, "html.parser")
+            pages.append([a.get_text(strip=True) for a in soup.select(".search-result__title a")])
+        built = [doc for doc in index.candidate_docs.values() if doc is not None]
+        everything = portal_search("samen", locale=nl, limit=RANKED_MAX).results  # every document built
+    activities = [r for r in everything if r.doc.type == "activiteit"]
+    assert len(activities) > 30, "the engine found many more activities than two pages show"
+    assert 0 < len(built) <= 20
+    assert pages == [[r.doc.title for r in everything[:10]], [r.doc.title for r in everything[10:20]]]
