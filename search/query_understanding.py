@@ -290,7 +290,8 @@ def analyse(raw, index, weighed=True):
     `Clause.known`, a compound's telling head, see _word_clause). Around the engine's answer
     the results page uses the terms it explains, the places (their servicepunten) and the words to mark
     in a snippet the engine has none for. At scale each count is a query on the vocabulary: at 100,000
-    activities an analysis took 38 ms per question weighed and 5 ms not (benchmarks/search_engines_README.md)."""
+    activities an analysis took 28–31 ms per question weighed and 7.5 ms not (benchmarks/search_page_cost.py,
+    figures in benchmarks/search_engines_README.md, session 24)."""
     text = clean_query(raw)
     all_words = question_words(text, index.locale)
     before, after = question_form(all_words)
