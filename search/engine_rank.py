@@ -143,11 +143,11 @@ def question(text, index, locale, buurt=None):
     asked_words = [part for word in all_words[before : len(all_words) - after] for part in day_words(word)]
     stop = stopwords()
     places, asked_words = _places(asked_words, index, stop, postcodes=as_postcode(text) is None)
-    # A kind of page asked by its name ("activiteiten haalderen"): that kind, not pages with the word,
-    # when the question says something else too (page_types.py).
-    named_types = page_types.asked_kinds(asked_words, stop, context=bool(places))
-    if named_types:
-        asked_words = [word for word in asked_words if not page_types.names_kind(word)]
+    # A kind of page asked by its name ("activiteiten haalderen") or by a phrase ("wat valt er te doen in
+    # haalderen"): that kind, not pages with those words, when the question says something else too
+    # (page_types.named_kinds).
+    named_types, naming = page_types.named_kinds(asked_words, stop, context=bool(places))
+    asked_words = [word for i, word in enumerate(asked_words) if i not in naming]
     content = [word for word in asked_words if word not in stop]  # the words that say what is asked
     if not content and not places:
         return None

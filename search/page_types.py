@@ -4,12 +4,14 @@ The results page calls them "Activiteiten", "Voorzieningen", "Woordenlijst" (TYP
 kind, translated in the gettext catalogues: "Activities", "Etkinlikler", "الأنشطة"). A resident who types
 such a name asks for that kind of page, not for pages that contain the word: "activiteiten haalderen"
 asks for the activities in Haalderen, whose pages never say "activiteiten". `type_words` reads the names
-from the catalogues, so there is one list of them; `asked_kinds` is the rule both rankings follow: such
+from the catalogues, so there is one list of them; `named_kinds` is the rule both rankings follow: such
 a name is no word a page must have, and the pages of that kind come first (engine_query's
 NAMED_TYPE_FACTOR, engine's NAMED_TYPE). "activiteiten" alone stays a word search.
 
 A word that asks for a place's details ("adres huisarts malburgen", "openingstijden bibliotheek";
-data/plekvragen.txt) names the kind "voorziening" the same way.
+data/plekvragen.txt) names the kind "voorziening" the same way, and a phrase that asks what there is to do
+("wat valt er te doen in haalderen", "what's on in malburgen", "Zetten'de ne var"; data/tedoenvragen.txt)
+names the kind "activiteit": its words are searched no more than "activiteiten" is (`named_kinds`).
 
 A buurt is no kind a resident asks for by name: "koffie in de buurt" says where, not what.
 
@@ -26,7 +28,16 @@ from django.utils.translation import gettext_lazy as _
 
 from activiteiten.categorieen import CATEGORIEEN
 
-from .text import _arabic_forms, arrow_line, fold, inherited_by_translation, numbered_lines, place_detail_words
+from .text import (
+    _arabic_forms,
+    arrow_line,
+    fold,
+    inherited_by_translation,
+    numbered_lines,
+    place_detail_words,
+    words,
+)
+from .word_forms import translated_form
 
 CATEGORY_KEYS = frozenset(key for key, _label in CATEGORIEEN)
 
@@ -67,19 +78,46 @@ def type_words():
     return words
 
 
-def names_kind(word):
-    return word in type_words()
+ACTIVITY_QUESTIONS_FILE = "tedoenvragen.txt"
 
 
-def asked_kinds(words, stop, context=False):
-    """The kinds of page the folded `words` ask for by name, when the question says something else too
-    (`context`: a place or a day already read from it; or a word that is neither a stop word nor such a
-    name); frozenset() otherwise. The callers then leave the names (names_kind) out of the words a page
-    must have."""
-    kinds = type_words()
-    named = frozenset(kinds[word] for word in words if word in kinds)
-    says_more = context or any(word not in stop and word not in kinds for word in words)
-    return named if says_more else frozenset()
+@lru_cache(maxsize=1)
+def activity_phrases():
+    """The phrases that ask what there is to do (data/tedoenvragen.txt), longest first, each a tuple of
+    word sets: a word as the file has it and in the form question.question_words asks it
+    (word_forms.translated_form: "etkinlikleri" may be read as its listed word). Kept per process: the file
+    changes only with a release."""
+    phrases = {tuple(words(line)) for _number, line in numbered_lines(ACTIVITY_QUESTIONS_FILE)}
+    return tuple(
+        tuple(frozenset({word, translated_form(word)}) for word in phrase)
+        for phrase in sorted(phrases, key=len, reverse=True)
+    )
+
+
+def _naming_positions(words):
+    """{position in the folded `words`: the kind of page the word names}: a kind's name (type_words) or a
+    word of a phrase that asks what there is to do (activity_phrases), its words next to each other."""
+    kinds, named = type_words(), {}
+    for start in range(len(words)):
+        for phrase in activity_phrases():
+            span = words[start : start + len(phrase)]
+            if len(span) == len(phrase) and all(word in forms for word, forms in zip(span, phrase, strict=True)):
+                named.update(dict.fromkeys(range(start, start + len(phrase)), "activiteit"))
+        if start not in named and words[start] in kinds:
+            named[start] = kinds[words[start]]
+    return named
+
+
+def named_kinds(words, stop, context=False):
+    """(the kinds of page the folded `words` ask for by name, the positions of the words that name them)
+    when the question says something else too (`context`: a place or a day already read from it; or a word
+    that is neither a stop word nor a naming word); (frozenset(), frozenset()) otherwise. The callers leave
+    the naming words out of the words a page must have. The one rule of both rankings."""
+    named = _naming_positions(words)
+    says_more = context or any(word not in stop and i not in named for i, word in enumerate(words))
+    if not named or not says_more:
+        return frozenset(), frozenset()
+    return frozenset(named.values()), frozenset(named)
 
 
 NEEDS_FILE = "behoeften.txt"

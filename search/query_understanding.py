@@ -13,7 +13,7 @@ from functools import cached_property
 from postcodes.parse import as_postcode
 
 from . import vocabulary
-from .page_types import asked_kinds, helping_categories, names_kind
+from .page_types import helping_categories, named_kinds
 from .places import named_places
 from .question import question_form, question_words
 from .text import (
@@ -334,11 +334,11 @@ def analyse(raw, index, weighed=True):
         clauses.append(Clause("place", place.text, alts, 1.0, buurt_ids=place.buurt_ids))
         rest = [pos for pos in rest if pos not in covered]
 
-    # A kind of page asked by its name ("activiteiten haalderen"): that kind, not the pages with the word,
-    # when the question says something else too (page_types.py, the engine ranking's rule too).
-    types = asked_kinds([tokens[pos] for pos in rest], stop, context=bool(clauses))
-    if types:
-        rest = [pos for pos in rest if not names_kind(tokens[pos])]
+    # A kind of page asked by its name ("activiteiten haalderen") or by a phrase ("wat valt er te doen in
+    # haalderen"): that kind, not the pages with those words, when the question says something else too
+    # (page_types.named_kinds, the engine ranking's rule too).
+    types, naming = named_kinds(tokens[asked.start : asked.stop], stop, context=bool(clauses))
+    rest = [pos for pos in rest if pos - before not in naming]
 
     # Typos first, so that ‘mantelzrog’ is recognised as the glossary term ‘mantelzorg’. Looked up once per
     # word (two queries on the vocabulary each): the word clauses below use the same corrections.

@@ -10,8 +10,8 @@ engine's ranking (tests/ranking_support.py).
 import pytest
 
 from activiteiten.models import BuurtPage
-from search.page_types import type_words
-from search.text import fold
+from search.page_types import named_kinds, type_words
+from search.text import fold, stopwords
 
 from .opensearch_support import engine, opensearch_config, opensearch_urls  # noqa: F401
 from .ranking_support import html, no_kept_answers, ranking, titles  # noqa: F401
@@ -85,6 +85,38 @@ def test_a_kind_of_page_asked_by_name_gives_that_kind_in_the_place(client, ranki
     place = asked.split()[-1]
     first = client.get("/api/zoeken/", {"q": asked, "lang": language}).json()["results"][:4]
     assert [(r["type"], r["buurt"]) for r in first] == [(kind, place)] * 4, [(r["type"], r["slug"]) for r in first]
+
+
+@pytest.mark.parametrize(
+    ("language", "asked", "place"),
+    [
+        ("nl", "wat valt er te doen in haalderen", "haalderen"),
+        ("nl", "wat gebeurt er in randwijk", "randwijk"),
+        ("en", "what's on in malburgen", "malburgen"),
+        ("tr", "Malburgen etkinlikleri", "malburgen"),
+    ],
+)
+def test_a_question_what_there_is_to_do_gives_the_activities_of_the_place(client, ranking, language, asked, place):
+    # "valt" is no fall here and "on" no word a page must have: the phrase asks for activities
+    # (search/data/tedoenvragen.txt), as "activiteiten haalderen" does. Before, the engine answered the first
+    # with the fall-prevention classes of other buurten and the third with nothing, and the Python ranking
+    # put the places of Haalderen above its activities.
+    found = client.get("/api/zoeken/", {"q": asked, "lang": language}).json()
+    first = found["results"][:4]
+    assert found["unfound"] == []
+    assert [(r["type"], r["buurt"]) for r in first] == [("activiteit", place)] * 4, [
+        (r["type"], r["slug"]) for r in found["results"][:6]
+    ]
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["iemand die mijn boodschappen kan doen", "wat is er te doen", "ik val vaak", "wat valt er onder de wmo"],
+)
+def test_a_phrase_asks_for_activities_only_as_a_whole_and_with_something_else(words):
+    # "kan … doen" is no "kan ik doen"; a lone "wat is er te doen" says nothing else; "val" and "valt"
+    # outside the phrase stay words: no kind of page is named and every word stays asked.
+    assert named_kinds(words.split(), stopwords()) == (frozenset(), frozenset())
 
 
 def test_the_kinds_of_page_are_named_in_every_language():
