@@ -120,6 +120,17 @@ def named_kinds(words, stop, context=False):
     return frozenset(named.values()), frozenset(named)
 
 
+def asks_only_what_is_on(words, stop):
+    """Whether the folded `words` ask what there is to do and say nothing else ("wat is er te doen",
+    "what's on"): only stop words and words that name the kind "activiteit" (_naming_positions), at least
+    one. Such a question has no word to search for; the results page points to the agenda instead
+    (search/views.py)."""
+    named = _naming_positions(words)
+    return bool(named) and all(
+        named.get(i) == "activiteit" or (i not in named and word in stop) for i, word in enumerate(words)
+    )
+
+
 NEEDS_FILE = "behoeften.txt"
 
 

@@ -5,14 +5,17 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from home import params
 
-from . import answers, engine, populair, querylog, ranking
+from . import answers, engine, page_types, populair, querylog, ranking
 from .docindex import get_index
 from .engine_rank import add_snippets
+from .question import question_words
+from .text import stopwords
 
 PER_PAGE = 10
 
@@ -101,6 +104,11 @@ def _search(request):
             else "",
         },
     }
+    if q and page_types.asks_only_what_is_on(question_words(q, outcome.index.locale), stopwords()):
+        # "wat is er te doen", "what's on": no word to search for (what is found has the words by chance),
+        # and no spelling to check. The agenda lists every activity, in the buurt chosen when there is one.
+        agenda = reverse("agenda")
+        context["agenda_url"] = f"{agenda}?{urlencode({'buurt': buurt_slug})}" if buurt_slug else agenda
     if q and not outcome.results:
         context["servicepunten"] = _servicepunten(outcome)
         context["popular"] = populair.for_page(Locale.get_active(), leave_out=q)

@@ -3,6 +3,7 @@ in-memory picture of the Python ranking. What a resident gets back, on every bac
 """
 
 import pytest
+from bs4 import BeautifulSoup
 
 from search import docindex
 from woordenlijst.models import BegripPage
@@ -74,3 +75,31 @@ def test_the_api_answers_in_every_language_of_the_site(client):
     dutch = api(client, q="koffie")["results"]
     assert api(client, q="koffie", lang="xx")["results"] == dutch
     assert api(client, q="koffie", lang="tr" * 40)["results"] == dutch
+
+
+@pytest.mark.parametrize(
+    ("path", "asked", "buurt", "agenda", "link_text"),
+    [
+        ("/zoeken/", "wat is er te doen", "", "/agenda/", "Naar de agenda"),
+        ("/zoeken/", "Wat is er te doen?", "malburgen", "/agenda/?buurt=malburgen", "Naar de agenda"),
+        ("/en/zoeken/", "what's on", "", "/en/agenda/", "Go to the calendar"),
+    ],
+)
+def test_a_question_only_what_there_is_to_do_points_to_the_agenda(client, path, asked, buurt, agenda, link_text):
+    # No word to search for and nothing to spell better (search/data/tedoenvragen.txt): the agenda lists
+    # every activity, in the buurt chosen. Found pages (the English "what's on" has some, by its words) stay.
+    response = client.get(path, {"q": asked, "buurt": buurt})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    link = soup.select_one("a.agenda-link")
+    assert link is not None and link["href"] == agenda and link.get_text(strip=True) == link_text
+    assert "goed gespeld" not in soup.get_text()
+    assert client.get(link["href"]).status_code == 200
+
+
+def test_a_question_with_a_word_is_searched_without_pointing_to_the_agenda(client):
+    # "te doen" with a word asks for activities with that word; an unknown word keeps the spelling advice.
+    assert html(client, q="wat is er te doen met koffie").select_one("a.agenda-link") is None
+    unknown = html(client, q="blorf te doen")
+    assert unknown.select_one("a.agenda-link") is None
+    assert "goed gespeld" in unknown.get_text()
