@@ -62,7 +62,9 @@ def voorziening_texts(page, body):
         # A place has no summary field: the first sentence of its description says what it is.
         (SUMMARY, first_sentence(page.search_description or body)),
         (BODY, body),
-        (LOW, f"{page.adres} {page.plaats} {page.toegankelijkheid}"),
+        # A street is where a resident finds a place: "veerpontstraat" asks for the places in that street.
+        (BODY, page.adres),
+        (LOW, f"{page.plaats} {page.toegankelijkheid}"),
         # The languages spoken there, by their names in nl, en, tr and ar (activiteiten/talen.py).
         (SUMMARY, page.talen_zoekwoorden()),
     ]
