@@ -24,6 +24,8 @@ the one-way wider words (WIDE_ANALYZER), typos (fuzziness). The query:
                 title           every word's clause (below) on the title alone: TITLE
                 summary         every word's clause on what the page says it is (not the words
                                 that say when): SUMMARY
+                address         every word's clause on a place's own address (its street; not the
+                                words that say when): ADDRESS
 
     one word = dis_max [ match word                 (search analyzer: synonyms)           × 1
                          match word, WIDE_ANALYZER  (also wider words: yoga → bewegen)    × WIDER
@@ -106,6 +108,11 @@ SUMMARY = 0.7
 # itself and a place that says the word come first ("schaken": the schaakclub, then the buurthuis where
 # it meets).
 HOST = 0.5
+# The asked words in a place's own address (its street) count once more, at this weight: a resident finds a
+# place by its street ("veerpontstraat"), and the activities held there carry the same address
+# (zoek_plek_adres), so without it they came first by their type's factor. As the Python ranking weighs a
+# place's address (page_texts.voorziening_texts).
+ADDRESS = 1.0
 
 # Multi-word synonyms as all their words (a match query makes a phrase of them by default): _match.
 SYNONYMS_AS_WORDS = {"auto_generate_synonyms_phrase_query": False}
@@ -121,6 +128,8 @@ SUMMARY_FIELD = "home_basepage__zoek_kern_filter"
 # VoorzieningPage.zoek_activiteiten (activiteiten/zoekvelden_plek.py), a RankingText; tests/test_zoekvelden_plek.py
 # checks these names against the mapping.
 HOST_FIELD = "activiteiten_voorzieningpage__zoek_activiteiten_filter"
+# VoorzieningPage's SearchField("adres"), as modelsearch names it.
+ADDRESS_FIELD = "activiteiten_voorzieningpage__adres"
 
 
 class EngineQuery(PlainText):
@@ -309,7 +318,11 @@ def compile_engine_query(query):
     if in_places:
         factors.append(_factor({"bool": {"should": in_places}}, PLACE_FACTOR))
         should.append({"match": {ALL_TEXT: {"query": " ".join(query.places), "boost": PLACE_WORDS}}})
-    for field, weight, skip in ((TITLE_FIELD, TITLE, query.stop), (SUMMARY_FIELD, SUMMARY, query.stop | query.when)):
+    for field, weight, skip in (
+        (TITLE_FIELD, TITLE, query.stop),
+        (SUMMARY_FIELD, SUMMARY, query.stop | query.when),
+        (ADDRESS_FIELD, ADDRESS, query.stop | query.when),
+    ):
         on_field = [
             _word_clause(word, *_word_extras(query, i), field=field)
             for i, word in enumerate(query.words)

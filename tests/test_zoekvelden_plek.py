@@ -12,7 +12,7 @@ from activiteiten.models import ActiviteitPage, VoorzieningPage
 from activiteiten.testing import local, make_activiteit
 from home.models import BasePage
 from search.compilers import DutchOpenSearchMapping
-from search.engine_query import HOST_FIELD, SHOWN_UNTIL_FIELD, SUMMARY_FIELD, TITLE_FIELD, EngineQuery
+from search.engine_query import ADDRESS_FIELD, HOST_FIELD, SHOWN_UNTIL_FIELD, SUMMARY_FIELD, TITLE_FIELD, EngineQuery
 
 from .indexing_support import IndexSpy
 from .opensearch_support import engine, opensearch_config, opensearch_urls, search, wait_for  # noqa: F401
@@ -51,7 +51,9 @@ def test_the_engine_field_names_are_those_of_the_mapping():
     assert column(BasePage, "zoek_titel") == TITLE_FIELD
     assert column(ActiviteitPage, "zoek_getoond_tot") == SHOWN_UNTIL_FIELD
     assert column(VoorzieningPage, "zoek_activiteiten") == HOST_FIELD
-    assert DutchOpenSearchMapping(VoorzieningPage).get_mapping()["properties"][HOST_FIELD]["type"] == "text"
+    assert column(VoorzieningPage, "adres") == ADDRESS_FIELD
+    properties = DutchOpenSearchMapping(VoorzieningPage).get_mapping()["properties"]
+    assert properties[HOST_FIELD]["type"] == properties[ADDRESS_FIELD]["type"] == "text"
 
 
 def test_a_place_lists_the_live_activities_held_there(presikhaaf, place, activity):
