@@ -13,6 +13,8 @@ from wagtail.search import index
 from home.models import BasePage
 from redactie.panels import SchrijfhulpPanel
 
+from .categorieen import VOORZIENING_SOORTEN
+
 # The activity page and the abstract page of places and activities live in modules of their own (each under
 # ~400 lines); imported here, so that `activiteiten.models` names every model of the app.
 from .models_activiteit import ActiviteitForm, ActiviteitPage, Uitzondering  # noqa: F401
@@ -97,21 +99,7 @@ class BuurtPage(BasePage):
 
 
 class VoorzieningPage(VoorzieningZoekvelden, BuurtItemPage):
-    SOORTEN = [
-        ("buurthuis", _("buurthuis")),
-        ("servicepunt", _("servicepunt")),
-        ("ontmoetingsplek", _("ontmoetingsplek")),
-        ("mfc", _("multifunctioneel centrum")),
-        ("huisarts", _("huisarts")),
-        ("apotheek", _("apotheek")),
-        ("wijkteam", _("wijkteam")),
-        ("bibliotheek", _("bibliotheek")),
-        ("zorglocatie", _("zorglocatie")),
-        ("seniorenflat", _("seniorenflat")),
-        ("sportaccommodatie", _("sportaccommodatie")),
-        ("kerk", _("kerk")),
-        ("winkel", _("winkel")),
-    ]
+    SOORTEN = VOORZIENING_SOORTEN
 
     soort = models.CharField(
         _("soort voorziening"),

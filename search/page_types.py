@@ -18,6 +18,11 @@ A buurt is no kind a resident asks for by name: "koffie in de buurt" says where,
 A need names the kind of activity that helps with it (`helping_categories`, data/behoeften.txt:
 "eenzaam => ontmoeten"). The activities of other kinds that mention the need count less (engine_query's
 OTHER_KIND_FACTOR, ranking's OTHER_KIND); places and glossary pages that mention it keep their place.
+
+A word that says what kind of place is asked names its soort (`place_kinds`, data/plaatssoorten.txt:
+"huisarts, dokter => huisarts"; "doktor", "طبيب" through data/vertaalwoorden.txt). The word is still
+searched; the places of that soort come before the other pages that say it, the glossary's explanation
+of primary care among them (engine_query's PLACE_KIND_FACTOR, ranking's PLACE_KIND).
 """
 
 from functools import lru_cache
@@ -26,7 +31,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from activiteiten.categorieen import CATEGORIEEN
+from activiteiten.categorieen import CATEGORIEEN, VOORZIENING_SOORTEN
 
 from .text import (
     _arabic_forms,
@@ -40,6 +45,7 @@ from .text import (
 from .word_forms import translated_form
 
 CATEGORY_KEYS = frozenset(key for key, _label in CATEGORIEEN)
+PLACE_KIND_KEYS = frozenset(key for key, _label in VOORZIENING_SOORTEN)
 
 TYPE_LABELS = {
     "activiteit": _("Activiteit"),
@@ -132,30 +138,49 @@ def asks_only_what_is_on(words, stop):
 
 
 NEEDS_FILE = "behoeften.txt"
+PLACE_KINDS_FILE = "plaatssoorten.txt"
+
+
+def _keyed_words(name, keys, what):
+    """{folded word: frozenset(keys)} from the data file `name`, lines `word, word => key, key` whose keys
+    are among `keys`, with the words of other languages that data/vertaalwoorden.txt translates into one of
+    them ("yalnız" → eenzaam). Raises ValueError naming a line that does not follow the format or names
+    no key (`what` says what a key is, in the editors' words)."""
+    table = {}
+    for number, line in numbered_lines(name):
+        found, named, arrow = arrow_line(line)
+        if not arrow or not found or not named or not set(named) <= keys:
+            raise ValueError(
+                f"{name}, regel {number}: verwacht ‘woord, woord => {what}’ met een {what} uit {', '.join(sorted(keys))}"
+            )
+        for word in found:
+            table.setdefault(word, set()).update(named)
+    for word, inherited in inherited_by_translation(table).items():
+        table.setdefault(word, inherited)
+    return {word: frozenset(named) for word, named in table.items()}
 
 
 @lru_cache(maxsize=1)
 def need_categories():
-    """{folded word of a need: frozenset(activity category keys that help)} from data/behoeften.txt, with the
-    words of other languages that data/vertaalwoorden.txt translates into one of them ("yalnız" → eenzaam).
-    Raises ValueError naming a line that does not follow the format or names no category. Kept per process:
-    the file changes only with a release."""
-    needs = {}
-    for number, line in numbered_lines(NEEDS_FILE):
-        words, keys, arrow = arrow_line(line)
-        if not arrow or not words or not keys or not set(keys) <= CATEGORY_KEYS:
-            raise ValueError(
-                f"{NEEDS_FILE}, regel {number}: verwacht ‘woord, woord => categorie’ met een categorie uit "
-                f"{', '.join(sorted(CATEGORY_KEYS))}"
-            )
-        for word in words:
-            needs.setdefault(word, set()).update(keys)
-    for word, helped in inherited_by_translation(needs).items():
-        needs.setdefault(word, helped)
-    return {word: frozenset(keys) for word, keys in needs.items()}
+    """{folded word of a need: frozenset(activity category keys that help)} from data/behoeften.txt
+    (_keyed_words). Kept per process: the file changes only with a release."""
+    return _keyed_words(NEEDS_FILE, CATEGORY_KEYS, "categorie")
 
 
 def helping_categories(words):
     """The activity categories that help with the needs the folded `words` name (need_categories)."""
     needs = need_categories()
     return frozenset(key for word in words for key in needs.get(word, ()))
+
+
+@lru_cache(maxsize=1)
+def place_kind_words():
+    """{folded word: frozenset(VoorzieningPage.soort keys)} from data/plaatssoorten.txt (_keyed_words).
+    Kept per process: the file changes only with a release."""
+    return _keyed_words(PLACE_KINDS_FILE, PLACE_KIND_KEYS, "soort")
+
+
+def place_kinds(words):
+    """The soorten of place the folded `words` ask for ("dokter", "doktor" → huisarts)."""
+    kinds = place_kind_words()
+    return frozenset(key for word in words for key in kinds.get(word, ()))

@@ -13,7 +13,7 @@ from functools import cached_property
 from postcodes.parse import as_postcode
 
 from . import vocabulary
-from .page_types import helping_categories, named_kinds
+from .page_types import helping_categories, named_kinds, place_kinds
 from .places import named_places
 from .question import question_form, question_words
 from .text import (
@@ -89,6 +89,7 @@ class Analysis:
     weighed: bool = True
     phrases: tuple = ()  # each two neighbouring words as typed, with the small words between them
     types: frozenset = frozenset()  # the kinds of page asked for by name (page_types.type_words)
+    place_kinds: frozenset = frozenset()  # the soorten of place a word asks for (page_types.place_kinds)
 
     @cached_property
     def named_primary(self):
@@ -382,6 +383,7 @@ def analyse(raw, index, weighed=True):
         place_buurt_ids=frozenset(place_ids),
         weekdays=frozenset(weekdays),
         types=types,
+        place_kinds=place_kinds([tokens[pos] for pos in rest]),
         weighed=weighed,
     )
 

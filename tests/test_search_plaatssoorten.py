@@ -1,0 +1,66 @@
+"""A word that says what kind of place a resident looks for (issue 12: "care words that pull glossary pages
+above the places that give the care, Turkish ('doktor')").
+
+search/data/plaatssoorten.txt names the soort of place a word asks for ("huisarts, dokter => huisarts");
+the words of other languages come along through vertaalwoorden.txt ("doktor", "طبيب", "library"). The
+places of that soort come before the other pages with the word (engine_query.PLACE_KIND_FACTOR,
+ranking.PLACE_KIND). Each test runs on the database backend with the Python ranking and on OpenSearch with
+the engine's ranking (tests/ranking_support.py).
+"""
+# ruff: noqa: F811  (pytest fixtures imported from opensearch_support)
+
+import pytest
+from bs4 import BeautifulSoup
+
+from activiteiten.models import ActiviteitPage, BuurtPage, VoorzieningPage
+from search import page_types
+
+from .opensearch_support import engine, opensearch_config, opensearch_urls  # noqa: F401
+from .ranking_support import no_kept_answers, ranking  # noqa: F401
+from .test_search_talen import _read_broken
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_kept_answers")]
+
+
+def found_slugs(client, path, asked):
+    response = client.get(path, {"q": asked})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [a["href"].rstrip("/").rsplit("/", 1)[-1] for a in soup.select(".search-result__title a")]
+
+
+@pytest.mark.parametrize(
+    ("path", "asked", "soort", "first"),
+    [
+        ("/tr/zoeken/", "doktor", "huisarts", 2),
+        ("/ar/zoeken/", "طبيب العائلة", "huisarts", 2),
+        ("/zoeken/", "dokter", "huisarts", 4),
+        ("/en/zoeken/", "library", "bibliotheek", 2),
+    ],
+)
+def test_a_word_for_a_kind_of_place_gives_those_places_first(client, ranking, path, asked, soort, first):
+    # Before, the engine answered "doktor" on the Turkish site with the glossary's explanation of primary care
+    # (eerstelijnszorg), which names the doctor in five ways, above every doctor's practice.
+    found = found_slugs(client, path, asked)
+    kinds = dict(VoorzieningPage.objects.filter(slug__in=found).values_list("slug", "soort"))
+    assert [kinds.get(slug) for slug in found[:first]] == [soort] * first, found[:6]
+
+
+def test_with_a_place_named_the_place_decides(client, ranking):
+    # "buurthuis tolkamer": the dorpshuis in Tolkamer, then Tolkamer's activities; not the buurthuizen of
+    # other villages, which have the kind but not the place.
+    found = found_slugs(client, "/zoeken/", "buurthuis tolkamer")
+    assert found[0] == "dorpshuis-het-tolhuis", found[:6]
+    tolkamer = BuurtPage.objects.get(slug="tolkamer", locale__language_code="nl")
+    in_tolkamer = set(ActiviteitPage.objects.filter(path__startswith=tolkamer.path).values_list("slug", flat=True))
+    elsewhere = [slug for slug in found[1:5] if slug not in in_tolkamer]
+    assert len(elsewhere) <= 1, found[:6]
+
+
+@pytest.mark.parametrize("line", ["dokter => arts", "dokter, huisarts", "=> huisarts"])
+def test_a_broken_line_in_the_kinds_of_place_is_named(tmp_path, monkeypatch, line):
+    # A soort that does not exist (activiteiten/categorieen.py, VOORZIENING_SOORTEN) would find nothing, silently.
+    raised = _read_broken(
+        monkeypatch, tmp_path, "plaatssoorten.txt", f"# uitleg\n{line}\n", page_types.place_kind_words
+    )
+    raised.match("plaatssoorten.txt, regel 2")
