@@ -40,8 +40,8 @@ from .text import (
     inherited_by_translation,
     numbered_lines,
     place_detail_words,
-    words,
 )
+from .text import words as split_words
 from .word_forms import translated_form
 
 CATEGORY_KEYS = frozenset(key for key, _label in CATEGORIEEN)
@@ -67,7 +67,7 @@ ASKED_BY_NAME = ("activiteit", "voorziening", "begrip")
 def type_words():
     """{folded name of a kind of page, one word, in one of the site's languages: its type}. Kept per
     process: the names change only with a new release, like the catalogues."""
-    words = {}
+    by_word = {}
     for language, _label in settings.LANGUAGES:
         with translation.override(language):
             for kind in ASKED_BY_NAME:
@@ -75,13 +75,13 @@ def type_words():
                     word = fold(str(name))
                     if " " not in word:
                         for form in _arabic_forms(word):  # "الأنشطة" also without its article
-                            words.setdefault(form, kind)
+                            by_word.setdefault(form, kind)
     # The words that ask for a place's address, phone or opening hours (data/plekvragen.txt) ask for a
     # voorziening the same way: no page says "adres" in its text.
     for word in place_detail_words():
         for form in _arabic_forms(word):
-            words.setdefault(form, "voorziening")
-    return words
+            by_word.setdefault(form, "voorziening")
+    return by_word
 
 
 ACTIVITY_QUESTIONS_FILE = "tedoenvragen.txt"
@@ -93,7 +93,7 @@ def activity_phrases():
     word sets: a word as the file has it and in the form question.question_words asks it
     (word_forms.translated_form: "etkinlikleri" may be read as its listed word). Kept per process: the file
     changes only with a release."""
-    phrases = {tuple(words(line)) for _number, line in numbered_lines(ACTIVITY_QUESTIONS_FILE)}
+    phrases = {tuple(split_words(line)) for _number, line in numbered_lines(ACTIVITY_QUESTIONS_FILE)}
     return tuple(
         tuple(frozenset({word, translated_form(word)}) for word in phrase)
         for phrase in sorted(phrases, key=len, reverse=True)
