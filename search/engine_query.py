@@ -157,6 +157,7 @@ class EngineQuery(PlainText):
         types=frozenset(),
         helps=frozenset(),
         place_kinds=frozenset(),
+        or_in_places=False,
         operator="or",
     ):
         super().__init__(" ".join(words), operator=operator)
@@ -182,6 +183,8 @@ class EngineQuery(PlainText):
         # The soorten of place a word of the question names (page_types.place_kinds: "doktor" → huisarts):
         # those places get PLACE_KIND_FACTOR.
         self.place_kinds = place_kinds
+        # A page in a place the question names answers too, without the words (with_place_pages).
+        self.or_in_places = or_in_places
         # How many of the words a page must match (a stop word's clause matches every page), and how
         # many words say what is asked: engine_rank works them out from data/stopwoorden.txt.
         self.min_words = len(self.words) if min_words is None else min_words
@@ -191,6 +194,12 @@ class EngineQuery(PlainText):
 
     def relaxed(self, min_words):
         return self._with(min_words=min_words)
+
+    def with_place_pages(self):
+        """The question with every page of the places it names as an answer too, below those with the words
+        (PLACE_FACTOR lifts them all alike): "wat is er te doen op zaterdag in zetten" when Zetten has too few
+        pages on a Saturday, as the Python ranking counts the place as one of the words asked."""
+        return self._with(or_in_places=True)
 
     def corrected(self, corrections):
         return self._with(corrections=corrections)
@@ -213,7 +222,7 @@ class EngineQuery(PlainText):
 
     # What a copy (_with) takes over: every argument of __init__ but the words.
     _KEPT = ("min_words", "content_words", "definitional", "buurt_path", "parts", "places", "stop", "concepts",
-             "when", "corrections", "types", "helps", "place_kinds", "operator")  # fmt: skip
+             "when", "corrections", "types", "helps", "place_kinds", "or_in_places", "operator")  # fmt: skip
 
     def _with(self, words=None, **changes):
         kept = {name: getattr(self, name) for name in self._KEPT}
@@ -357,6 +366,12 @@ def compile_engine_query(query):
             for clause in _concept_clauses(title, [by_word[word] for word in used])
         ]
         must = {"bool": {"should": words + terms, "minimum_should_match": max(1, query.min_words)}}
+        if query.or_in_places and in_places:
+            # Every page in the place, scored as a page with the words a page must have, each counted once: the
+            # place's pages with the words stay first, then the place's other pages (PLACE_FACTOR), then the
+            # pages elsewhere with the words.
+            in_place = {"constant_score": {"filter": {"bool": {"should": in_places}}, "boost": max(1, query.min_words)}}
+            must = {"bool": {"should": [must, in_place], "minimum_should_match": 1}}
     else:  # only a place: its buurt
         must = {"bool": {"should": in_places}}
     over = {"range": {SHOWN_UNTIL_FIELD: {"lt": "now"}}}  # pages without the field (not activities) stay

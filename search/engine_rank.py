@@ -234,8 +234,12 @@ def engine_rank(text, index, locale, buurt=None, type="", promoted=(), lazy=Fals
             query = query.corrected(fixes).without(left_out)
             answer = ask_for(query)
         answerable = set(unknown) <= set(fixes) | set(left_out)
-        if answer is not None and _too_few(answer[0], query, index) and query.content_words > 1 and answerable:
-            answer = ask_for(query.relaxed(query.min_words - 1))
+        if answer is not None and _too_few(answer[0], query, index) and answerable:
+            if query.content_words > 1:
+                answer = ask_for(query.relaxed(query.min_words - 1))
+            elif query.places and query.when and set(query.words) - query.stop <= query.when:
+                # Only when it is asked, in a place with too few pages then: the place's other pages too.
+                answer = ask_for(query.with_place_pages())
         if answer is None:
             return None
     unfound = [Unfound(word, tuple(fixed for fixed, _s in fixes.get(word, ()))) for word in unknown]

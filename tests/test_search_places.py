@@ -109,6 +109,18 @@ def test_a_question_what_there_is_to_do_gives_the_activities_of_the_place(client
     ]
 
 
+@pytest.mark.parametrize("asked", ["wat is er te doen op zaterdag in zetten", "zaterdag zetten"])
+def test_a_day_in_a_place_with_few_things_that_day_gives_the_place_first(client, ranking, asked):
+    # Zetten has two activities on a Saturday. Before, the engine gave those two and then the Saturday
+    # activities of other buurten, none of Zetten's other pages; the Python ranking counts the place as one of
+    # the words asked and gave Zetten's pages. Now the engine asks once more, with every page of the place as
+    # an answer too (EngineQuery.with_place_pages): the place's pages with the day first, then its other pages.
+    results = client.get("/api/zoeken/", {"q": asked}).json()["results"]
+    assert [r["buurt"] for r in results[:6]] == ["zetten"] * 6, [(r["buurt"], r["slug"]) for r in results[:8]]
+    saturday = [r for r in results if r["buurt"] == "zetten" and r["type"] == "activiteit"][:2]
+    assert {r["slug"] for r in saturday} == {"open-dag-mfc-zetten", "vrijwilligersmarkt-zetten"}
+
+
 @pytest.mark.parametrize(
     "words",
     ["iemand die mijn boodschappen kan doen", "wat is er te doen", "ik val vaak", "wat valt er onder de wmo"],
