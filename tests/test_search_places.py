@@ -122,6 +122,17 @@ def test_a_day_in_a_place_with_few_things_that_day_gives_the_place_first(client,
 
 
 @pytest.mark.parametrize(
+    ("address", "slug"), [("vlierbesstraat 14", "buurthuis-de-klimop"), ("kribbenweg 3", "leespunt-de-bladwijzer")]
+)
+def test_an_address_finds_the_place_at_it_first(client, ranking, address, slug):
+    # With the street's number the place at that address comes first. The engine put three activities held
+    # at De Klimop (their documents carry its address) before De Klimop itself until the address weighed
+    # more than an activity's type factor gives (engine_query.ADDRESS 1.0 → 2.0).
+    found = client.get("/api/zoeken/", {"q": address}).json()
+    assert [r["slug"] for r in found["results"][:1]] == [slug], [r["slug"] for r in found["results"][:5]]
+
+
+@pytest.mark.parametrize(
     "words",
     ["iemand die mijn boodschappen kan doen", "wat is er te doen", "ik val vaak", "wat valt er onder de wmo"],
 )
