@@ -23,6 +23,8 @@ EVAL_FILES = [
     "demo/eval/languages_queries.jsonl",
     "demo/eval/needs_queries.jsonl",
     "demo/eval/places_queries.jsonl",
+    "demo/eval/te_doen_queries.jsonl",
+    "demo/eval/adres_queries.jsonl",
     "search/eval/heldout_queries.jsonl",
     "search/eval/heldout_wave2.jsonl",
 ]
