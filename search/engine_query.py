@@ -333,9 +333,7 @@ def compile_engine_query(query):
             }
         }
         factors.append(_factor(other_kinds, OTHER_KIND_FACTOR))
-    # Not for "wat is een huisarts" (the explanation is asked), nor with a place named: there the place decides
-    # ("buurthuis tolkamer": Tolkamer's activities before the buurthuizen elsewhere; as ranking.PLACE_KIND).
-    if query.place_kinds and not (query.definitional or query.places):
+    if query.place_kinds:  # none with a place named or for a definition question (page_types.place_kinds)
         factors.append(_factor({"terms": {SOORT_FIELD: sorted(query.place_kinds)}}, PLACE_KIND_FACTOR))
     if query.buurt_path:
         factors.append(_factor({"prefix": {"path_filter": query.buurt_path}}, IN_BUURT_FACTOR))

@@ -167,10 +167,14 @@ def need_categories():
     return _keyed_words(NEEDS_FILE, CATEGORY_KEYS, "categorie")
 
 
+def _keys_of(table, words):
+    """The keys a _keyed_words `table` gives the folded `words`, together."""
+    return frozenset(key for word in words for key in table.get(word, ()))
+
+
 def helping_categories(words):
     """The activity categories that help with the needs the folded `words` name (need_categories)."""
-    needs = need_categories()
-    return frozenset(key for word in words for key in needs.get(word, ()))
+    return _keys_of(need_categories(), words)
 
 
 @lru_cache(maxsize=1)
@@ -180,7 +184,10 @@ def place_kind_words():
     return _keyed_words(PLACE_KINDS_FILE, PLACE_KIND_KEYS, "soort")
 
 
-def place_kinds(words):
-    """The soorten of place the folded `words` ask for ("dokter", "doktor" → huisarts)."""
-    kinds = place_kind_words()
-    return frozenset(key for word in words for key in kinds.get(word, ()))
+def place_kinds(words, place_named=False, definitional=False):
+    """The soorten of place the folded `words` ask for ("dokter", "doktor" → huisarts). None when the question
+    names a place, where the place decides ("buurthuis tolkamer": Tolkamer's activities before the buurthuizen
+    elsewhere), nor for a definition question ("wat is een huisarts" asks for the explanation)."""
+    if place_named or definitional:
+        return frozenset()
+    return _keys_of(place_kind_words(), words)
