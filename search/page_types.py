@@ -144,14 +144,20 @@ PLACE_KINDS_FILE = "plaatssoorten.txt"
 def _keyed_words(name, keys, what):
     """{folded word: frozenset(keys)} from the data file `name`, lines `word, word => key, key` whose keys
     are among `keys`, with the words of other languages that data/vertaalwoorden.txt translates into one of
-    them ("yalnız" → eenzaam). Raises ValueError naming a line that does not follow the format or names
-    no key (`what` says what a key is, in the editors' words)."""
+    them ("yalnız" → eenzaam). Raises ValueError naming a line that does not follow the format, names no
+    key, or lists a group of words: a question is read word by word, so "samen eten" would never be found
+    (`what` says what a key is, in the editors' words)."""
     table = {}
     for number, line in numbered_lines(name):
         found, named, arrow = arrow_line(line)
         if not arrow or not found or not named or not set(named) <= keys:
             raise ValueError(
                 f"{name}, regel {number}: verwacht ‘woord, woord => {what}’ met een {what} uit {', '.join(sorted(keys))}"
+            )
+        groups = [word for word in found if " " in word]
+        if groups:
+            raise ValueError(
+                f"{name}, regel {number}: ‘{groups[0]}’ is meer dan één woord; zet losse woorden tussen de komma's"
             )
         for word in found:
             table.setdefault(word, set()).update(named)

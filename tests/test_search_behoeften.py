@@ -105,8 +105,29 @@ def test_the_pages_that_mention_a_need_stay_in_the_list(client, ranking):
     assert "sociaal werker" in titles(html(client, q="eenzaam"))[:10]
 
 
-@pytest.mark.parametrize("line", ["eenzaam => gezelligheid", "eenzaam, alleen", "=> ontmoeten"])
+@pytest.mark.parametrize("line", ["eenzaam => gezelligheid", "eenzaam, alleen", "=> ontmoeten", "samen eten => eten"])
 def test_a_broken_line_in_the_needs_is_named(tmp_path, monkeypatch, line):
     # A category that does not exist (activiteiten/categorieen.py) would help with nothing, silently.
     raised = _read_broken(monkeypatch, tmp_path, "behoeften.txt", f"# uitleg\n{line}\n", page_types.need_categories)
     raised.match("behoeften.txt, regel 2")
+
+
+@pytest.mark.parametrize(
+    ("path", "asked", "first", "helping"),
+    [
+        ("/zoeken/", "hulp bij boodschappen", 2, {"hulp-en-advies"}),
+        ("/en/zoeken/", "help with shopping", 2, {"hulp-en-advies"}),
+        ("/tr/zoeken/", "alışveriş", 3, {"hulp-en-advies"}),
+        ("/zoeken/", "vrijwilliger", 6, {"vrijwilligerswerk"}),
+        ("/zoeken/", "mantelzorger", 6, {"mantelzorg"}),
+    ],
+)
+def test_a_need_finds_the_activities_of_the_kind_that_helps_first(client, ranking, path, asked, first, helping):
+    # data/behoeften.txt, one line per need. Activities of another kind that mention the word (the bingo with
+    # prizes from the village shops for "alışveriş") come after them. Each case failed in one ranking or both
+    # before its line was added.
+    response = client.get(path, {"q": asked})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    kinds = first_activity_kinds(soup, first)
+    assert len(kinds) == first and set(kinds) <= helping, (kinds, titles(soup)[:8])

@@ -57,7 +57,7 @@ def test_with_a_place_named_the_place_decides(client, ranking):
     assert len(elsewhere) <= 1, found[:6]
 
 
-@pytest.mark.parametrize("line", ["dokter => arts", "dokter, huisarts", "=> huisarts"])
+@pytest.mark.parametrize("line", ["dokter => arts", "dokter, huisarts", "=> huisarts", "eigen arts => huisarts"])
 def test_a_broken_line_in_the_kinds_of_place_is_named(tmp_path, monkeypatch, line):
     # A soort that does not exist (activiteiten/categorieen.py, VOORZIENING_SOORTEN) would find nothing, silently.
     raised = _read_broken(
