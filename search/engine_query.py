@@ -333,11 +333,16 @@ def compile_engine_query(query):
             }
         }
         factors.append(_factor(other_kinds, OTHER_KIND_FACTOR))
-    if query.place_kinds:  # none with a place named or for a definition question (page_types.place_kinds)
-        factors.append(_factor({"terms": {SOORT_FIELD: sorted(query.place_kinds)}}, PLACE_KIND_FACTOR))
+    in_places = [{"prefix": {"path_filter": path}} for paths in query.places.values() for path in paths]
+    if (
+        query.place_kinds
+    ):  # none for a definition question; with a place named, its places only (page_types.place_kinds)
+        of_kind = {"terms": {SOORT_FIELD: sorted(query.place_kinds)}}
+        if in_places:
+            of_kind = {"bool": {"filter": [of_kind, {"bool": {"should": in_places}}]}}
+        factors.append(_factor(of_kind, PLACE_KIND_FACTOR))
     if query.buurt_path:
         factors.append(_factor({"prefix": {"path_filter": query.buurt_path}}, IN_BUURT_FACTOR))
-    in_places = [{"prefix": {"path_filter": path}} for paths in query.places.values() for path in paths]
     if in_places:
         factors.append(_factor({"bool": {"should": in_places}}, PLACE_FACTOR))
         should.append({"match": {ALL_TEXT: {"query": " ".join(query.places), "boost": PLACE_WORDS}}})

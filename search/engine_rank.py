@@ -172,7 +172,7 @@ def question(text, index, locale, buurt=None):
         when={word for word in content if says_when(word)},
         types=named_types,
         helps=page_types.helping_categories(content),
-        place_kinds=page_types.place_kinds(content, place_named=bool(places), definitional=bool(before or after)),
+        place_kinds=page_types.place_kinds(content, definitional=bool(before or after)),
     )
 
 

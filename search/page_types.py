@@ -190,10 +190,12 @@ def place_kind_words():
     return _keyed_words(PLACE_KINDS_FILE, PLACE_KIND_KEYS, "soort")
 
 
-def place_kinds(words, place_named=False, definitional=False):
-    """The soorten of place the folded `words` ask for ("dokter", "doktor" → huisarts). None when the question
-    names a place, where the place decides ("buurthuis tolkamer": Tolkamer's activities before the buurthuizen
-    elsewhere), nor for a definition question ("wat is een huisarts" asks for the explanation)."""
-    if place_named or definitional:
+def place_kinds(words, definitional=False):
+    """The soorten of place the folded `words` ask for ("dokter", "doktor" → huisarts). None for a definition
+    question ("wat is een huisarts" asks for the explanation). When the question names a place, both rankings
+    count the soort only for the places there: the place decides ("buurthuis tolkamer": the dorpshuis of
+    Tolkamer, then Tolkamer's activities before the buurthuizen elsewhere; "apotheek 6903": the pharmacy in
+    6903 before the medication consult held next to it)."""
+    if definitional:
         return frozenset()
     return _keys_of(place_kind_words(), words)

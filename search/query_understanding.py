@@ -383,7 +383,7 @@ def analyse(raw, index, weighed=True):
         place_buurt_ids=frozenset(place_ids),
         weekdays=frozenset(weekdays),
         types=types,
-        place_kinds=place_kinds([tokens[pos] for pos in rest], bool(place_ids), definitional),
+        place_kinds=place_kinds([tokens[pos] for pos in rest], definitional),
         weighed=weighed,
     )
 

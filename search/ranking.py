@@ -66,8 +66,9 @@ PHRASE_BONUS = 0.2  # the share of neighbouring query words the page has side by
 OTHER_KIND = 0.5
 # A word that says what kind of place is asked (page_types.place_kinds: "dokter", "doktor" → huisarts): the
 # places of that soort before the other pages with the word, the glossary's explanations of care among
-# them, as the engine's PLACE_KIND_FACTOR; less than a page with one more of the asked words has. Not with a
-# place named (page_types.place_kinds: "buurthuis tolkamer" 0.97 → 0.88 on the places dev set with it).
+# them, as the engine's PLACE_KIND_FACTOR; less than a page with one more of the asked words has. With a place
+# named only for the places there ("buurthuis tolkamer" 0.97 → 0.88 on the places dev set when the buurthuizen
+# of other villages had it too).
 # Dev sets (languages / dev / places): 0 0.837 / 0.891 / 0.948; 0.05 0.840; 0.1 0.840; 0.2 0.841, same others.
 PLACE_KIND = 0.1
 
@@ -187,8 +188,10 @@ def rank(analysis, index, locale, buurt=None):
         if doc_id in backend:
             score += BACKEND_RANK / (1 + backend[doc_id] / BACKEND_RANK_HALF)
         score += PHRASE_BONUS * analysis.phrase_share(doc)
-        if doc.soort in analysis.place_kinds:  # none with a place named or for "wat is …" (page_types.place_kinds)
-            score += PLACE_KIND
+        if doc.soort in analysis.place_kinds and (
+            not analysis.place_buurt_ids or doc.buurt_id in analysis.place_buurt_ids
+        ):
+            score += PLACE_KIND  # with a place named, only there (page_types.place_kinds)
         if only_context and not analysis.types:
             score += ONLY_CONTEXT.get(doc.type, 0)
         else:

@@ -64,3 +64,27 @@ def test_a_broken_line_in_the_kinds_of_place_is_named(tmp_path, monkeypatch, lin
         monkeypatch, tmp_path, "plaatssoorten.txt", f"# uitleg\n{line}\n", page_types.place_kind_words
     )
     raised.match("plaatssoorten.txt, regel 2")
+
+
+def place_in_area(slug, area):
+    """The soort of the place `slug` when it lies in a buurt whose page lists the postcode `area`, else None."""
+    place = VoorzieningPage.objects.filter(slug=slug, locale__language_code="nl").first()
+    buurten = BuurtPage.objects.filter(locale__language_code="nl", postcodes__contains=area)
+    if place is None or not any(place.path.startswith(buurt.path) for buurt in buurten):
+        return None
+    return place.soort
+
+
+@pytest.mark.parametrize(
+    ("path", "asked", "area", "soort"),
+    [
+        ("/zoeken/", "waar is de dichtstbijzijnde huisarts bij 6846", "6846", "huisarts"),
+        ("/en/zoeken/", "nearest pharmacy 6903", "6903", "apotheek"),
+        ("/ar/zoeken/", "أقرب صيدلية 6903", "6903", "apotheek"),
+    ],
+)
+def test_the_nearest_place_of_a_kind_is_the_one_in_the_area_named(client, ranking, path, asked, area, soort):
+    # data/stopwoorden.txt: "dichtstbijzijnde", "nearest", "أقرب" say that something near is asked, the postcode
+    # says where. Before, the engine searched them as words no page has and the Dutch question stayed empty.
+    found = found_slugs(client, path, asked)
+    assert found and place_in_area(found[0], area) == soort, found[:6]
