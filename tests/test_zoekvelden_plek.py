@@ -6,13 +6,23 @@ from datetime import date
 
 import pytest
 from wagtail.models import Page
+from wagtail.search import index
 
 from activiteiten import zoekvelden_plek
 from activiteiten.models import ActiviteitPage, VoorzieningPage
 from activiteiten.testing import local, make_activiteit
 from home.models import BasePage
 from search.compilers import DutchOpenSearchMapping
-from search.engine_query import ADDRESS_FIELD, HOST_FIELD, SHOWN_UNTIL_FIELD, SUMMARY_FIELD, TITLE_FIELD, EngineQuery
+from search.engine_query import (
+    ADDRESS_FIELD,
+    CATEGORY_FIELD,
+    HOST_FIELD,
+    SHOWN_UNTIL_FIELD,
+    SOORT_FIELD,
+    SUMMARY_FIELD,
+    TITLE_FIELD,
+    EngineQuery,
+)
 
 from .indexing_support import IndexSpy
 from .opensearch_support import engine, opensearch_config, opensearch_urls, search, wait_for  # noqa: F401
@@ -43,8 +53,8 @@ def copies(page):
 def test_the_engine_field_names_are_those_of_the_mapping():
     """search/engine_query.py names the fields of its own clauses; the mapping is where those names come from."""
 
-    def column(model, name):
-        field = next(f for f in model.get_search_fields() if f.field_name == name)
+    def column(model, name, kind=index.BaseField):
+        field = next(f for f in model.get_search_fields() if f.field_name == name and isinstance(f, kind))
         return DutchOpenSearchMapping(model).get_field_column_name(field)
 
     assert column(BasePage, "zoek_kern") == SUMMARY_FIELD
@@ -52,6 +62,9 @@ def test_the_engine_field_names_are_those_of_the_mapping():
     assert column(ActiviteitPage, "zoek_getoond_tot") == SHOWN_UNTIL_FIELD
     assert column(VoorzieningPage, "zoek_activiteiten") == HOST_FIELD
     assert column(VoorzieningPage, "adres") == ADDRESS_FIELD
+    # The factors for a need (OTHER_KIND_FACTOR) and a kind of place (PLACE_KIND_FACTOR) filter on these.
+    assert column(ActiviteitPage, "categorie", index.FilterField) == CATEGORY_FIELD
+    assert column(VoorzieningPage, "soort", index.FilterField) == SOORT_FIELD
     properties = DutchOpenSearchMapping(VoorzieningPage).get_mapping()["properties"]
     assert properties[HOST_FIELD]["type"] == properties[ADDRESS_FIELD]["type"] == "text"
 
