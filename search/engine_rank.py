@@ -173,6 +173,7 @@ def question(text, index, locale, buurt=None):
         types=named_types,
         helps=page_types.helping_categories(content),
         place_kinds=page_types.place_kinds(content, definitional=bool(before or after)),
+        kinds_of_words={word: kinds for word in content if (kinds := page_types.place_kinds([word]))},
     )
 
 

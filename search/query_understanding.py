@@ -71,6 +71,9 @@ class Clause:
     known: bool = True  # False: no page on the site has this word, not even spelled a little differently
     corrected: tuple = ()  # the known words searched for instead of a word no page has (a typo)
     helps: frozenset = frozenset()  # the activity categories that help with the need the word names
+    kinds: frozenset = (
+        frozenset()
+    )  # the soorten of place the word names: such a place answers it (ranking.KIND_AS_WORD)
 
 
 @dataclass
@@ -257,12 +260,12 @@ def _word_clause(index, tokens, pos, positions, corrections, weighed=True):
     for fixed, similarity in fixes:
         alts.append(Alt(((stem(fixed),),), TYPO * similarity, (fixed,)))
     corrected = tuple(fixed for fixed, _s in fixes)
-    helps = helping_categories([word])
+    helps, kinds = helping_categories([word]), place_kinds([word])
     if not weighed:
-        return Clause("word", word, alts, 1.0, corrected=corrected, helps=helps)
+        return Clause("word", word, alts, 1.0, corrected=corrected, helps=helps, kinds=kinds)
     found = index.count_alts([alt.terms for alt in (alts[:1] if index.known(word) else alts)])
     weight = index.idf(found) if found else index.max_idf()
-    return Clause("word", word, alts, weight, known=bool(found), corrected=corrected, helps=helps)
+    return Clause("word", word, alts, weight, known=bool(found), corrected=corrected, helps=helps, kinds=kinds)
 
 
 def _concept_clause(concept, kind, used, tokens, weights):
