@@ -9,7 +9,7 @@ engine's ranking (tests/ranking_support.py).
 
 import pytest
 
-from activiteiten.models import BuurtPage, VoorzieningPage
+from activiteiten.models import ActiviteitPage, BuurtPage, VoorzieningPage
 from search.page_types import named_kinds, type_words
 from search.text import fold, stopwords
 
@@ -130,6 +130,17 @@ def test_an_address_finds_the_place_at_it_first(client, ranking, address, slug):
     # more than an activity's type factor gives (engine_query.ADDRESS 1.0 → 2.0).
     found = client.get("/api/zoeken/", {"q": address}).json()
     assert [r["slug"] for r in found["results"][:1]] == [slug], [r["slug"] for r in found["results"][:5]]
+
+
+def test_an_address_finds_what_happens_at_it_after_the_place(client, ranking):
+    # An activity's texts carry the street of its place (the engine's zoek_plek_adres; search/page_texts.py for
+    # the Python ranking, session 27): "vlierbesstraat 14" gives De Klimop, then what happens there. Before, the
+    # Python ranking gave the places in the street and none of their activities.
+    place = VoorzieningPage.objects.get(slug="buurthuis-de-klimop", locale__language_code="nl")
+    held = set(ActiviteitPage.objects.live().filter(voorziening=place).values_list("slug", flat=True))
+    found = [r["slug"] for r in client.get("/api/zoeken/", {"q": "vlierbesstraat 14"}).json()["results"]]
+    assert found[:1] == [place.slug], found[:5]
+    assert len(held & set(found[1:6])) >= 2, (found[:6], held)
 
 
 @pytest.mark.parametrize(
