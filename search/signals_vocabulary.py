@@ -1,6 +1,8 @@
 """Publish, unpublish and delete of a page the search shows → the words of that page in the vocabulary
 for typo correction (vocabulary.py). In the editor's transaction: the vocabulary never disagrees with
-the pages."""
+the pages. An activity's words include the name and street of its place (page_texts.activiteit_texts), so
+a place published (perhaps renamed, at another address) or unpublished renews the words of the activities
+held there too."""
 
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
@@ -17,10 +19,22 @@ def _searched_models():
     return (ActiviteitPage, BuurtPage, VoorzieningPage, BegripPage)
 
 
+def _renew_held_at(place):
+    """The words of the live activities held at `place` (or at a translation of it, as their copies in other
+    languages point at the Dutch place): a few pages per place, so always, without comparing old and new."""
+    from activiteiten.models import ActiviteitPage, VoorzieningPage
+
+    if not isinstance(place, VoorzieningPage):
+        return
+    for activity in ActiviteitPage.objects.live().filter(voorziening__translation_key=place.translation_key):
+        vocabulary.update_page(activity)
+
+
 @receiver(page_published, dispatch_uid="zb_vocabulary_published")
 def page_published_(sender, instance, **kwargs):
     if issubclass(sender, _searched_models()):
         vocabulary.update_page(instance)
+        _renew_held_at(instance)
 
 
 @receiver(page_unpublished, dispatch_uid="zb_vocabulary_unpublished")
@@ -29,6 +43,7 @@ def page_unpublished_(sender, instance, **kwargs):
     sends is read again from the database, where the page is still live."""
     if issubclass(sender, _searched_models()):
         vocabulary.forget_page(instance.pk)
+        _renew_held_at(instance)
 
 
 @receiver(pre_delete, dispatch_uid="zb_vocabulary_deleted")

@@ -127,3 +127,19 @@ def test_a_real_typo_in_another_language_finds_the_dutch_word():
     """An English page without its own translation shows the Dutch page: its words count there too."""
     en = Locale.objects.get(language_code="en")
     assert [word for word, _s in vocabulary.nearest("valpreventy", en)][:1] == ["valpreventie"]
+
+
+def test_the_words_of_an_activity_follow_its_place(nl):
+    # An activity is found by its place's name and street (search/page_texts.py); when the place moves, the
+    # vocabulary of the activity held there has the new street, not the old one (signals_vocabulary.py).
+    from activiteiten.models import ActiviteitPage, VoorzieningPage
+
+    place = VoorzieningPage.objects.get(slug="buurthuis-de-klimop", locale=nl)
+    activity = ActiviteitPage.objects.live().filter(voorziening=place, locale=nl).first()
+    old_street = place.adres.split()[0].lower()
+    assert (old_street, activity.pk, False) in page_rows(nl)
+    place.adres = f"{NEW_WORD}straat 3"
+    place.save_revision().publish()
+    words = {word for word, page_id, _title in page_rows(nl) if page_id == activity.pk}
+    assert f"{NEW_WORD}straat" in words
+    assert old_street not in words
