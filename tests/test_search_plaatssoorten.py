@@ -85,7 +85,8 @@ def place_in_area(slug, area):
 )
 def test_the_nearest_place_of_a_kind_is_the_one_in_the_area_named(client, ranking, path, asked, area, soort):
     # data/stopwoorden.txt: "dichtstbijzijnde", "nearest", "أقرب" say that something near is asked, the postcode
-    # says where. Before, the engine searched them as words no page has and the Dutch question stayed empty.
+    # says where. Before, the engine searched them as words no page has (the Dutch question stayed empty), and
+    # with a place named the soort did not count, so the medication consult held in the pharmacy came first.
     found = found_slugs(client, path, asked)
     assert found and place_in_area(found[0], area) == soort, found[:6]
 
