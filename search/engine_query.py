@@ -351,9 +351,9 @@ def compile_engine_query(query):
         }
         factors.append(_factor(other_kinds, OTHER_KIND_FACTOR))
     in_places = [{"prefix": {"path_filter": path}} for paths in query.places.values() for path in paths]
-    if (
-        query.place_kinds
-    ):  # none for a definition question; with a place named, its places only (page_types.place_kinds)
+    # The soort a word asks for: none for a definition question; with a place named, for its places only
+    # (page_types.place_kinds).
+    if query.place_kinds:
         of_kind = {"terms": {SOORT_FIELD: sorted(query.place_kinds)}}
         if in_places:
             of_kind = {"bool": {"filter": [of_kind, {"bool": {"should": in_places}}]}}

@@ -71,9 +71,8 @@ class Clause:
     known: bool = True  # False: no page on the site has this word, not even spelled a little differently
     corrected: tuple = ()  # the known words searched for instead of a word no page has (a typo)
     helps: frozenset = frozenset()  # the activity categories that help with the need the word names
-    kinds: frozenset = (
-        frozenset()
-    )  # the soorten of place the word names: such a place answers it (ranking.KIND_AS_WORD)
+    # The soorten of place the word names (page_types.place_kinds): such a place answers it (ranking.KIND_AS_WORD).
+    kinds: frozenset = frozenset()
 
 
 @dataclass
