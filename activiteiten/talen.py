@@ -45,8 +45,9 @@ RIGHT_TO_LEFT = frozenset({"ar"})
 TALEN = (
     Taal("en", _("Engels"), "English"),
     Taal("tr", _("Turks"), "Türkçe", ("Türk",)),
-    Taal("ar", _("Arabisch"), "العربية", ("عربي", "عربية")),
-    Taal("ber", _("Tamazight (Berbers)"), "Tamaziɣt", ("ⵜⴰⵎⴰⵣⵉⵖⵜ", "Amazigh", "Tarifit", "Riffijns")),
+    # "Marokkaans" for both: older Moroccans in the Netherlands speak Moroccan Arabic (Darija) or Tarifit.
+    Taal("ar", _("Arabisch"), "العربية", ("عربي", "عربية", "Darija", "Marokkaans")),
+    Taal("ber", _("Tamazight (Berbers)"), "Tamaziɣt", ("ⵜⴰⵎⴰⵣⵉⵖⵜ", "Amazigh", "Tarifit", "Riffijns", "Marokkaans")),
     Taal("pap", _("Papiaments"), "Papiamentu", ("Antilliaans",)),
     Taal("srn", _("Sranantongo"), "Sranantongo", ("Sranan", "Surinaams")),
     Taal("pl", _("Pools"), "Polski"),

@@ -46,6 +46,20 @@ def test_the_name_of_a_spoken_language_in_four_languages_finds_the_place(query):
     assert found(query)[:1] == [MEIDOORN]
 
 
+@pytest.mark.parametrize("query", ["Marokkaans Arabisch", "Darija"])
+def test_moroccan_arabic_finds_the_place_where_arabic_is_spoken(query):
+    # activiteiten/talen.py, andere_namen of Arabic. Before, "Marokkaans" was a word no page has.
+    assert found(query)[:1] == [MEIDOORN]
+
+
+def test_moroccan_finds_tarifit_too(nl):
+    # Older Moroccans in the Netherlands speak Darija or Tarifit: "Marokkaans" names both.
+    buurt = BuurtPage.objects.get(slug="malburgen", locale=nl)
+    make_activiteit(buurt, "Theetafel Malburgen", local(date(2027, 3, 25), 14), talen="ber")
+    assert ("activiteit", "theetafel-malburgen") in found("Marokkaans")
+    assert MEIDOORN in found("Marokkaans")
+
+
 @pytest.mark.parametrize("lang", ["en", "tr", "ar"])
 def test_the_same_in_the_portal_of_each_language(lang):
     assert found("Türkçe", lang)[:1] == [MEIDOORN]
