@@ -8,13 +8,14 @@ tests/ranking_support.py. Through /zoeken/ and /api/zoeken/, on the demo corpus.
 
 import re
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.utils import timezone
 
 from activiteiten.models import ActiviteitPage, BuurtPage, VoorzieningPage
 from search.engine import search as portal_search
-from search.ranking import RANKED_MAX
+from search.ranking import BACKEND_SCORE, RANKED_MAX, tie_broken
 from woordenlijst.models import BegripPage, BegripZieOok
 
 from .opensearch_support import engine, found, opensearch_config, opensearch_urls, results  # noqa: F401
@@ -345,3 +346,14 @@ def test_the_first_sentence_of_a_place_says_what_it_is(client, ranking):
     ranking.publish(first, later)
     answer = found(client, "kalligrafie")
     assert answer.index(("voorziening", "leeshoek-duiven")) < answer.index(("voorziening", "buurthuis-de-klimop"))
+
+
+def test_pages_of_equal_backend_score_are_ranked_the_same_in_every_process():
+    # ranking.tie_broken: the backend may return rows of equal score in any order; the ranks must not depend on it.
+    def hits(*pairs):
+        return [SimpleNamespace(pk=pk, **{BACKEND_SCORE: score}) for pk, score in pairs]
+
+    one_order = hits((7, 2.0), (3, 1.0), (9, 1.0), (5, 1.0), (1, 0.5))
+    other_order = hits((7, 2.0), (5, 1.0), (3, 1.0), (9, 1.0), (1, 0.5))
+    assert [page.pk for page in tie_broken(one_order)] == [7, 9, 5, 3, 1]
+    assert [page.pk for page in tie_broken(other_order)] == [7, 9, 5, 3, 1]
