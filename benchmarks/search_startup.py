@@ -9,7 +9,11 @@ after a restart is. It measures, on the database of DATABASE_URL:
 - first search: `engine.search` for each question, right after (query analysis, the backend's query);
 - again after a publish: the picture built once more (`docindex.clear()` + `get_index`), what every
   process does after a page is published anywhere;
-- memory: the process's resident set (VmRSS) after setup and after the searches.
+- memory: the process's resident set (VmRSS) after setup and after the searches;
+- a worker's first search page (`/zoeken/?q=<first question>` through Django's handler, kept answers off),
+  counted from the moment the worker exists: a fresh process (setup, URL patterns, templates, word lists,
+  picture, search), and a process forked from one that ran `portal.warmup.warm()`, as gunicorn's workers
+  are with `preload_app` (portal/gunicorn.conf.py): the picture and the search only.
 
     export DATABASE_URL=postgres://zb:zb@127.0.0.1:5432/zb_bench100   # or the demo database
     python benchmarks/search_startup.py [--runs 3] [--lang nl] [question ...]
@@ -39,13 +43,49 @@ def rss_mb():
     return float("nan")
 
 
-def child(lang, questions):
-    started = time.perf_counter()
+def first_page(question, started):
+    """Ms from `started` until this process has answered its first search page."""
+    from django.test import Client
+
+    response = Client(HTTP_HOST="127.0.0.1").get("/zoeken/", {"q": question})
+    assert response.status_code == 200, response.status_code
+    return (time.perf_counter() - started) * 1000
+
+
+def setup():
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+    os.environ["SEARCH_ANSWER_SECONDS"] = "0"  # no kept answers: the page is searched
     import django
 
     django.setup()
+
+
+def worker(lang, question, forked):
+    """Print the ms a new worker takes to answer its first search page: fresh, or forked after warm()."""
+    started = time.perf_counter()
+    setup()
+    if not forked:
+        print(json.dumps({"fresh_first_page_ms": first_page(question, started)}))
+        return
+    from portal.warmup import warm
+
+    begin = time.perf_counter()
+    warm()
+    warm_ms = (time.perf_counter() - begin) * 1000
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the worker
+        os.write(write, json.dumps({"forked_first_page_ms": first_page(question, time.perf_counter())}).encode())
+        os._exit(0)
+    os.waitpid(pid, 0)
+    os.close(write)
+    print(json.dumps({"warm_ms": warm_ms, **json.loads(os.read(read, 4096))}))
+
+
+def child(lang, questions):
+    started = time.perf_counter()
+    setup()
     from wagtail.models import Locale
 
     from search import docindex, engine
@@ -73,6 +113,7 @@ def child(lang, questions):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--worker", choices=("fresh", "forked"), help=argparse.SUPPRESS)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--lang", default="nl")
     parser.add_argument("questions", nargs="*", default=QUESTIONS)
@@ -80,11 +121,17 @@ def main():
     if args.child:
         child(args.lang, args.questions)
         return
+    if args.worker:
+        worker(args.lang, args.questions[0], forked=args.worker == "forked")
+        return
     runs = []
     for _ in range(args.runs):
-        command = [sys.executable, __file__, "--child", "--lang", args.lang, *args.questions]
-        output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-        runs.append(json.loads(output.strip().splitlines()[-1]))
+        run = {}
+        for mode in ("--child", "--worker=fresh", "--worker=forked"):
+            command = [sys.executable, __file__, mode, "--lang", args.lang, *args.questions]
+            output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+            run.update(json.loads(output.strip().splitlines()[-1]))
+        runs.append(run)
     first = runs[0]
     print(f"database: {os.environ.get('DATABASE_URL', 'sqlite (default)')}; language {args.lang}")
     print(f"live activities: {first['activities']}; at scale: {first['at_scale']}; pages in memory: "
@@ -97,6 +144,9 @@ def main():
         ("rebuild_ms", "the picture again, after a publish"),
         ("rss_setup_mb", "memory after setup (MB)"),
         ("rss_after_mb", "memory after the searches (MB)"),
+        ("fresh_first_page_ms", f"a fresh worker: its first page ‘{args.questions[0]}’"),
+        ("warm_ms", "portal.warmup.warm() in the master"),
+        ("forked_first_page_ms", "a worker forked from it: its first page"),
     ):
         print(f"  {label:<48} {statistics.median(r[key] for r in runs):>9.1f}")
 
