@@ -26,6 +26,7 @@ EVAL_FILES = [
     "demo/eval/te_doen_queries.jsonl",
     "demo/eval/adres_queries.jsonl",
     "demo/eval/plek_queries.jsonl",
+    "demo/eval/buurt_queries.jsonl",
     "search/eval/heldout_queries.jsonl",
     "search/eval/heldout_wave2.jsonl",
 ]
