@@ -4,8 +4,6 @@ one starts warmed and gives residents the same answers as before."""
 
 import os
 import signal
-import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -14,20 +12,14 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 from portal.warmup import warm
 from search import text
 
+from .server_support import START_SECONDS, copy_of_test_database, free_port, wait_until_serving
+
 ROOT = Path(__file__).resolve().parent.parent
-START_SECONDS = 120  # a server starting on a busy machine
 WORKERS = 2
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _search(base, question):
@@ -52,33 +44,21 @@ def _workers(master):
 @pytest.fixture
 def server(django_db_setup, django_db_blocker, tmp_path):
     """gunicorn with the project's config and WORKERS workers, on a copy of the test database (demo corpus)."""
-    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
-        pytest.skip("the server runs on a copy of the SQLite test database; run it without DATABASE_URL")
-    database = tmp_path / "server.sqlite3"
-    with django_db_blocker.unblock(), sqlite3.connect(settings.DATABASES["default"]["NAME"]) as src:
-        with sqlite3.connect(database) as dst:
-            src.backup(dst)
+    why = "the server runs on a copy of the SQLite test database"
+    database = copy_of_test_database(django_db_blocker, tmp_path / "server.sqlite3", why)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.test",
         "DATABASE_URL": f"sqlite:///{database}",
         "SEARCH_ANSWER_SECONDS": "0",  # every page is searched, none is a kept answer
     }
-    port, log = _free_port(), tmp_path / "gunicorn.log"
+    port, log = free_port(), tmp_path / "gunicorn.log"
     command = [sys.executable, "-m", "gunicorn", "-c", "portal/gunicorn.conf.py", "-w", str(WORKERS)]
     command += ["-b", f"127.0.0.1:{port}", "--no-control-socket", "--error-logfile", str(log), "portal.wsgi"]
     master = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + START_SECONDS
-        while True:
-            try:
-                urllib.request.urlopen(base + "/robots.txt", timeout=30).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or master.poll() is not None:
-                    pytest.fail(f"gunicorn did not start: {log.read_text() if log.exists() else ''}")
-                time.sleep(0.5)
+        wait_until_serving(base, master, lambda: log.read_text() if log.exists() else "")
         yield base, master.pid, log
     finally:
         master.terminate()

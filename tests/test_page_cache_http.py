@@ -19,6 +19,7 @@ from portal.cache import caches_from_env
 from redactie.models import Melding
 
 from .pagecache_support import HEADER, fetch, page_cache  # noqa: F401
+from .server_support import free_port
 
 
 def buurt_url():
@@ -92,19 +93,13 @@ def test_a_report_posted_from_another_website_is_refused(client, db):
     assert not Melding.objects.filter(bericht=data["bericht"]).exists()
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def own_redis():
     """A Redis server of this test alone, so that it can be stopped in the middle."""
     binary = shutil.which("redis-server")
     if binary is None:
         pytest.skip("redis-server is not installed")
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
         stdout=subprocess.DEVNULL,

@@ -2,8 +2,6 @@
 other servers at once: glossary explanations and cached pages (portal/pagecache, woordenlijst/markup)."""
 
 import os
-import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -12,28 +10,21 @@ import uuid
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from wagtail.models import Locale
 
 from activiteiten.models import ActiviteitPage, BuurtPage
 from woordenlijst.models import BegripPage
 
 from .redis_support import redis_url
+from .server_support import copy_of_test_database, free_port, wait_until_serving
 
 ROOT = Path(__file__).resolve().parent.parent
 # How long another process may show the old text after a publish. The versions live in Redis, so it is
 # the next request; the margin is for a machine that is busy with other work.
 WITHIN_SECONDS = 10
-START_SECONDS = 120  # a server process starting on a busy machine
 
 # (The demo corpus is read from the test database, which pytest-django creates for django_db tests only.)
 pytestmark = pytest.mark.django_db
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _get(base, path):
@@ -44,13 +35,8 @@ def _get(base, path):
 @pytest.fixture
 def shared_database(django_db_setup, django_db_blocker, tmp_path):
     """A copy of the test database (demo corpus) that the servers and the publisher may all change."""
-    source = settings.DATABASES["default"]["NAME"]
-    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
-        pytest.skip("the two-server test copies the SQLite test database; run it without DATABASE_URL")
-    copy = tmp_path / "gedeeld.sqlite3"
-    with django_db_blocker.unblock(), sqlite3.connect(source) as src, sqlite3.connect(copy) as dst:
-        src.backup(dst)
-    return copy
+    why = "the two-server test copies the SQLite test database"
+    return copy_of_test_database(django_db_blocker, tmp_path / "gedeeld.sqlite3", why)
 
 
 @pytest.fixture
@@ -71,7 +57,7 @@ def environment(shared_database):
 def two_servers(environment):
     servers, bases = [], []
     for _ in range(2):
-        port = _free_port()
+        port = free_port()
         servers.append(
             subprocess.Popen(
                 [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
@@ -84,15 +70,7 @@ def two_servers(environment):
         bases.append(f"http://127.0.0.1:{port}")
     try:
         for base in bases:
-            deadline = time.monotonic() + START_SECONDS
-            while True:
-                try:
-                    _get(base, "/robots.txt")
-                    break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        pytest.fail(f"server {base} did not start within {START_SECONDS} s")
-                    time.sleep(0.5)
+            wait_until_serving(base)
         yield bases
     finally:
         for server in servers:
