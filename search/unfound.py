@@ -14,9 +14,17 @@ A word no page has that is no typo either is left out of a question that says en
 (`may_leave_out`): "ik slik veel pillen en weet niet of dat goed gaat" is answered about the pills, and
 says that "slik" is on no page. A short question is not: in "zwemles voor kinderen" every word counts,
 and listing everything about children would be wrong. Both rankings follow this rule.
+
+When such a short question finds nothing, the resident decides: the "nothing found" box offers the
+question without those words, with how many pages that finds (`without_unfound`, search/views.py).
+"Mijn waterkoker is kapot" finds nothing, and the box says "Bekijk 2 resultaten voor ‘kapot’":
+the repair cafés. The resident who asked "zwemles voor kinderen" sees that "kinderen" alone is not what
+they asked, and need not click.
 """
 
 from dataclasses import dataclass
+
+from .text import words
 
 # Of the words that say what is asked, one and two must all be on a page; of more, WORD_SHARE (rounded
 # down): a long need ("hulp voor iemand die voor zijn zieke vrouw zorgt") is seldom said in all its words.
@@ -52,3 +60,16 @@ def may_leave_out(content_words, unknown):
     of `content_words` words that say what is asked: when a page may miss that many of its words anyway
     (required_words). A question of one or two words keeps them all, so it stays unanswerable."""
     return 0 < unknown <= content_words - required_words(content_words)
+
+
+def without_unfound(query, unfound, stop):
+    """The words of the question as typed that say what is asked and are on a page ("mijn waterkoker is
+    kapot" → "kapot"), or "" when no word is unfound or none of the others says what is asked ("de
+    waterkoker" → ""). A typed word is left out when the words the search read in it are all unfound or
+    in `stop` (the search reads "Waterkoker," as "waterkoker")."""
+    gone = {one.word for one in unfound}
+    typed = query.split()
+    kept = [token for token in typed if set(words(token)) - gone - stop]
+    if not kept or not any(set(words(token)) & gone for token in typed):
+        return ""
+    return " ".join(kept)

@@ -11,7 +11,7 @@ from wagtail.models import Locale
 
 from home import params
 
-from . import answers, engine, page_types, populair, querylog, ranking
+from . import answers, engine, page_types, populair, querylog, ranking, unfound
 from .docindex import get_index
 from .engine_rank import add_snippets
 from .question import question_words
@@ -37,6 +37,21 @@ def _servicepunten(outcome):
     punten = [d for d in index.docs.values() if d.type == "voorziening" and d.soort == "servicepunt" and d.telefoon]
     chosen = [d for d in punten if d.buurt_id in wanted] if wanted else []
     return sorted(chosen or punten, key=lambda d: (d.buurt_title, d.title))
+
+
+def _without_unfound(outcome, buurt_slug):
+    """The question without its words no page has, when that finds something (unfound.without_unfound):
+    {"query", "count", "words", "url"} for the "nothing found" box, else None. A second search, only when
+    the first found nothing; it is not logged (the resident did not ask it)."""
+    rest = unfound.without_unfound(outcome.query, outcome.unfound, stopwords())
+    if not rest:
+        return None
+    found = engine.search(rest, locale=outcome.index.locale, buurt=buurt_slug, type=outcome.type, lazy=True)
+    count = max(found.total, len(found.results))
+    if not count:
+        return None
+    url = _link(rest, buurt=buurt_slug, type=outcome.type)
+    return {"query": rest, "count": count, "words": len(outcome.unfound), "url": url}
 
 
 def search(request):
@@ -112,4 +127,6 @@ def _search(request):
     if q and not outcome.results:
         context["servicepunten"] = _servicepunten(outcome)
         context["popular"] = populair.for_page(Locale.get_active(), leave_out=q)
+        if "agenda_url" not in context:
+            context["without"] = _without_unfound(outcome, buurt_slug)
     return TemplateResponse(request, "search/search.html", context)

@@ -86,6 +86,65 @@ def test_a_short_question_keeps_its_word_no_page_has(client, ranking):
     assert notices(soup) == ["Het woord ‘grammofoon’ staat niet op onze pagina's."]
 
 
+def without(soup):
+    """The offer in the "nothing found" box to search without the unfound words: (text, link) or None."""
+    offer = soup.select_one(".no-results .without")
+    return (offer.get_text(" ", strip=True), offer.a["href"]) if offer else None
+
+
+def test_the_resident_may_search_without_the_word_no_page_has(client, ranking):
+    # The answer stays empty (the resident asked about a grammophone), but the box offers the other word
+    # with how many pages it finds; following the link gives those pages: the repair cafés.
+    soup = html(client, q="mijn grammofoon is kapot")
+    text, link = without(soup)
+    assert link == "?q=kapot"
+    followed = html(client, q="kapot")
+    assert text == f"Zonder dat woord vonden we wel iets: Bekijk {total(followed)} resultaten voor ‘kapot’"
+    assert any("repair" in title.lower() for title in titles(followed)[:2]), titles(followed)[:3]
+
+
+def test_the_offer_keeps_the_buurt_and_counts_what_that_page_shows(client, ranking):
+    soup = html(client, q="grammofoon kapot", buurt="haalderen")
+    text, link = without(soup)
+    assert link == "?q=kapot&buurt=haalderen"
+    followed = html(client, q="kapot", buurt="haalderen")
+    count = total(followed)
+    assert count > 0 and f"Bekijk {count} resulta" in text
+    assert all("Haalderen" in title for title in titles(followed) if "Repair" in title), titles(followed)
+
+
+def test_no_offer_when_nothing_else_is_asked_or_found(client, ranking):
+    assert without(html(client, q="de grammofoon")) is None  # only a stop word is left
+    assert without(html(client, q="xkcdqz qwrtzv")) is None  # no word is on a page
+    assert without(html(client, q="grammofoon zwemles")) is None  # both unfound: nothing is left
+    assert without(html(client, q="koffie")) is None  # found: no box at all
+
+
+def test_the_offer_is_in_the_readers_language(client, ranking):
+    response = client.get("/en/zoeken/", {"q": "grammofoon kapot"})
+    soup = BeautifulSoup(response.content, "html.parser")
+    text, link = without(soup)
+    assert text.startswith("Without that word we did find something: See ") and text.endswith("for ‘kapot’")
+    assert link == "?q=kapot"
+
+
+@pytest.mark.parametrize(
+    ("query", "left"),
+    [
+        ("mijn grammofoon is kapot", "kapot"),
+        ("Grammofoon, kapot!", "kapot!"),
+        ("de grammofoon", ""),
+        ("koffie drinken", ""),  # no word is unfound: nothing to offer
+        ("grammofoon koffie grammofoon", "koffie"),
+    ],
+)
+def test_the_question_without_its_unfound_words(query, left):
+    from search.text import stopwords
+    from search.unfound import Unfound, without_unfound
+
+    assert without_unfound(query, [Unfound("grammofoon")], stopwords()) == left
+
+
 @pytest.mark.parametrize(
     ("content_words", "unknown", "left_out"),
     [(1, 1, False), (2, 1, False), (3, 1, True), (4, 1, True), (4, 2, False), (8, 2, True), (3, 0, False)],

@@ -14,6 +14,9 @@ SEARCHES = {
     # A word no page has, said above the results (search/unfound.py); in Arabic, right to left.
     "typo": "/zoeken/?q=hoffie+drinken",
     "arabic typo": "/ar/zoeken/?q=hoffie",
+    # Nothing found, with the offer to search without the word no page has; in Arabic, right to left.
+    "without": "/zoeken/?q=mijn+grammofoon+is+kapot",
+    "arabic without": "/ar/zoeken/?q=grammofoon+kapot",
 }
 
 
@@ -24,7 +27,7 @@ def test_axe_no_violations(page, live_url, name):
     assert_no_axe_violations(page)
 
 
-@pytest.mark.parametrize("name", ["results", "no results", "typo"])
+@pytest.mark.parametrize("name", ["results", "no results", "typo", "without"])
 def test_works_at_320_px(phone_page, live_url, name):
     phone_page.goto(live_url + SEARCHES[name])
     assert_fits(phone_page)
