@@ -46,12 +46,17 @@ def _answer(request, locale, lang):
     # The numbers of the results page (engine.search): every answer, per type and per buurt (slug), of the
     # chosen buurt and type; `results` holds the first API_RESULTS of them.
     counts = {"types": outcome.type_counts, "buurten": {b.slug: n for b, n in outcome.buurt_counts}}
+    # Nothing found, and some words are on no page: the question without them and what it finds, to offer
+    # (the results page does the same); null otherwise.
+    asked = engine.asked_without_unfound(outcome)
+    without = {"query": asked[0], "total": asked[1]} if asked else None
     data = JsonResponse(
         {
             "query": outcome.query,
             "total": outcome.total,
             "counts": counts,
             "unfound": [one.as_json() for one in outcome.unfound],
+            "without": without,
             "results": [r.as_json() for r in results],
         }
     )

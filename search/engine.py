@@ -19,8 +19,8 @@ from .kept import Kept
 from .query_understanding import analyse
 from .ranking import rank
 from .results import Outcome, Result, Stub
-from .text import clean_query
-from .unfound import of_analysis
+from .text import clean_query, stopwords
+from .unfound import of_analysis, without_unfound
 from .when import with_days_named
 
 TYPES = ("activiteit", "voorziening", "begrip", "buurt")
@@ -200,3 +200,19 @@ def search(query, locale=None, buurt="", type="", limit=MAX_RESULTS, lazy=False)
     for result in outcome.results:
         result.terms = terms
     return outcome
+
+
+def asked_without_unfound(outcome):
+    """When a search found nothing and some asked words are on no page: the question without them, asked
+    again in the same buurt and type, as (question, how many it finds); None when no word that says what is
+    asked is left or that search finds nothing too (unfound.without_unfound). For the "nothing found" box
+    and the API's `without`: the resident or the partner decides to ask it, so it is not logged."""
+    if outcome.results or not outcome.unfound:
+        return None
+    rest = without_unfound(outcome.query, outcome.unfound, stopwords())
+    if not rest:
+        return None
+    buurt = outcome.buurt.slug if outcome.buurt else ""
+    found = search(rest, locale=outcome.index.locale, buurt=buurt, type=outcome.type, lazy=True)
+    count = max(found.total, len(found.results))
+    return (rest, count) if count else None

@@ -16,7 +16,8 @@ says that "slik" is on no page. A short question is not: in "zwemles voor kinder
 and listing everything about children would be wrong. Both rankings follow this rule.
 
 When such a short question finds nothing, the resident decides: the "nothing found" box offers the
-question without those words, with how many pages that finds (`without_unfound`, search/views.py).
+question without those words, with how many pages that finds (`without_unfound`, engine.asked_without_unfound;
+the API gives it as `without`).
 "Mijn waterkoker is kapot" finds nothing, and the box says "Bekijk 2 resultaten voor ‘kapot’":
 the repair cafés. The resident who asked "zwemles voor kinderen" sees that "kinderen" alone is not what
 they asked, and need not click.

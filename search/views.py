@@ -11,7 +11,7 @@ from wagtail.models import Locale
 
 from home import params
 
-from . import answers, engine, page_types, populair, querylog, ranking, unfound
+from . import answers, engine, page_types, populair, querylog, ranking
 from .docindex import get_index
 from .engine_rank import add_snippets
 from .question import question_words
@@ -40,16 +40,12 @@ def _servicepunten(outcome):
 
 
 def _without_unfound(outcome, buurt_slug):
-    """The question without its words no page has, when that finds something (unfound.without_unfound):
-    {"query", "count", "words", "url"} for the "nothing found" box, else None. A second search, only when
-    the first found nothing; it is not logged (the resident did not ask it)."""
-    rest = unfound.without_unfound(outcome.query, outcome.unfound, stopwords())
-    if not rest:
+    """The question without its words no page has, when that finds something (engine.asked_without_unfound):
+    {"query", "count", "words", "url"} for the "nothing found" box, else None."""
+    asked = engine.asked_without_unfound(outcome)
+    if asked is None:
         return None
-    found = engine.search(rest, locale=outcome.index.locale, buurt=buurt_slug, type=outcome.type, lazy=True)
-    count = max(found.total, len(found.results))
-    if not count:
-        return None
+    rest, count = asked
     url = _link(rest, buurt=buurt_slug, type=outcome.type)
     return {"query": rest, "count": count, "words": len(outcome.unfound), "url": url}
 

@@ -128,6 +128,14 @@ def test_the_offer_is_in_the_readers_language(client, ranking):
     assert link == "?q=kapot"
 
 
+def test_partners_get_the_offer_too(client, ranking):
+    answer = client.get("/api/zoeken/", {"q": "mijn grammofoon is kapot"}).json()
+    assert answer["results"] == []
+    plain = client.get("/api/zoeken/", {"q": "kapot"}).json()
+    assert answer["without"] == {"query": "kapot", "total": plain["total"]} and plain["total"] > 0
+    assert client.get("/api/zoeken/", {"q": "koffie"}).json()["without"] is None
+
+
 @pytest.mark.parametrize(
     ("query", "left"),
     [
