@@ -70,6 +70,12 @@ class Scores:
     quiet_unanswerable: int = 0
     empty_ids: list = field(default_factory=list)  # answerable questions that got no answer
     answered_nonsense_ids: list = field(default_factory=list)  # questions judged unanswerable that got an answer
+    # Empty answers that came with the offer to search without the words no page has
+    # (engine.asked_without_unfound): to answerable questions, of which the offered search has a judged
+    # relevant page in its first ten; and to questions judged unanswerable.
+    offered: int = 0
+    offered_useful: int = 0
+    offered_nonsense: int = 0
 
     def add(self, q, ranked):
         """`ranked`: [(type, slug)] best first."""
@@ -94,6 +100,15 @@ class Scores:
         self.success3.append(1.0 if first is not None and first < 3 else 0.0)
         self.recall.append(len(relevant & set(top)) / len(relevant) if relevant else 1.0)
         return ndcg
+
+    def add_offer(self, q, ranked):
+        """The empty answer to `q` offered a search without its unfound words; `ranked`: what that gives."""
+        if not q.answerable:
+            self.offered_nonsense += 1
+            return
+        self.offered += 1
+        relevant = {k for k, g in q.grades.items() if g >= RELEVANT}
+        self.offered_useful += bool(relevant & set(ranked[:10]))
 
     def summary(self):
         def mean(values):

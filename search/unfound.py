@@ -66,11 +66,13 @@ def may_leave_out(content_words, unknown):
 def without_unfound(query, unfound, stop):
     """The words of the question as typed that say what is asked and are on a page ("mijn waterkoker is
     kapot" → "kapot"), or "" when no word is unfound or none of the others says what is asked ("de
-    waterkoker" → ""). A typed word is left out when the words the search read in it are all unfound or
+    waterkoker", "blorfstraat 12" → ""). A typed word is left out when the words the search read in it are all unfound or
     in `stop` (the search reads "Waterkoker," as "waterkoker")."""
     gone = {one.word for one in unfound}
     typed = query.split()
     kept = [token for token in typed if set(words(token)) - gone - stop]
-    if not kept or not any(set(words(token)) & gone for token in typed):
+    # A number alone asks nothing: "blorfstraat 12" is no question about "12".
+    says_something = any(not word.isdigit() for token in kept for word in set(words(token)) - gone - stop)
+    if not says_something or not any(set(words(token)) & gone for token in typed):
         return ""
     return " ".join(kept)

@@ -82,6 +82,26 @@ def test_by_kind_gives_a_line_per_kind_and_names_the_questions_answered_wrongly(
     assert "antwoord, geen verwacht: o1" in output
 
 
+def test_evaluation_counts_the_empty_answers_that_offer_a_search_without_the_unfound_word(tmp_path):
+    # "mijn grammofoon is kapot" stays empty and offers "kapot", which finds the repair cafés (judged relevant
+    # for r1, not for r2); "zwemles voor kinderen", judged unanswerable, offers "kinderen".
+    repair = {"type": "activiteit", "slug": "repair-cafe-malburgen", "grade": 3}
+    questions = [
+        {"id": "r1", "query": "mijn grammofoon is kapot", "judgments": [repair]},
+        {"id": "r2", "query": "grammofoon kapot", "judgments": [KLIMOP]},
+        {"id": "r3", "query": NO_SUCH_WORD, "judgments": [KLIMOP]},
+        {"id": "o1", "query": "zwemles voor kinderen", "judgments": []},
+    ]
+    path = tmp_path / "aanbod.jsonl"
+    path.write_text("\n".join(json.dumps(q) for q in questions) + "\n", encoding="utf-8")
+    output = evaluate(str(path))
+    assert "geen antwoord, wel verwacht: r1 r2 r3" in output
+    assert (
+        "lege antwoorden met een aanbod zonder de onbekende woorden: 2 van 3, 1 met een goede pagina in de eerste "
+        "10; bij vragen zonder antwoord: 1 van 1"
+    ) in output
+
+
 def test_evaluation_names_the_backend_and_warns_when_the_engine_failed_during_the_run(tmp_path):
     """A cold or dead engine makes the failover answer from the database: the figures must not pass for the
     engine's own without a word."""

@@ -142,6 +142,8 @@ def test_partners_get_the_offer_too(client, ranking):
         ("mijn grammofoon is kapot", "kapot"),
         ("Grammofoon, kapot!", "kapot!"),
         ("de grammofoon", ""),
+        ("grammofoon 12", ""),  # a number alone asks nothing
+        ("grammofoon 12 kapot", "12 kapot"),
         ("koffie drinken", ""),  # no word is unfound: nothing to offer
         ("grammofoon koffie grammofoon", "koffie"),
     ],

@@ -115,6 +115,10 @@ class Command(BaseCommand):
             locale = locales.get(q.lang) or locales[lang]
             outcome = engine.search(q.query, locale=locale, buurt=q.buurt or "", limit=10)
             ranked = [(r.doc.type, r.doc.slug) for r in outcome.results]
+            offer = engine.asked_without_unfound(outcome)
+            if offer:
+                offered = engine.search(offer[0], locale=locale, buurt=q.buurt or "", limit=10)
+                ours.add_offer(q, [(r.doc.type, r.doc.slug) for r in offered.results])
             base_ranked = baseline_ranking(q.query) if baseline else None
             ndcg = ours.add(q, ranked)
             base_ndcg = plain.add(q, base_ranked) if baseline else None
@@ -140,6 +144,12 @@ class Command(BaseCommand):
             self._group_lines(by, per_group, baseline)
         if ours.empty_ids:
             self.stdout.write(f"geen antwoord, wel verwacht: {' '.join(ours.empty_ids)}")
+        if ours.offered or ours.offered_nonsense:
+            self.stdout.write(
+                f"lege antwoorden met een aanbod zonder de onbekende woorden: {ours.offered} van "
+                f"{ours.empty_answerable}, {ours.offered_useful} met een goede pagina in de eerste 10; "
+                f"bij vragen zonder antwoord: {ours.offered_nonsense} van {ours.unanswerable}"
+            )
         if ours.answered_nonsense_ids:
             self.stdout.write(f"antwoord, geen verwacht: {' '.join(ours.answered_nonsense_ids)}")
         self.stdout.write(f"tijd: {elapsed:.1f} s")
