@@ -5,12 +5,13 @@ empty that Redis database before and after each test.
 """
 
 import os
-import socket
 
 import pytest
 from django.test import override_settings
 
 from portal.cache import caches_from_env
+
+from .server_support import free_port
 
 
 def required():
@@ -33,10 +34,7 @@ def redis_caches(url):
 
 def closed_port_url():
     """A Redis URL at which nothing listens: Redis is down."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    return f"redis://127.0.0.1:{port}/0"
+    return f"redis://127.0.0.1:{free_port()}/0"
 
 
 @pytest.fixture

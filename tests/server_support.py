@@ -1,5 +1,6 @@
 """Real server processes in tests: a free port, a copy of the SQLite test database they may all change, and
-waiting until a server answers (tests/test_page_cache_processes.py, tests/test_gunicorn_workers.py)."""
+waiting until a server answers (tests/test_page_cache_processes.py, tests/test_gunicorn_workers.py). A free port
+is also where nothing listens: a search engine or Redis that is down (test_opensearch_failover.py, redis_support.py)."""
 
 import socket
 import sqlite3

@@ -18,11 +18,7 @@ from wagtail.search.backends import get_search_backend
 from search import backends
 from search.analysis import search_backends
 
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from .server_support import free_port
 
 
 @pytest.fixture

@@ -43,7 +43,8 @@ from .opensearch_support import (  # noqa: F401
     wait_for,
 )
 from .redactie_support import edit_form_data
-from .test_opensearch_failover import free_port, silent_server  # noqa: F401
+from .server_support import free_port
+from .test_opensearch_failover import silent_server  # noqa: F401
 
 RETRY = 1.0  # seconds the site leaves the engine alone after a failure (production: 30)
 

@@ -7,6 +7,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from .server_support import free_port
+
 pytestmark = pytest.mark.django_db
 
 DEV = "demo/eval/dev_queries.jsonl"
@@ -105,16 +107,12 @@ def test_evaluation_counts_the_empty_answers_that_offer_a_search_without_the_unf
 def test_evaluation_names_the_backend_and_warns_when_the_engine_failed_during_the_run(tmp_path):
     """A cold or dead engine makes the failover answer from the database: the figures must not pass for the
     engine's own without a word."""
-    import socket
-
     from django.test import override_settings
 
     from search import backends, engine
     from search.analysis import search_backends
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        closed = f"http://127.0.0.1:{s.getsockname()[1]}"  # nothing listens once the socket is closed
+    closed = f"http://127.0.0.1:{free_port()}"  # nothing listens at a port found free
     path = tmp_path / "een.jsonl"
     path.write_text(
         json.dumps(
