@@ -11,6 +11,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.models import BasePage
+from home.public import public_pages
 from redactie.panels import SchrijfhulpPanel
 
 from .categorieen import VOORZIENING_SOORTEN
@@ -88,7 +89,7 @@ class BuurtPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         voorzieningen = list(
-            VoorzieningPage.objects.child_of(self).live().public().order_by("title").prefetch_related(*PREFETCH)
+            public_pages(VoorzieningPage.objects.child_of(self).live()).order_by("title").prefetch_related(*PREFETCH)
         )
         context["voorzieningen"] = voorzieningen
         context.update(plekken_context(request, voorzieningen))
