@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.html import strip_tags
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from activiteiten.recurrence import to_local_naive, weekdays
 from home.translation_state import text_language
@@ -359,10 +359,13 @@ _indexes = {}
 
 
 def _fingerprint(locale):
+    """What changes when the picture must: the live pages, the last publish and revision, the view
+    restrictions (a page behind one is no longer public: set or lifted without a publish) and the date."""
     agg = Page.objects.filter(locale__in={locale.pk, Locale.get_default().pk}).aggregate(
         n=Count("id", filter=Q(live=True)), p=Max("last_published_at"), r=Max("latest_revision_id")
     )
-    return (agg["n"], agg["p"], agg["r"], timezone.localdate())
+    restricted = PageViewRestriction.objects.aggregate(n=Count("id"), last=Max("id"))
+    return (agg["n"], agg["p"], agg["r"], restricted["n"], restricted["last"], timezone.localdate())
 
 
 _checked = {}

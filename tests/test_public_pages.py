@@ -1,5 +1,8 @@
-"""A place behind a view restriction is not shown on its buurt's page (home/public.py: the buurt page asks for
-its public places in one query instead of Wagtail's two)."""
+"""A page behind a view restriction (a password, a login, a group) is for those who may see it: the moment an
+editor sets one, anonymous readers no longer get the page from the page cache, its buurt page stops listing
+it, and the search stops finding it (portal/pagecache/signals.py, search/docindex._fingerprint); the buurt
+page asks for its public places in one query (home/public.py)."""
+# ruff: noqa: F811  (pytest fixtures imported from the support modules)
 
 import pytest
 from bs4 import BeautifulSoup
@@ -7,6 +10,10 @@ from wagtail.models import PageViewRestriction
 
 from activiteiten.models import BuurtPage, VoorzieningPage
 from home.public import public_pages
+
+from .opensearch_support import engine, opensearch_config, opensearch_urls  # noqa: F401
+from .pagecache_support import fetch, page_cache  # noqa: F401
+from .ranking_support import html, no_kept_answers, ranking, titles  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -16,25 +23,56 @@ def buurt():
     return BuurtPage.objects.get(slug="presikhaaf", locale__language_code="nl")
 
 
+@pytest.fixture
+def places(buurt):
+    """Two live places of the buurt: the first gets a restriction in the tests, the second does not."""
+    return list(VoorzieningPage.objects.child_of(buurt).live().order_by("pk"))[:2]
+
+
 def place_links(client, buurt):
-    soup = BeautifulSoup(client.get(buurt.url).content, "html.parser")
+    soup = BeautifulSoup(fetch(client, buurt.url)[1], "html.parser")
     return {a.get_text(" ", strip=True) for a in soup.select("main a")}
 
 
-def test_a_place_behind_a_password_is_not_on_its_buurt_page(client, buurt):
-    places = list(VoorzieningPage.objects.child_of(buurt).live())
-    hidden, shown = places[0], places[1]
+def restrict(page):
+    return PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="x")
+
+
+def test_a_place_behind_a_password_is_not_on_its_buurt_page(client, buurt, places):
+    hidden, shown = places
     assert {hidden.title, shown.title} <= place_links(client, buurt)
-    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="geheim")
+    restrict(hidden)
     links = place_links(client, buurt)
     assert hidden.title not in links and shown.title in links
 
 
+def test_setting_and_lifting_a_restriction_purges_the_cached_pages(client, page_cache, buurt, places):
+    hidden, _shown = places
+    fetch(client, hidden.url)
+    assert fetch(client, hidden.url)[0] == "hit"  # stored for anonymous readers
+    assert hidden.title in place_links(client, buurt)
+    restriction = restrict(hidden)
+    answer, text = fetch(client, hidden.url)
+    assert answer != "hit" and 'name="password"' in text  # the password form, not the stored page
+    assert hidden.title not in place_links(client, buurt)
+    restriction.delete()
+    assert hidden.title in place_links(client, buurt)
+    assert 'name="password"' not in fetch(client, hidden.url)[1]
+
+
+def test_the_search_stops_finding_a_page_behind_a_restriction(client, no_kept_answers, ranking, places):
+    hidden, _shown = places
+    assert hidden.title in titles(html(client, q=hidden.title))
+    restriction = restrict(hidden)
+    assert hidden.title not in titles(html(client, q=hidden.title))
+    restriction.delete()
+    assert hidden.title in titles(html(client, q=hidden.title))
+
+
 @pytest.mark.parametrize("restricted", ["a place", "a buurt", "nothing"])
-def test_the_one_query_leaves_out_what_wagtails_public_does(buurt, restricted):
+def test_the_one_query_leaves_out_what_wagtails_public_does(buurt, places, restricted):
     if restricted == "a place":
-        page = VoorzieningPage.objects.child_of(buurt).first()
-        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+        restrict(places[0])
     elif restricted == "a buurt":  # every page under it
         PageViewRestriction.objects.create(page=buurt, restriction_type=PageViewRestriction.LOGIN)
     pages = VoorzieningPage.objects.live().order_by("pk")

@@ -1,7 +1,8 @@
-"""Purge cached pages when a page is published, unpublished, moved or deleted (tags: routes.changed)."""
+"""Purge cached pages when a page is published, unpublished, moved or deleted, or gets or loses a view
+restriction (tags: routes.changed)."""
 
-from django.db.models.signals import post_delete
-from wagtail.models import Page
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import routes, tags
@@ -23,8 +24,20 @@ def on_delete(sender, instance, **kwargs):
         tags.bump(routes.changed(instance))
 
 
+def on_restriction(sender, instance, **kwargs):
+    """A view restriction set, changed or lifted (the admin's privacy setting): the page and every page
+    under it are for other readers from now on, so the pages that show it are purged as for an unpublish.
+    Bumping also changes the "any bump" token, from which every process's search picture learns of it
+    (search/docindex.get_index). A restriction deleted with its page: the page's own delete purges."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        tags.bump(routes.changed(page))
+
+
 def connect():
     page_published.connect(on_publish_or_unpublish, dispatch_uid="pagecache_published")
     page_unpublished.connect(on_publish_or_unpublish, dispatch_uid="pagecache_unpublished")
     post_page_move.connect(on_move, dispatch_uid="pagecache_moved")
     post_delete.connect(on_delete, dispatch_uid="pagecache_deleted")
+    post_save.connect(on_restriction, sender=PageViewRestriction, dispatch_uid="pagecache_restriction_saved")
+    post_delete.connect(on_restriction, sender=PageViewRestriction, dispatch_uid="pagecache_restriction_deleted")
