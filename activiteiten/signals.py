@@ -1,5 +1,6 @@
-"""Keep the occurrence table in step with the pages: publish, unpublish, delete, move. Note when a publish
-changed an activity's time or place ("Gewijzigd"); tell editors when a place their activities use goes offline."""
+"""Keep the occurrence table in step with the pages: publish, unpublish, delete, move, a view restriction set
+or lifted. Note when a publish changed an activity's time or place ("Gewijzigd"); tell editors when a place
+their activities use goes offline."""
 
 import json
 
@@ -107,7 +108,28 @@ def on_move(sender, instance, **kwargs):
         transaction.on_commit(lambda page=page: refresh_page(page))
 
 
+def on_restriction(sender, instance, **kwargs):
+    """A view restriction set or lifted (the admin's privacy setting): the activities of that page and under
+    it leave or come back to the agenda, whose stored times hold public activities only (refresh_page).
+    A restriction deleted with its page: the page's own delete takes its rows."""
+    from wagtail.models import Page
+
+    from .models import ActiviteitPage
+
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is None:
+        return
+
+    def renew():
+        for activity in ActiviteitPage.objects.descendant_of(page, inclusive=True):
+            refresh_page(activity)
+
+    transaction.on_commit(renew)
+
+
 def connect():
+    from wagtail.models import PageViewRestriction
+
     from .models import ActiviteitPage, BuurtPage, VoorzieningPage
 
     page_published.connect(on_publish_or_unpublish, dispatch_uid="activiteiten_occ_published")
@@ -118,6 +140,8 @@ def connect():
     page_unpublished.connect(on_place_published_or_unpublished, dispatch_uid="activiteiten_place_occ_unpublished")
     post_delete.connect(on_delete, sender=ActiviteitPage, dispatch_uid="activiteiten_occ_deleted")
     post_page_move.connect(on_move, dispatch_uid="activiteiten_occ_moved")
+    post_save.connect(on_restriction, sender=PageViewRestriction, dispatch_uid="activiteiten_occ_restriction_saved")
+    post_delete.connect(on_restriction, sender=PageViewRestriction, dispatch_uid="activiteiten_occ_restriction_gone")
     # A renamed place or buurt: its activities' search documents show the name (zoekvelden.py).
     for model in (BuurtPage, VoorzieningPage):
         pre_save.connect(remember_before_save, sender=model, dispatch_uid=f"activiteiten_zoek_voor_{model.__name__}")

@@ -1,14 +1,15 @@
 """A page behind a view restriction (a password, a login, a group) is for those who may see it: the moment an
 editor sets one, anonymous readers no longer get the page from the page cache, its buurt page stops listing
-it, and the search stops finding it (portal/pagecache/signals.py, search/docindex._fingerprint); the buurt
-page asks for its public places in one query (home/public.py)."""
+it, the agenda drops its times and the search stops finding it (portal/pagecache/signals.py,
+activiteiten/signals.on_restriction, search/docindex._fingerprint); the buurt page asks for its public places
+in one query (home/public.py)."""
 # ruff: noqa: F811  (pytest fixtures imported from the support modules)
 
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 
-from activiteiten.models import BuurtPage, VoorzieningPage
+from activiteiten.models import ActiviteitPage, BuurtPage, Occurrence, VoorzieningPage
 from home.public import public_pages
 
 from .opensearch_support import engine, opensearch_config, opensearch_urls  # noqa: F401
@@ -67,6 +68,23 @@ def test_the_search_stops_finding_a_page_behind_a_restriction(client, no_kept_an
     assert hidden.title not in titles(html(client, q=hidden.title))
     restriction.delete()
     assert hidden.title in titles(html(client, q=hidden.title))
+
+
+def agenda_titles(client, buurt):
+    soup = BeautifulSoup(fetch(client, buurt.url)[1], "html.parser")
+    return [a.get_text(strip=True) for a in soup.select(".agenda__title a")]
+
+
+def test_an_activity_behind_a_restriction_leaves_the_agenda(client, buurt, django_capture_on_commit_callbacks):
+    listed = agenda_titles(client, buurt)
+    activity = ActiviteitPage.objects.child_of(buurt).live().filter(title=listed[0]).get()
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = restrict(activity)
+    assert activity.title not in agenda_titles(client, buurt)
+    assert not Occurrence.objects.filter(page_id=activity.pk).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert activity.title in agenda_titles(client, buurt)
 
 
 @pytest.mark.parametrize("restricted", ["a place", "a buurt", "nothing"])
