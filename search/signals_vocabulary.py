@@ -2,11 +2,12 @@
 for typo correction (vocabulary.py). In the editor's transaction: the vocabulary never disagrees with
 the pages. An activity's words include the name and street of its place (page_texts.activiteit_texts), so
 a place published (perhaps renamed, at another address) or unpublished renews the words of the activities
-held there too."""
+held there too. A view restriction set or lifted renews the words of the pages under it: a word only a
+page behind a password has is no correction to offer anyone."""
 
-from django.db.models.signals import pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from . import vocabulary
@@ -52,3 +53,15 @@ def page_deleted(sender, instance, **kwargs):
     not Page, and does not reach the rows that point at its Page part."""
     if isinstance(instance, Page):
         vocabulary.forget_page(instance.pk)
+
+
+@receiver(post_save, sender=PageViewRestriction, dispatch_uid="zb_vocabulary_restriction_saved")
+@receiver(post_delete, sender=PageViewRestriction, dispatch_uid="zb_vocabulary_restriction_gone")
+def restriction_changed(sender, instance, **kwargs):
+    """The pages the search shows under the page that got or lost a restriction (words_of leaves out a page
+    that is not public). A restriction deleted with its page: the page's own delete forgets its words."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is None:
+        return
+    for under in Page.objects.descendant_of(page, inclusive=True).live().type(*_searched_models()).specific():
+        vocabulary.update_page(under)

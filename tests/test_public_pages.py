@@ -1,7 +1,8 @@
 """A page behind a view restriction (a password, a login, a group) is for those who may see it: the moment an
 editor sets one, anonymous readers no longer get the page from the page cache, its buurt page stops listing
-it, the agenda drops its times and the search stops finding it (portal/pagecache/signals.py,
-activiteiten/signals.on_restriction, search/docindex._fingerprint); the buurt page asks for its public places
+it, the agenda drops its times, the search stops finding it and its words leave the typo vocabulary
+(portal/pagecache/signals.py, activiteiten/signals.on_restriction, search/docindex._fingerprint,
+search/signals_vocabulary.restriction_changed); the buurt page asks for its public places
 in one query (home/public.py)."""
 # ruff: noqa: F811  (pytest fixtures imported from the support modules)
 
@@ -11,6 +12,7 @@ from wagtail.models import PageViewRestriction
 
 from activiteiten.models import ActiviteitPage, BuurtPage, Occurrence, VoorzieningPage
 from home.public import public_pages
+from search.models_vocabulary import ZoekwoordPagina
 
 from .opensearch_support import engine, opensearch_config, opensearch_urls  # noqa: F401
 from .pagecache_support import fetch, page_cache  # noqa: F401
@@ -85,6 +87,16 @@ def test_an_activity_behind_a_restriction_leaves_the_agenda(client, buurt, djang
     with django_capture_on_commit_callbacks(execute=True):
         restriction.delete()
     assert activity.title in agenda_titles(client, buurt)
+
+
+def test_the_words_of_a_page_behind_a_restriction_leave_the_typo_vocabulary(places):
+    hidden, _shown = places
+    had = set(ZoekwoordPagina.objects.filter(page_id=hidden.pk).values_list("zoekwoord__woord", flat=True))
+    assert had
+    restriction = restrict(hidden)
+    assert not ZoekwoordPagina.objects.filter(page_id=hidden.pk).exists()
+    restriction.delete()
+    assert set(ZoekwoordPagina.objects.filter(page_id=hidden.pk).values_list("zoekwoord__woord", flat=True)) == had
 
 
 @pytest.mark.parametrize("restricted", ["a place", "a buurt", "nothing"])
