@@ -49,7 +49,7 @@ def _answer(request, locale, lang):
     # Nothing found, and some words are on no page: the question without them and what it finds, to offer
     # (the results page does the same); null otherwise.
     asked = engine.asked_without_unfound(outcome)
-    without = {"query": asked[0], "total": asked[1]} if asked else None
+    without = {"query": asked[0], "total": asked[1].answers} if asked else None
     data = JsonResponse(
         {
             "query": outcome.query,

@@ -204,9 +204,10 @@ def search(query, locale=None, buurt="", type="", limit=MAX_RESULTS, lazy=False)
 
 def asked_without_unfound(outcome):
     """When a search found nothing and some asked words are on no page: the question without them, asked
-    again in the same buurt and type, as (question, how many it finds); None when no word that says what is
-    asked is left or that search finds nothing too (unfound.without_unfound). For the "nothing found" box
-    and the API's `without`: the resident or the partner decides to ask it, so it is not logged."""
+    again in the same buurt and type, as (question, its Outcome, lazy: engine.shown gives the documents);
+    None when no word that says what is asked is left or that search finds nothing too
+    (unfound.without_unfound). For the "nothing found" box, the API's `without` and evaluate_search: the
+    resident or the partner decides to ask it, so it is not logged."""
     if outcome.results or not outcome.unfound:
         return None
     rest = without_unfound(outcome.query, outcome.unfound, stopwords())
@@ -214,5 +215,4 @@ def asked_without_unfound(outcome):
         return None
     buurt = outcome.buurt.slug if outcome.buurt else ""
     found = search(rest, locale=outcome.index.locale, buurt=buurt, type=outcome.type, lazy=True)
-    count = max(found.total, len(found.results))
-    return (rest, count) if count else None
+    return (rest, found) if found.answers else None

@@ -78,3 +78,8 @@ class Outcome:
     index: object = None
     engine_clause: dict | None = None  # the engine's query, for the snippets of the results on show
     unfound: list = field(default_factory=list)  # [unfound.Unfound]: the asked words no page has
+
+    @property
+    def answers(self):
+        """How many answers the page says there are: `total`, and never fewer than the results listed."""
+        return max(self.total, len(self.results))

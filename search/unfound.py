@@ -66,13 +66,15 @@ def may_leave_out(content_words, unknown):
 def without_unfound(query, unfound, stop):
     """The words of the question as typed that say what is asked and are on a page ("mijn waterkoker is
     kapot" → "kapot"), or "" when no word is unfound or none of the others says what is asked ("de
-    waterkoker", "blorfstraat 12" → ""). A typed word is left out when the words the search read in it are all unfound or
-    in `stop` (the search reads "Waterkoker," as "waterkoker")."""
+    waterkoker", "blorfstraat 12" → ""). A typed word is left out when the words the search read in it are
+    all unfound or in `stop` (the search reads "Waterkoker," as "waterkoker")."""
     gone = {one.word for one in unfound}
-    typed = query.split()
-    kept = [token for token in typed if set(words(token)) - gone - stop]
+    read = [(token, set(words(token))) for token in query.split()]
+    # token → the words it says that are on a page and say what is asked
+    asking = {token: read_words - gone - stop for token, read_words in read}
+    kept = [token for token, _read_words in read if asking[token]]
     # A number alone asks nothing: "blorfstraat 12" is no question about "12".
-    says_something = any(not word.isdigit() for token in kept for word in set(words(token)) - gone - stop)
-    if not says_something or not any(set(words(token)) & gone for token in typed):
+    says_something = any(not word.isdigit() for token in kept for word in asking[token])
+    if not says_something or not any(read_words & gone for _token, read_words in read):
         return ""
     return " ".join(kept)

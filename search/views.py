@@ -45,9 +45,9 @@ def _without_unfound(outcome, buurt_slug):
     asked = engine.asked_without_unfound(outcome)
     if asked is None:
         return None
-    rest, count = asked
+    rest, found = asked
     url = _link(rest, buurt=buurt_slug, type=outcome.type)
-    return {"query": rest, "count": count, "words": len(outcome.unfound), "url": url}
+    return {"query": rest, "count": found.answers, "words": len(outcome.unfound), "url": url}
 
 
 def search(request):
@@ -101,7 +101,7 @@ def _search(request):
         "query": q,
         "outcome": outcome,
         "results": page,
-        "total": max(outcome.total, paginator.count),
+        "total": outcome.answers,
         "shown": paginator.count,
         "type_links": type_links,
         "buurt_links": buurt_links,

@@ -18,9 +18,8 @@ How a cached page knows it is out of date: tags with versions
     page keeps the versions of its tags as they were when it was rendered; on every hit the current
     versions are read (one `get_many`) and any difference is a miss. Publishing, unpublishing, moving
     or deleting a page, or setting or lifting its view restriction, replaces the versions of the tags that
-    page can appear under (`signals.py`,
-    `changed_tags()` in `routes.py`), so every process on every machine stops serving the pages that
-    show it at once; nothing has to find or delete the old entries (they expire on their own).
+    page can appear under (`signals.py`, `changed_tags()` in `routes.py`), so every process on every
+    machine stops serving the pages that show it at once; nothing has to find or delete the old entries (they expire on their own).
     A render that overlaps a publish is not stored: the "any bump" token is read before rendering and
     compared before storing.
 

@@ -117,8 +117,8 @@ class Command(BaseCommand):
             ranked = [(r.doc.type, r.doc.slug) for r in outcome.results]
             offer = engine.asked_without_unfound(outcome)
             if offer:
-                offered = engine.search(offer[0], locale=locale, buurt=q.buurt or "", limit=10)
-                ours.add_offer(q, [(r.doc.type, r.doc.slug) for r in offered.results])
+                offered = engine.shown(offer[1].index, offer[1].results[:10])
+                ours.add_offer(q, [(r.doc.type, r.doc.slug) for r in offered])
             base_ranked = baseline_ranking(q.query) if baseline else None
             ndcg = ours.add(q, ranked)
             base_ndcg = plain.add(q, base_ranked) if baseline else None
