@@ -13,6 +13,8 @@ from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Locale
 
+from activiteiten.models import BuurtPage
+
 SEARCH_CLUSTER_FIXTURE = "opensearch_urls"  # tests/opensearch_support.py: every cluster test depends on it
 
 
@@ -58,6 +60,12 @@ def tr(db):
 @pytest.fixture
 def ar(db):
     return Locale.objects.get(language_code="ar")
+
+
+@pytest.fixture
+def presikhaaf(nl):
+    """The demo's first buurt, in Dutch: the buurt the agenda, feed, cache and privacy tests work in."""
+    return BuurtPage.objects.get(slug="presikhaaf", locale=nl)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 from wagtail.models import Locale, Page
 from wagtail_localize.synctree import create_aliases_for_new_page
 
-from activiteiten.models import ActiviteitPage, BuurtPage, VoorzieningPage
+from activiteiten.models import ActiviteitPage, VoorzieningPage
 from activiteiten.recurrence import weekdays
 from activiteiten.testing import local, make_activiteit
 from search.compilers import DutchOpenSearchMapping
@@ -30,11 +30,6 @@ TEXTS = {
 @pytest.fixture(autouse=True)
 def fresh_search_index(settings):
     settings.SEARCH_INDEX_CHECK_SECONDS = 0
-
-
-@pytest.fixture
-def presikhaaf():
-    return BuurtPage.objects.get(slug="presikhaaf", locale__language_code="nl")
 
 
 @pytest.fixture

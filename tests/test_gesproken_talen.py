@@ -14,7 +14,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.synctree import create_aliases_for_new_page
 
-from activiteiten.models import ActiviteitPage, BuurtPage, VoorzieningPage
+from activiteiten.models import ActiviteitPage, VoorzieningPage
 from activiteiten.occurrences import refresh_page
 from activiteiten.talen import TALEN, TalenWidget, zoekwoorden
 from activiteiten.testing import local, make_activiteit
@@ -26,11 +26,6 @@ from .corpus_support import copy_corpus
 pytestmark = pytest.mark.django_db
 
 NOW = local(date(2027, 3, 24), 8)
-
-
-@pytest.fixture
-def presikhaaf(nl):
-    return BuurtPage.objects.get(slug="presikhaaf", locale=nl)
 
 
 @pytest.fixture

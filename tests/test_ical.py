@@ -20,14 +20,9 @@ NOW = local(date(2026, 11, 23), 9)
 
 
 @pytest.fixture
-def buurt():
-    return BuurtPage.objects.get(slug="presikhaaf", locale__language_code="nl")
-
-
-@pytest.fixture
-def breiclub(buurt):
+def breiclub(presikhaaf):
     return make_activiteit(
-        buurt,
+        presikhaaf,
         "Breiclub Klimop",
         local(date(2026, 12, 1), 10),
         herhaling="FREQ=WEEKLY;BYDAY=TU;UNTIL=20270330T235959",
@@ -86,9 +81,9 @@ def test_activity_ics_has_rule_exdate_cancellation_location_and_url(client, brei
     assert cal.walk("VTIMEZONE")[0]["TZID"] == "Europe/Amsterdam"
 
 
-def test_cancelled_activity_has_status_cancelled(client, buurt):
+def test_cancelled_activity_has_status_cancelled(client, presikhaaf):
     page = make_activiteit(
-        buurt,
+        presikhaaf,
         "Zangkoor",
         local(date(2026, 12, 2), 19),
         herhaling="FREQ=WEEKLY;BYDAY=WE",
@@ -127,8 +122,8 @@ def test_unknown_feed_is_404(client):
     assert client.get("/agenda/ical/activiteit/999999.ics").status_code == 404
 
 
-def test_one_off_in_feed_has_no_rrule_and_right_time_in_summer(client, buurt):
-    page = make_activiteit(buurt, "Zomerfeest", local(date(2027, 7, 3), 14), eind=local(date(2027, 7, 3), 17))
+def test_one_off_in_feed_has_no_rrule_and_right_time_in_summer(client, presikhaaf):
+    page = make_activiteit(presikhaaf, "Zomerfeest", local(date(2027, 7, 3), 14), eind=local(date(2027, 7, 3), 17))
     (event,) = get_calendar(client, f"/agenda/ical/activiteit/{page.pk}.ics").walk("VEVENT")
     assert "RRULE" not in event
     assert event.decoded("DTSTART").astimezone(UTC) == datetime(2027, 7, 3, 12, tzinfo=UTC)
@@ -156,8 +151,8 @@ def test_json_ld_event_with_schedule(client, breiclub):
     assert data["isAccessibleForFree"] is True
 
 
-def test_json_ld_cancelled_and_address_of_voorziening(client, buurt):
-    page = ActiviteitPage.objects.get(slug="alzheimercafe-arnhem-oost", locale=buurt.locale)
+def test_json_ld_cancelled_and_address_of_voorziening(client, presikhaaf):
+    page = ActiviteitPage.objects.get(slug="alzheimercafe-arnhem-oost", locale=presikhaaf.locale)
     data = json_ld(client, page)
     assert data["eventSchedule"]["byMonthWeek"] == 2
     assert data["location"]["address"]["addressLocality"] == "Arnhem"
@@ -184,7 +179,7 @@ def test_a_very_big_feed_holds_the_activities_that_come_first_and_says_so(client
     expected = ActiviteitPage.objects.filter(pk__in=first[:3])
     assert sorted(str(e["SUMMARY"]).removeprefix("Afgelast: ") for e in masters) == sorted(p.title for p in expected)
     assert "de 3 activiteiten die het eerst komen" in str(site["X-WR-CALDESC"])
-    buurt = get_calendar(client, "/agenda/ical/buurt/presikhaaf.ics")
-    assert len([e for e in buurt.walk("VEVENT") if "RECURRENCE-ID" not in e]) == 3
+    feed = get_calendar(client, "/agenda/ical/buurt/presikhaaf.ics")
+    assert len([e for e in feed.walk("VEVENT") if "RECURRENCE-ID" not in e]) == 3
     settings.AGENDA_FEED_MAX = 1000
     assert "X-WR-CALDESC" not in get_calendar(client, "/agenda/ical/alles.ics")

@@ -10,7 +10,6 @@ import vobject
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
-from activiteiten.models import BuurtPage
 from activiteiten.occurrences import compute
 from activiteiten.recurrence import AMSTERDAM
 from activiteiten.testing import local, make_activiteit
@@ -23,11 +22,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 NOW = local(date(2026, 11, 23), 9)
 # The next dates after the DST change of 28 March 2027 (and the one of 31 October 2027) to compare.
 DATES_TO_COMPARE = 8
-
-
-@pytest.fixture
-def buurt():
-    return BuurtPage.objects.get(slug="presikhaaf", locale__language_code="nl")
 
 
 def portal_dates(page, count):
@@ -68,8 +62,8 @@ def vobject_dates(body, count):
         ("Zondagswandeling", local(date(2027, 3, 14), 10), "FREQ=WEEKLY;BYDAY=SU"),
     ],
 )
-def test_repeating_activity_keeps_local_time_after_dst_in_both_libraries(client, buurt, title, first, rule):
-    page = make_activiteit(buurt, title, first, herhaling=rule)
+def test_repeating_activity_keeps_local_time_after_dst_in_both_libraries(client, presikhaaf, title, first, rule):
+    page = make_activiteit(presikhaaf, title, first, herhaling=rule)
     body = feed(client, page)
     own = portal_dates(page, DATES_TO_COMPARE)
     assert {d.astimezone(AMSTERDAM).hour for d in own} == {first.hour}
@@ -81,8 +75,10 @@ def test_repeating_activity_keeps_local_time_after_dst_in_both_libraries(client,
     assert vobject_dates(body, DATES_TO_COMPARE) == own
 
 
-def test_feed_time_zone_is_the_rule_form(client, buurt):
-    page = make_activiteit(buurt, "Alzheimercafé", local(date(2027, 1, 13), 19), herhaling="FREQ=MONTHLY;BYDAY=2WE")
+def test_feed_time_zone_is_the_rule_form(client, presikhaaf):
+    page = make_activiteit(
+        presikhaaf, "Alzheimercafé", local(date(2027, 1, 13), 19), herhaling="FREQ=MONTHLY;BYDAY=2WE"
+    )
     (tz,) = Calendar.from_ical(feed(client, page)).walk("VTIMEZONE")
     assert str(tz["TZID"]) == "Europe/Amsterdam"
     parts = {c.name: c for c in tz.subcomponents}

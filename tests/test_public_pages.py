@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 
-from activiteiten.models import ActiviteitPage, BuurtPage, Occurrence, VoorzieningPage
+from activiteiten.models import ActiviteitPage, Occurrence, VoorzieningPage
 from home.public import public_pages
 from search.models_vocabulary import ZoekwoordPagina
 
@@ -22,14 +22,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def buurt():
-    return BuurtPage.objects.get(slug="presikhaaf", locale__language_code="nl")
-
-
-@pytest.fixture
-def places(buurt):
+def places(presikhaaf):
     """Two live places of the buurt: the first gets a restriction in the tests, the second does not."""
-    return list(VoorzieningPage.objects.child_of(buurt).live().order_by("pk"))[:2]
+    return list(VoorzieningPage.objects.child_of(presikhaaf).live().order_by("pk"))[:2]
 
 
 def place_links(client, buurt):
@@ -41,25 +36,25 @@ def restrict(page):
     return PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="x")
 
 
-def test_a_place_behind_a_password_is_not_on_its_buurt_page(client, buurt, places):
+def test_a_place_behind_a_password_is_not_on_its_buurt_page(client, presikhaaf, places):
     hidden, shown = places
-    assert {hidden.title, shown.title} <= place_links(client, buurt)
+    assert {hidden.title, shown.title} <= place_links(client, presikhaaf)
     restrict(hidden)
-    links = place_links(client, buurt)
+    links = place_links(client, presikhaaf)
     assert hidden.title not in links and shown.title in links
 
 
-def test_setting_and_lifting_a_restriction_purges_the_cached_pages(client, page_cache, buurt, places):
+def test_setting_and_lifting_a_restriction_purges_the_cached_pages(client, page_cache, presikhaaf, places):
     hidden, _shown = places
     fetch(client, hidden.url)
     assert fetch(client, hidden.url)[0] == "hit"  # stored for anonymous readers
-    assert hidden.title in place_links(client, buurt)
+    assert hidden.title in place_links(client, presikhaaf)
     restriction = restrict(hidden)
     answer, text = fetch(client, hidden.url)
     assert answer != "hit" and 'name="password"' in text  # the password form, not the stored page
-    assert hidden.title not in place_links(client, buurt)
+    assert hidden.title not in place_links(client, presikhaaf)
     restriction.delete()
-    assert hidden.title in place_links(client, buurt)
+    assert hidden.title in place_links(client, presikhaaf)
     assert 'name="password"' not in fetch(client, hidden.url)[1]
 
 
@@ -77,16 +72,16 @@ def agenda_titles(client, buurt):
     return [a.get_text(strip=True) for a in soup.select(".agenda__title a")]
 
 
-def test_an_activity_behind_a_restriction_leaves_the_agenda(client, buurt, django_capture_on_commit_callbacks):
-    listed = agenda_titles(client, buurt)
-    activity = ActiviteitPage.objects.child_of(buurt).live().filter(title=listed[0]).get()
+def test_an_activity_behind_a_restriction_leaves_the_agenda(client, presikhaaf, django_capture_on_commit_callbacks):
+    listed = agenda_titles(client, presikhaaf)
+    activity = ActiviteitPage.objects.child_of(presikhaaf).live().filter(title=listed[0]).get()
     with django_capture_on_commit_callbacks(execute=True):
         restriction = restrict(activity)
-    assert activity.title not in agenda_titles(client, buurt)
+    assert activity.title not in agenda_titles(client, presikhaaf)
     assert not Occurrence.objects.filter(page_id=activity.pk).exists()
     with django_capture_on_commit_callbacks(execute=True):
         restriction.delete()
-    assert activity.title in agenda_titles(client, buurt)
+    assert activity.title in agenda_titles(client, presikhaaf)
 
 
 def test_the_words_of_a_page_behind_a_restriction_leave_the_typo_vocabulary(places):
@@ -100,11 +95,11 @@ def test_the_words_of_a_page_behind_a_restriction_leave_the_typo_vocabulary(plac
 
 
 @pytest.mark.parametrize("restricted", ["a place", "a buurt", "nothing"])
-def test_the_one_query_leaves_out_what_wagtails_public_does(buurt, places, restricted):
+def test_the_one_query_leaves_out_what_wagtails_public_does(presikhaaf, places, restricted):
     if restricted == "a place":
         restrict(places[0])
     elif restricted == "a buurt":  # every page under it
-        PageViewRestriction.objects.create(page=buurt, restriction_type=PageViewRestriction.LOGIN)
+        PageViewRestriction.objects.create(page=presikhaaf, restriction_type=PageViewRestriction.LOGIN)
     pages = VoorzieningPage.objects.live().order_by("pk")
     assert list(public_pages(pages)) == list(pages.public())
     assert (pages.count() > pages.public().count()) is (restricted != "nothing")

@@ -5,17 +5,12 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from django.core.management import call_command
 
-from activiteiten.models import ActiviteitPage, BuurtPage, Occurrence
+from activiteiten.models import ActiviteitPage, Occurrence
 from activiteiten.occurrences import KEEP_PAST_DAYS, WINDOW_DAYS, compute, refresh_all, refresh_page
 from activiteiten.recurrence import AMSTERDAM
 from activiteiten.testing import local, make_activiteit
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def buurt():
-    return BuurtPage.objects.get(slug="presikhaaf", locale__language_code="nl")
 
 
 @pytest.fixture
@@ -29,9 +24,9 @@ def publish(django_capture_on_commit_callbacks):
     return _make
 
 
-def test_weekly_stays_at_ten_oclock_local_across_autumn_dst_change(buurt, publish):
+def test_weekly_stays_at_ten_oclock_local_across_autumn_dst_change(presikhaaf, publish):
     # Sundays around the end of summer time (25 October 2026).
-    page = publish(buurt, "Zondagwandeling", local(date(2026, 10, 4), 10), herhaling="FREQ=WEEKLY;BYDAY=SU")
+    page = publish(presikhaaf, "Zondagwandeling", local(date(2026, 10, 4), 10), herhaling="FREQ=WEEKLY;BYDAY=SU")
     occs = compute(page, local(date(2026, 10, 17), 0), local(date(2026, 11, 2), 0))
     assert [o.start.astimezone(AMSTERDAM).strftime("%Y-%m-%d %H:%M") for o in occs] == [
         "2026-10-18 10:00",
@@ -42,10 +37,10 @@ def test_weekly_stays_at_ten_oclock_local_across_autumn_dst_change(buurt, publis
     assert all(o.end - o.start == timedelta(hours=2) for o in occs)
 
 
-def test_stored_rows_keep_local_time_and_day_across_spring_dst_change(buurt, publish):
+def test_stored_rows_keep_local_time_and_day_across_spring_dst_change(presikhaaf, publish):
     # Saturday nights at 00:30 local: the UTC date is the day before; summer time starts 28 March 2027.
     page = publish(
-        buurt,
+        presikhaaf,
         "Nachtcafé",
         local(date(2027, 3, 20), 0, 30),
         eind=local(date(2027, 3, 20), 1, 30),
@@ -63,9 +58,9 @@ def test_stored_rows_keep_local_time_and_day_across_spring_dst_change(buurt, pub
     assert rows[2].start.astimezone(UTC) == datetime(2027, 4, 2, 22, 30, tzinfo=UTC)
 
 
-def test_exception_day_is_skipped_and_neighbours_stay(buurt, publish):
+def test_exception_day_is_skipped_and_neighbours_stay(presikhaaf, publish):
     page = publish(
-        buurt,
+        presikhaaf,
         "Kerstsoos",
         local(date(2026, 12, 3), 14),
         herhaling="FREQ=WEEKLY;BYDAY=TH",
@@ -79,9 +74,9 @@ def test_exception_day_is_skipped_and_neighbours_stay(buurt, publish):
     assert date(2026, 12, 24) not in stored_days
 
 
-def test_single_cancellation_is_stored_as_cancelled_with_reason(buurt, publish):
+def test_single_cancellation_is_stored_as_cancelled_with_reason(presikhaaf, publish):
     page = publish(
-        buurt,
+        presikhaaf,
         "Breiclub",
         local(date(2026, 12, 1), 10),
         herhaling="FREQ=WEEKLY;BYDAY=TU",
@@ -93,8 +88,8 @@ def test_single_cancellation_is_stored_as_cancelled_with_reason(buurt, publish):
     assert not Occurrence.objects.get(page=page, datum=date(2026, 12, 15)).afgelast
 
 
-def test_cancelling_the_whole_activity_marks_every_time(buurt, publish, django_capture_on_commit_callbacks):
-    page = publish(buurt, "Zangkoor", local(date(2026, 12, 2), 19), herhaling="FREQ=WEEKLY;BYDAY=WE")
+def test_cancelling_the_whole_activity_marks_every_time(presikhaaf, publish, django_capture_on_commit_callbacks):
+    page = publish(presikhaaf, "Zangkoor", local(date(2026, 12, 2), 19), herhaling="FREQ=WEEKLY;BYDAY=WE")
     page = ActiviteitPage.objects.get(pk=page.pk)
     page.status, page.status_reden = "afgelast", "Het koor stopt."
     with django_capture_on_commit_callbacks(execute=True):
@@ -104,13 +99,15 @@ def test_cancelling_the_whole_activity_marks_every_time(buurt, publish, django_c
     assert set(rows.values_list("afgelast", "reden")) == {(True, "Het koor stopt.")}
 
 
-def test_publish_fills_and_unpublish_and_delete_empty_the_table(buurt, publish, django_capture_on_commit_callbacks):
+def test_publish_fills_and_unpublish_and_delete_empty_the_table(
+    presikhaaf, publish, django_capture_on_commit_callbacks
+):
     start = datetime.now(AMSTERDAM).replace(microsecond=0) + timedelta(days=3)
-    page = publish(buurt, "Eenmalig feest", start, categorie="cultuur", kosten="€ 2,00", doelgroep="ouderen")
+    page = publish(presikhaaf, "Eenmalig feest", start, categorie="cultuur", kosten="€ 2,00", doelgroep="ouderen")
     row = Occurrence.objects.get(page=page)
     assert (row.buurt_id, row.locale_id, row.categorie, row.gratis, row.doelgroepen) == (
-        buurt.pk,
-        buurt.locale_id,
+        presikhaaf.pk,
+        presikhaaf.locale_id,
         "cultuur",
         False,
         ",ouderen,",
@@ -127,8 +124,8 @@ def test_publish_fills_and_unpublish_and_delete_empty_the_table(buurt, publish, 
     assert not Occurrence.objects.filter(page_id=page_id).exists()
 
 
-def test_refresh_all_and_command_rebuild_the_rolling_window(buurt, publish):
-    page = publish(buurt, "Dagelijks", local(date(2026, 1, 1), 9), herhaling="FREQ=DAILY")
+def test_refresh_all_and_command_rebuild_the_rolling_window(presikhaaf, publish):
+    page = publish(presikhaaf, "Dagelijks", local(date(2026, 1, 1), 9), herhaling="FREQ=DAILY")
     moment = local(date(2027, 6, 1), 12)
     total = refresh_all(now=moment)
     rows = Occurrence.objects.filter(page=page)
@@ -146,12 +143,12 @@ def test_refresh_all_and_command_rebuild_the_rolling_window(buurt, publish):
     assert Occurrence.objects.filter(page__slug="koffieochtend-de-klimop").exists()
 
 
-def test_series_that_starts_after_the_window_and_far_one_off_are_stored(buurt, publish):
+def test_series_that_starts_after_the_window_and_far_one_off_are_stored(presikhaaf, publish):
     moment = local(date(2026, 11, 23), 9)
     series = publish(
-        buurt, "Cursus volgend jaar", local(date(2027, 9, 6), 10), herhaling="FREQ=WEEKLY;BYDAY=MO;COUNT=6"
+        presikhaaf, "Cursus volgend jaar", local(date(2027, 9, 6), 10), herhaling="FREQ=WEEKLY;BYDAY=MO;COUNT=6"
     )
-    one_off = publish(buurt, "Feest over twee jaar", local(date(2028, 6, 3), 14))
+    one_off = publish(presikhaaf, "Feest over twee jaar", local(date(2028, 6, 3), 14))
     refresh_page(series, now=moment)
     refresh_page(one_off, now=moment)
     assert list(Occurrence.objects.filter(page=series).values_list("datum", flat=True)) == [date(2027, 9, 6)]

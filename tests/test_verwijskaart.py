@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from pypdf import PdfReader
 from wagtail.models import Locale
 
-from activiteiten.models import BuurtPage, VoorzieningPage
+from activiteiten.models import VoorzieningPage
 from activiteiten.testing import local, make_activiteit
 from activiteiten.toegankelijkheid import ANTWOORDEN, BY_CODE, JA
 from redactie.groups import cm_name
@@ -27,26 +27,21 @@ NOTE = "Dinsdag samen met je buurvrouw gaan"
 
 
 @pytest.fixture
-def buurt(db):
-    return BuurtPage.objects.get(slug="presikhaaf", locale=Locale.get_default())
-
-
-@pytest.fixture
-def pro(buurt, django_user_model):
+def pro(presikhaaf, django_user_model):
     from django.contrib.auth.models import Group
 
     user = django_user_model.objects.create_user("wijkcoach", "coach@example.nl", "geheim-wachtwoord-123")
-    user.groups.add(Group.objects.get(name=cm_name(buurt.title)))
+    user.groups.add(Group.objects.get(name=cm_name(presikhaaf.title)))
     client = Client()
     client.force_login(user)
     return client
 
 
 @pytest.fixture
-def activiteit(buurt):
+def activiteit(presikhaaf):
     start = local(timezone.localdate() + timedelta(days=3), 10)
     return make_activiteit(
-        buurt,
+        presikhaaf,
         "Wandelen met de buurt",
         start,
         herhaling="FREQ=WEEKLY",
@@ -56,8 +51,8 @@ def activiteit(buurt):
 
 
 @pytest.fixture
-def plek(buurt):
-    return VoorzieningPage.objects.child_of(buurt).live().exclude(telefoon="").order_by("path").first()
+def plek(presikhaaf):
+    return VoorzieningPage.objects.child_of(presikhaaf).live().exclude(telefoon="").order_by("path").first()
 
 
 def add(client, page):
