@@ -48,8 +48,8 @@ check: install lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 messages: install
-	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=demo --no-obsolete
-	$(BIN)/python manage.py compilemessages -l en --ignore=.venv
+	$(BIN)/python manage.py makemessages -l en -l tr -l ar --ignore=.venv --ignore=demo --no-obsolete
+	$(BIN)/python manage.py compilemessages -l en -l tr -l ar --ignore=.venv
 
 clean-db:
 	rm -f db.sqlite3
