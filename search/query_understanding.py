@@ -238,8 +238,13 @@ def _word_clause(index, tokens, pos, positions, corrections, weighed=True):
     if wider:
         alts.append(Alt((wider,), WIDER, tuple(sorted(broader()[word]))[:4]))
     parts = split_compound(word, index.lexicon, index.short_words)
+    split_found = False
     if parts:
         alts.append(Alt(tuple(_options(p) for p in parts), PARTS, tuple(parts)))
+        # A typo can split into words that make it up and that no page has together ("boodshappen" →
+        # bood + happen, "vrijwillier" → vrij + wil + lier): then it is read as a typo (below). Not weighed,
+        # nothing is counted: the compound stands, and the engine corrects the word itself (engine_rank).
+        split_found = not weighed or index.count_alts([alts[-1].terms]) > 0
         if any(_wider(p) for p in parts):
             alts.append(Alt(tuple(_options(p, wide=True) for p in parts), PARTS * WIDER_PART, tuple(parts)))
     if weighed and parts:
@@ -255,7 +260,7 @@ def _word_clause(index, tokens, pos, positions, corrections, weighed=True):
                 alts.append(Alt(((stem(glued),),), GLUED, (glued,)))
     # A word no page has is asked as the vocabulary's nearest words (vocabulary.corrections is empty for a
     # word the vocabulary has); weighed, the picture's own check comes first, as before.
-    fixes = [] if parts or (weighed and index.known(word)) else corrections
+    fixes = [] if split_found or (weighed and index.known(word)) else corrections
     for fixed, similarity in fixes:
         alts.append(Alt(((stem(fixed),),), TYPO * similarity, (fixed,)))
     corrected = tuple(fixed for fixed, _s in fixes)
