@@ -227,7 +227,7 @@ def engine_rank(text, index, locale, buurt=None, type="", promoted=(), lazy=Fals
     unknown = _unknown(forms, answer[3])
     fixes = {}
     if _too_few(answer[0], query, index):
-        fixes = {word: found for word in unknown if (found := vocabulary.corrections(word, locale))}
+        fixes = {word: found for word in unknown if (found := vocabulary.corrections(word, locale, unmatched=True))}
         left_out = [word for word in unknown if word not in fixes]
         if not may_leave_out(query.content_words, len(left_out)):
             left_out = []

@@ -63,6 +63,12 @@ class Postings:
             self._match_cache[term] = result
         return result
 
+    def only_shortened(self, term):
+        """Whether `term` is matched here only by its shorter stem: no term is it or starts with it
+        ("huisat", the stem of the typo "huisats", matches only "huis")."""
+        found = {other for other, _factor in matching_terms(term, self.sorted_terms, self.postings)}
+        return bool(found) and found <= set(shorter_stems(term))
+
     def match_alt(self, parts):
         """{doc id: strength} for documents that have one stem of every part (the weakest part counts)."""
         per_part = []

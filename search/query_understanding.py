@@ -225,6 +225,13 @@ def _known(index, word, weighed):
     return vocabulary.known(word, index.locale)
 
 
+def _read_as_typo(index, word):
+    """The vocabulary's nearest words to a word matched only by its shorter stem, else []."""
+    if not index.only_shortened(stem(word)) or (index.at_scale and vocabulary.known_unshortened(word, index.locale)):
+        return []
+    return vocabulary.corrections(word, index.locale, unmatched=True)
+
+
 def _word_clause(index, tokens, pos, positions, corrections, weighed=True):
     """The clause of one asked word; `corrections` are vocabulary.corrections of it (used for a word the
     picture does not know and that is no compound). Not `weighed` (see analyse): no count is asked, so no
@@ -259,15 +266,22 @@ def _word_clause(index, tokens, pos, positions, corrections, weighed=True):
             if _known(index, glued, weighed):
                 alts.append(Alt(((stem(glued),),), GLUED, (glued,)))
     # A word no page has is asked as the vocabulary's nearest words (vocabulary.corrections is empty for a
-    # word the vocabulary has); weighed, the picture's own check comes first, as before.
-    fixes = [] if split_found or (weighed and index.known(word)) else corrections
+    # word the vocabulary has); weighed, the picture's own check comes first, as before. A word matched only
+    # by its shorter stem is read as a typo when the vocabulary has a near word: "huisats" is huisarts, not
+    # "huis" (its own part goes; at scale the vocabulary says whether an activity has the word).
+    known = weighed and index.known(word)
+    guessed = _read_as_typo(index, word) if known and not parts else []
+    if guessed:
+        del alts[0]
+        known = False
+    fixes = guessed or ([] if split_found or known else corrections)
     for fixed, similarity in fixes:
         alts.append(Alt(((stem(fixed),),), TYPO * similarity, (fixed,)))
     corrected = tuple(fixed for fixed, _s in fixes)
     helps, kinds = helping_categories([word]), place_kinds([word])
     if not weighed:
         return Clause("word", word, alts, 1.0, corrected=corrected, helps=helps, kinds=kinds)
-    found = index.count_alts([alt.terms for alt in (alts[:1] if index.known(word) else alts)])
+    found = index.count_alts([alt.terms for alt in (alts[:1] if known else alts)])
     weight = index.idf(found) if found else index.max_idf()
     return Clause("word", word, alts, weight, known=bool(found), corrected=corrected, helps=helps, kinds=kinds)
 

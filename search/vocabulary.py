@@ -169,6 +169,16 @@ def known(word, locale):
     return Zoekwoord.objects.filter(match, locale_id__in=_locales(locale)).exists()
 
 
+def known_unshortened(word, locale):
+    """`known` without the shorter stem: a page says the word, a word with its stem or a longer word
+    that starts with that stem."""
+    term = stem(word)
+    match = Q(woord=word) | Q(stam=term)
+    if len(term) >= PREFIX_MIN_LENGTH:
+        match |= Q(stam__startswith=term)
+    return Zoekwoord.objects.filter(match, locale_id__in=_locales(locale)).exists()
+
+
 def activities_with(term, locale, compounds=()):
     """About how many activities a reader of `locale` finds by this stem, matched as the ranking matches a
     stem (_stem_matches), plus the activities with one of `compounds`, words that hold the stem as a part
@@ -233,13 +243,18 @@ def nearest(word, locale, limit=NEAREST):
     return [(hit, score / 100) for hit, score, _i in hits]
 
 
-def corrections(word, locale):
+def corrections(word, locale, unmatched=False):
     """The known words a resident may have meant by `word`, a word no page of the language has (a typo):
     [(word, similarity 0–1)], most similar first. None for a word the pages have, a short word, a word
     with other signs than letters, or a word of the bilingual word list (‘doktor’ is Turkish, not
-    ‘dokter’ mistyped). The one typo rule of both rankings (query_understanding, engine_rank)."""
+    ‘dokter’ mistyped). The one typo rule of both rankings (query_understanding, engine_rank).
+
+    "The pages have it" is the Python ranking's matching (`known`: also a longer word that starts with its
+    stem). `unmatched`: the engine has already said that no page matches the word, so only the very word
+    counts (`has_word`): "koffe" (stem "koff", the start of "koffie") is no word of the engine's, and its
+    nearest word is koffie."""
     if len(word) < TYPO_MIN_LENGTH or not word.isalpha() or word in translations():
         return []
-    if known(word, locale):
+    if has_word(word, locale) if unmatched else known(word, locale):
         return []
     return nearest(word, locale)

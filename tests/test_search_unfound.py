@@ -39,6 +39,41 @@ def test_a_typo_among_other_words_is_corrected_too(client, ranking):
     assert notices(soup) == ["Het woord ‘hoffie’ staat niet op onze pagina's. We zochten ook naar: koffie."]
 
 
+@pytest.mark.parametrize(
+    ("asked", "meant"), [("boodshappen", "boodschappen"), ("vrijwillier", "vrijwillig"), ("klaverassen", "klaverjas")]
+)
+def test_a_typo_that_splits_into_other_words_finds_the_word_meant(client, ranking, asked, meant):
+    # "boodshappen" splits into bood + happen, "vrijwillier" into vrij + wil + lier: words that make it up, and
+    # no page has them together. The Python ranking took the split for the reading and did not correct the
+    # word: no answer, no notice. Now a split that finds nothing is read as a typo, as the engine reads it.
+    soup = html(client, q=asked)
+    assert total(soup) > 0
+    assert meant in titles(soup)[0].lower(), titles(soup)[:3]
+    # The Python ranking says what it looked for instead; the engine may match the typo itself (fuzziness).
+    assert all("We zochten ook naar: " in notice for notice in notices(soup)), notices(soup)
+
+
+def test_a_typo_that_starts_like_a_word_finds_the_word_meant(client, ranking):
+    # "koffe": its stem "koff" starts "koffie", so the typo vocabulary took it for a word the pages have and
+    # offered no correction; the engine matches no page with it (one edit allowed, and "koffe" is cut to
+    # "kof"), so the engine's answer was empty. The engine, which has said that no page has the word, now
+    # asks the vocabulary for the very word (vocabulary.corrections, `unmatched`). The Python ranking finds
+    # the coffee pages by the start of the word, without a notice.
+    soup = html(client, q="koffe")
+    assert "koffie" in titles(soup)[0].lower(), titles(soup)[:3]
+    assert notices(soup) in ([], ["Het woord ‘koffe’ staat niet op onze pagina's. We zochten ook naar: koffie."])
+
+
+@pytest.mark.parametrize("asked", ["huisats", "huisrts"])
+def test_a_typo_whose_shorter_stem_is_a_word_finds_the_word_meant(client, ranking, asked):
+    # "huisats" is cut to "huisat" by the stemmer, and the Python ranking matches a stem by its shorter stem
+    # too ("wandelin" ~ "wandel"): "huis". It answered with "Boodschappen aan huis" and the open house of a
+    # care home, and said nothing about the word. A word matched only that way is now read as a typo when
+    # the vocabulary has a near word (huisarts).
+    soup = html(client, q=asked)
+    assert "huisarts" in titles(soup)[0].lower(), titles(soup)[:3]
+
+
 def test_a_word_the_portal_does_not_have_is_named(client, ranking):
     # No page has "zwemles", and it is no typo: the question stays unanswered (listing everything
     # about children would be wrong), and the resident is told which word it was.
