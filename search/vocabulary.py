@@ -149,11 +149,13 @@ def _locales(locale):
     return {locale.pk, Locale.get_default().pk}
 
 
-def _stem_matches(term, via=""):
+def _stem_matches(term, via="", shortened=True):
     """The words with this stem, matched as the ranking matches a stem (postings.matching_terms): the stem
-    itself, its shorter stem, and a longer stem that starts with it. `via` is the path from the model asked
-    to Zoekwoord ("zoekwoord__" from ZoekwoordPagina)."""
-    match = Q(**{f"{via}stam": term}) | Q(**{f"{via}stam__in": shorter_stems(term)})
+    itself, its shorter stem (not with `shortened=False`), and a longer stem that starts with it. `via` is
+    the path from the model asked to Zoekwoord ("zoekwoord__" from ZoekwoordPagina)."""
+    match = Q(**{f"{via}stam": term})
+    if shortened:
+        match |= Q(**{f"{via}stam__in": shorter_stems(term)})
     if len(term) >= PREFIX_MIN_LENGTH:
         longer = Q(**{f"{via}stam__startswith": term})
         for apart in stems_kept_apart().get(term, ()):  # as postings.matching_terms: "ouder" ≠ "oudere"
@@ -171,11 +173,8 @@ def known(word, locale):
 
 def known_unshortened(word, locale):
     """`known` without the shorter stem: a page says the word, a word with its stem or a longer word
-    that starts with that stem."""
-    term = stem(word)
-    match = Q(woord=word) | Q(stam=term)
-    if len(term) >= PREFIX_MIN_LENGTH:
-        match |= Q(stam__startswith=term)
+    that starts with that stem (query_understanding._read_as_typo, at scale)."""
+    match = Q(woord=word) | _stem_matches(stem(word), shortened=False)
     return Zoekwoord.objects.filter(match, locale_id__in=_locales(locale)).exists()
 
 
