@@ -26,7 +26,7 @@ from search.engine_query import (
 
 from .indexing_support import IndexSpy
 from .opensearch_support import engine, opensearch_config, opensearch_urls, search, wait_for  # noqa: F401
-from .test_activiteit_zoekvelden import activity, place, presikhaaf  # noqa: F401
+from .test_activiteit_zoekvelden import activity, place  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
