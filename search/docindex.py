@@ -119,6 +119,9 @@ class DocIndex(Postings):
         self.concepts = []
         self.places = {}  # folded place words → set of buurt ids
         self.buurten = {}  # buurt id → Doc
+        # For places.kind_stand_ins: buurt id → its folded gemeente, and buurt id → the soorten of its places.
+        self.gemeenten = {}
+        self.soorten = {}
         self.by_path = {}  # buurt page path → Doc
         self.activity_count = 0  # at scale: the live activities, which the picture does not hold
         self.at_scale = False
@@ -198,6 +201,7 @@ class DocIndex(Postings):
             doc.path = page.path
             self.by_path[page.path] = doc
             self.buurten[page.id] = doc
+            self.gemeenten[page.id] = fold(page.gemeente)
             # The name without what the brackets add ("De Pas (Elst)" → "de pas": places.named_places reads
             # two words, the first may be a stop word).
             own_name = fold(page.title.split("(", 1)[0]).strip()
@@ -213,6 +217,8 @@ class DocIndex(Postings):
             doc = self._doc(page, "voorziening", summary, body)
             doc.telefoon, doc.soort = page.telefoon, page.soort
             buurt = self._attach(doc, page)
+            if buurt:
+                self.soorten.setdefault(buurt.id, set()).add(page.soort)
             self._add_texts(doc, voorziening_texts(page, body))
             for day in {o.dag for o in page.openingstijden.all()}:
                 doc.weekdays |= {day}

@@ -34,7 +34,7 @@ from . import concepts, engine_request, page_types, vocabulary
 from .candidates import activity_docs, activity_stubs
 from .engine_query import EngineQuery, joined_words
 from .engine_request import Counted, count_body, rank_body, ranked_ids, snippet_body, snippets
-from .places import named_places
+from .places import kind_stand_ins, named_places
 from .question import question_form, question_words
 from .searched import narrowed, searched_pages
 from .text import SHORT_WORDS, compound_lexicon, split_compound, stopwords
@@ -104,13 +104,16 @@ def _unknown(forms, answers):
 
 
 def _places(asked_words, index, stop, postcodes):
-    """({place as typed: [buurt paths]}, the other words): places.named_places."""
+    """({place as typed: [buurt paths]}, the other words, the ids of the buurten named): places.named_places."""
     named = named_places(asked_words, index, stop, postcodes)
     taken = {i for place in named for i in range(place.start, place.start + place.length)}
-    places = {
-        place.text: sorted(index.buurten[b].path for b in place.buurt_ids if b in index.buurten) for place in named
-    }
-    return places, [word for i, word in enumerate(asked_words) if i not in taken]
+    places = {place.text: _paths(index, place.buurt_ids) for place in named}
+    buurt_ids = frozenset(b for place in named for b in place.buurt_ids)
+    return places, [word for i, word in enumerate(asked_words) if i not in taken], buurt_ids
+
+
+def _paths(index, buurt_ids):
+    return sorted(index.buurten[b].path for b in buurt_ids if b in index.buurten)
 
 
 def _compound_parts(asked_words, stop):
@@ -142,7 +145,7 @@ def question(text, index, locale, buurt=None):
     before, after = question_form(all_words)
     asked_words = [part for word in all_words[before : len(all_words) - after] for part in day_words(word)]
     stop = stopwords()
-    places, asked_words = _places(asked_words, index, stop, postcodes=as_postcode(text) is None)
+    places, asked_words, place_ids = _places(asked_words, index, stop, postcodes=as_postcode(text) is None)
     # A kind of page asked by its name ("activiteiten haalderen") or by a phrase ("wat valt er te doen in
     # haalderen"): that kind, not pages with those words, when the question says something else too
     # (page_types.named_kinds).
@@ -159,6 +162,7 @@ def question(text, index, locale, buurt=None):
     clauses = len(content)
     required = required_words(clauses)
     other_clauses = len(asked_words) - len(content)  # the stop words' clauses
+    kinds = page_types.place_kinds(content, definitional=bool(before or after))
     return EngineQuery(
         asked_words,
         min_words=other_clauses + required,
@@ -172,7 +176,8 @@ def question(text, index, locale, buurt=None):
         when={word for word in content if says_when(word)},
         types=named_types,
         helps=page_types.helping_categories(content),
-        place_kinds=page_types.place_kinds(content, definitional=bool(before or after)),
+        place_kinds=kinds,
+        kind_places=_paths(index, kind_stand_ins(place_ids, kinds, index)),
         kinds_of_words={word: kinds for word in content if (kinds := page_types.place_kinds([word]))},
     )
 

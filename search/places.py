@@ -6,6 +6,10 @@ postcode area ("6825", "6826 hk"), which names the buurten whose page lists it: 
 areas among its place names (docindex; postcodes.nabij.buurten_met_postcode is the same rule for the postcode
 form), and postcodes.parse reads the postcode. A place is not a word a page must have: its buurten's pages come first.
 
+A soort of place asked in a place that has none ("huisarts in malburgen", "doktor randwijk"): the places of that
+soort in the same gemeente stand in for it (`kind_stand_ins`), so the doctors of Arnhem come first rather than
+Malburgen's activities that mention a doctor. Both rankings count them as in the place named.
+
 A postcode that is the whole question is no place here: search/engine.py then puts its buurt first and
 asks nothing else (both rankings). An unknown postcode ("koffie 1234") stays a word, as an unknown place
 name does: no page has it, so the question gets no answer rather than the coffee of every buurt.
@@ -46,3 +50,20 @@ def named_places(words, index, stop, postcodes=True):
             found.append(place)
         i += place.length if place else 1
     return found
+
+
+def kind_stand_ins(buurt_ids, kinds, index):
+    """The buurten whose places of the soorten `kinds` stand in for the buurten a question names
+    (`buurt_ids`): the buurten of the same gemeenten that have such a place, when no buurt named has one.
+    Empty when no place or no soort is asked, when a buurt named has such a place (it answers), and when
+    its gemeente has none either (then the soort counts everywhere alike, as without a place)."""
+    if not kinds or not buurt_ids:
+        return frozenset()
+    if any(index.soorten.get(buurt, set()) & kinds for buurt in buurt_ids):
+        return frozenset()
+    gemeenten = {index.gemeenten.get(buurt) for buurt in buurt_ids} - {None, ""}
+    return frozenset(
+        buurt
+        for buurt, gemeente in index.gemeenten.items()
+        if gemeente in gemeenten and index.soorten.get(buurt, set()) & kinds
+    )

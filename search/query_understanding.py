@@ -14,7 +14,7 @@ from postcodes.parse import as_postcode
 
 from . import vocabulary
 from .page_types import helping_categories, named_kinds, place_kinds
-from .places import named_places
+from .places import kind_stand_ins, named_places
 from .question import question_form, question_words
 from .text import (
     broader,
@@ -73,6 +73,8 @@ class Clause:
     helps: frozenset = frozenset()  # the activity categories that help with the need the word names
     # The soorten of place the word names (page_types.place_kinds): such a place answers it (ranking.KIND_AS_WORD).
     kinds: frozenset = frozenset()
+    # A place clause: the places of the soort asked that stand in for the place named (places.kind_stand_ins).
+    stand_ins: frozenset = frozenset()
 
 
 @dataclass
@@ -92,6 +94,7 @@ class Analysis:
     phrases: tuple = ()  # each two neighbouring words as typed, with the small words between them
     types: frozenset = frozenset()  # the kinds of page asked for by name (page_types.type_words)
     place_kinds: frozenset = frozenset()  # the soorten of place a word asks for (page_types.place_kinds)
+    stand_ins: frozenset = frozenset()  # the ids of the places that stand in for the places named (Clause)
 
     @cached_property
     def named_primary(self):
@@ -392,6 +395,11 @@ def analyse(raw, index, weighed=True):
         for clause in clauses:
             if clause.kind in ("place", "weekday"):
                 clause.weight = base * (PLACE_WEIGHT if clause.kind == "place" else DAY_WEIGHT)
+    kinds = place_kinds([tokens[pos] for pos in rest], definitional)
+    stand_ins = _stand_ins(index, place_ids, kinds)
+    for clause in clauses:
+        if clause.kind == "place":
+            clause.stand_ins = stand_ins
     return Analysis(
         phrases=_phrases(all_words, content_positions),
         text=text,
@@ -404,8 +412,21 @@ def analyse(raw, index, weighed=True):
         place_buurt_ids=frozenset(place_ids),
         weekdays=frozenset(weekdays),
         types=types,
-        place_kinds=place_kinds([tokens[pos] for pos in rest], definitional),
+        place_kinds=kinds,
+        stand_ins=stand_ins,
         weighed=weighed,
+    )
+
+
+def _stand_ins(index, place_ids, kinds):
+    """The ids of the places of the soorten `kinds` that stand in for the buurten named (places.kind_stand_ins)."""
+    buurten = kind_stand_ins(place_ids, kinds, index)
+    if not buurten:
+        return frozenset()
+    return frozenset(
+        doc.id
+        for doc in index.docs.values()
+        if doc.type == "voorziening" and doc.soort in kinds and doc.buurt_id in buurten
     )
 
 

@@ -148,7 +148,7 @@ def _clause_scores(index, clause, now):
     if clause.kind == "place":
         scores = {doc_id: value * NAMES_ASKED_BUURT for doc_id, value in scores.items()}
         for doc in index.docs.values():
-            if doc.buurt_id in clause.buurt_ids:
+            if doc.buurt_id in clause.buurt_ids or doc.id in clause.stand_ins:
                 scores[doc.id] = IN_ASKED_BUURT
     return scores
 
@@ -210,7 +210,7 @@ def rank(analysis, index, locale, buurt=None):
             score += BACKEND_RANK / (1 + backend[doc_id] / BACKEND_RANK_HALF)
         score += PHRASE_BONUS * analysis.phrase_share(doc)
         if doc.soort in analysis.place_kinds and (
-            not analysis.place_buurt_ids or doc.buurt_id in analysis.place_buurt_ids
+            not analysis.place_buurt_ids or doc.buurt_id in analysis.place_buurt_ids or doc.id in analysis.stand_ins
         ):
             score += PLACE_KIND  # with a place named, only there (page_types.place_kinds)
         if only_context and not analysis.types:
