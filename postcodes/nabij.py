@@ -101,7 +101,8 @@ def _places_by_buurt(locale, buurten):
     return found
 
 
-def _centre(points):
+def centre_of(points):
+    """The mean of (lat, lon) `points`, or None for none: the centre of a buurt is that of its places."""
     return (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)) if points else None
 
 
@@ -135,7 +136,7 @@ def lookup(invoer, locale=None):
         centre = _point(row) if row else None
     owners = buurten_met_postcode(area, buurten)
     if centre is None and owners:
-        centre = _centre([point for point in map(_point, places[owners[0].pk]) if point])
+        centre = centre_of([point for point in map(_point, places[owners[0].pk]) if point])
     if centre is None and not owners:
         return Antwoord(False, label, melding=_("We kennen postcode %(postcode)s niet.") % {"postcode": label})
     distance = {b.pk: min((_metres(centre, p) for p in places[b.pk]), default=math.inf) for b in buurten}

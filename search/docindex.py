@@ -21,6 +21,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from activiteiten.recurrence import to_local_naive, weekdays
 from home.translation_state import text_language
+from postcodes.nabij import centre_of
 
 from . import vocabulary
 from .page_texts import (
@@ -119,9 +120,12 @@ class DocIndex(Postings):
         self.concepts = []
         self.places = {}  # folded place words → set of buurt ids
         self.buurten = {}  # buurt id → Doc
-        # For places.kind_stand_ins: buurt id → its folded gemeente, and buurt id → the soorten of its places.
+        # For places.kind_stand_ins: buurt id → its folded gemeente, buurt id → the soorten of its places, place
+        # id → its (lat, lon), buurt id → the centre of its places (postcodes.nabij.centre_of).
         self.gemeenten = {}
         self.soorten = {}
+        self.points = {}
+        self.centres = {}
         self.by_path = {}  # buurt page path → Doc
         self.activity_count = 0  # at scale: the live activities, which the picture does not hold
         self.at_scale = False
@@ -212,6 +216,7 @@ class DocIndex(Postings):
             for area in page.postcode_list():  # "6825" names this buurt (search/places.py)
                 self.places.setdefault(area, set()).add(page.id)
 
+        points_of = {}  # buurt id → the (lat, lon) of its places
         for page in voorzieningen:
             summary, body = shown_texts(page)
             doc = self._doc(page, "voorziening", summary, body)
@@ -219,6 +224,10 @@ class DocIndex(Postings):
             buurt = self._attach(doc, page)
             if buurt:
                 self.soorten.setdefault(buurt.id, set()).add(page.soort)
+            if page.latitude is not None and page.longitude is not None:
+                self.points[doc.id] = (float(page.latitude), float(page.longitude))
+                if buurt:
+                    points_of.setdefault(buurt.id, []).append(self.points[doc.id])
             self._add_texts(doc, voorziening_texts(page, body))
             for day in {o.dag for o in page.openingstijden.all()}:
                 doc.weekdays |= {day}
@@ -226,6 +235,8 @@ class DocIndex(Postings):
                 for key in {fold(page.plaats), *words(page.plaats)}:
                     if len(key) >= 4 and key not in GENERIC_PLACE_WORDS:
                         self.places.setdefault(key, set()).add(buurt.id)
+
+        self.centres = {buurt_id: centre_of(points) for buurt_id, points in points_of.items()}
 
         now = timezone.now()
         for page in activiteiten:

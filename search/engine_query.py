@@ -141,6 +141,7 @@ SUMMARY_FIELD = "home_basepage__zoek_kern_filter"
 # VoorzieningPage.zoek_activiteiten (activiteiten/zoekvelden_plek.py), a RankingText; tests/test_zoekvelden_plek.py
 # checks these names against the mapping.
 HOST_FIELD = "activiteiten_voorzieningpage__zoek_activiteiten_filter"
+PK_FIELD = "pk"  # stored in every document by modelsearch
 # VoorzieningPage's SearchField("adres"), as modelsearch names it.
 ADDRESS_FIELD = "activiteiten_voorzieningpage__adres"
 
@@ -164,7 +165,7 @@ class EngineQuery(PlainText):
         types=frozenset(),
         helps=frozenset(),
         place_kinds=frozenset(),
-        kind_places=(),
+        stand_ins=frozenset(),
         kinds_of_words=None,
         or_in_places=False,
         operator="or",
@@ -192,9 +193,9 @@ class EngineQuery(PlainText):
         # The soorten of place a word of the question names (page_types.place_kinds: "doktor" → huisarts):
         # those places get PLACE_KIND_FACTOR.
         self.place_kinds = place_kinds
-        # The tree paths of the buurten whose places of those soorten stand in for the places named, which have
-        # none (places.kind_stand_ins: "huisarts in malburgen" → the doctors of Arnhem): as if they were there.
-        self.kind_places = kind_places
+        # The ids of the places of those soorten that stand in for the places named, which have none
+        # (places.kind_stand_ins: "huisarts in malburgen" → the doctors of Arnhem): as if they were there.
+        self.stand_ins = stand_ins
         # {asked word: the soorten of place it names} (page_types.place_kinds of the word alone): a place of
         # that soort answers the word, at KIND_AS_WORD, when its page says it otherwise ("sportzaal").
         self.kinds_of_words = kinds_of_words or {}
@@ -237,7 +238,7 @@ class EngineQuery(PlainText):
 
     # What a copy (_with) takes over: every argument of __init__ but the words.
     _KEPT = ("min_words", "content_words", "definitional", "buurt_path", "parts", "places", "stop", "concepts",
-             "when", "corrections", "types", "helps", "place_kinds", "kind_places", "kinds_of_words", "or_in_places",
+             "when", "corrections", "types", "helps", "place_kinds", "stand_ins", "kinds_of_words", "or_in_places",
              "operator")  # fmt: skip
 
     def _with(self, words=None, **changes):
@@ -359,14 +360,12 @@ def compile_engine_query(query):
     # (page_types.place_kinds).
     if query.place_kinds:
         of_kind = {"terms": {SOORT_FIELD: sorted(query.place_kinds)}}
-        stand_ins = [{"prefix": {"path_filter": path}} for path in query.kind_places]
         if in_places:
-            area = {"bool": {"should": in_places + stand_ins}}
-            factors.append(_factor({"bool": {"filter": [of_kind, area]}}, PLACE_KIND_FACTOR))
-        else:
-            factors.append(_factor(of_kind, PLACE_KIND_FACTOR))
-        if stand_ins:  # they count as in the place named (PLACE_FACTOR), which has no place of the soort
-            factors.append(_factor({"bool": {"filter": [of_kind, {"bool": {"should": stand_ins}}]}}, PLACE_FACTOR))
+            of_kind = {"bool": {"filter": [of_kind, {"bool": {"should": in_places}}]}}
+        factors.append(_factor(of_kind, PLACE_KIND_FACTOR))
+    if query.stand_ins:  # as if in the place named, which has no place of the soort: both factors
+        stand_ins = {"terms": {PK_FIELD: sorted(str(pk) for pk in query.stand_ins)}}
+        factors.append(_factor(stand_ins, PLACE_KIND_FACTOR * PLACE_FACTOR))
     if query.buurt_path:
         factors.append(_factor({"prefix": {"path_filter": query.buurt_path}}, IN_BUURT_FACTOR))
     if in_places:

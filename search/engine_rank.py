@@ -107,13 +107,11 @@ def _places(asked_words, index, stop, postcodes):
     """({place as typed: [buurt paths]}, the other words, the ids of the buurten named): places.named_places."""
     named = named_places(asked_words, index, stop, postcodes)
     taken = {i for place in named for i in range(place.start, place.start + place.length)}
-    places = {place.text: _paths(index, place.buurt_ids) for place in named}
+    places = {
+        place.text: sorted(index.buurten[b].path for b in place.buurt_ids if b in index.buurten) for place in named
+    }
     buurt_ids = frozenset(b for place in named for b in place.buurt_ids)
     return places, [word for i, word in enumerate(asked_words) if i not in taken], buurt_ids
-
-
-def _paths(index, buurt_ids):
-    return sorted(index.buurten[b].path for b in buurt_ids if b in index.buurten)
 
 
 def _compound_parts(asked_words, stop):
@@ -177,7 +175,7 @@ def question(text, index, locale, buurt=None):
         types=named_types,
         helps=page_types.helping_categories(content),
         place_kinds=kinds,
-        kind_places=_paths(index, kind_stand_ins(place_ids, kinds, index)),
+        stand_ins=kind_stand_ins(place_ids, kinds, index),
         kinds_of_words={word: kinds for word in content if (kinds := page_types.place_kinds([word]))},
     )
 

@@ -38,7 +38,7 @@ import logging
 from wagtail.models import Page
 
 from .backends import answer_preference
-from .engine_query import content_type_clause
+from .engine_query import PK_FIELD, content_type_clause
 from .searched import TYPE_MODELS
 from .snippets import MARK_END, MARK_START
 
@@ -47,7 +47,6 @@ logger = logging.getLogger(__name__)
 PATH_FIELD = "path_filter"  # Page.path, a FilterField of every page: a buurt is its path's prefix
 # BasePage.zoek_buurt_pad (home/models.py): the path of the buurt a page is shown under, a keyword.
 BUURT_FIELD = "home_basepage__zoek_buurt_pad_filter"
-PK_FIELD = "pk"  # stored in every document by modelsearch
 # BasePage.zoek_fragment: the summary and body a result shows a piece of (page_texts.snippet_text).
 SNIPPET_FIELD = "home_basepage__zoek_fragment_filter"
 SNIPPET_CHARS = 160  # about 25 words, as the Python snippet's at most 30 (snippets.highlight)

@@ -7,8 +7,8 @@ areas among its place names (docindex; postcodes.nabij.buurten_met_postcode is t
 form), and postcodes.parse reads the postcode. A place is not a word a page must have: its buurten's pages come first.
 
 A soort of place asked in a place that has none ("huisarts in malburgen", "doktor randwijk"): the places of that
-soort in the same gemeente stand in for it (`kind_stand_ins`), so the doctors of Arnhem come first rather than
-Malburgen's activities that mention a doctor. Both rankings count them as in the place named.
+soort in the same gemeente or close by stand in for it (`kind_stand_ins`), so the doctors of Arnhem come first
+rather than Malburgen's activities that mention a doctor. Both rankings count them as in the place named.
 
 A postcode that is the whole question is no place here: search/engine.py then puts its buurt first and
 asks nothing else (both rankings). An unknown postcode ("koffie 1234") stays a word, as an unknown place
@@ -17,6 +17,7 @@ name does: no page has it, so the question gets no answer rather than the coffee
 
 from dataclasses import dataclass
 
+from postcodes.nabij import NEARBY_MAX_M, haversine_m
 from postcodes.parse import as_postcode
 
 PLACE_MIN_LENGTH = 4  # shorter single words are no place names here ("oss" would be, but is no buurt here)
@@ -53,17 +54,23 @@ def named_places(words, index, stop, postcodes=True):
 
 
 def kind_stand_ins(buurt_ids, kinds, index):
-    """The buurten whose places of the soorten `kinds` stand in for the buurten a question names
-    (`buurt_ids`): the buurten of the same gemeenten that have such a place, when no buurt named has one.
-    Empty when no place or no soort is asked, when a buurt named has such a place (it answers), and when
-    its gemeente has none either (then the soort counts everywhere alike, as without a place)."""
-    if not kinds or not buurt_ids:
-        return frozenset()
-    if any(index.soorten.get(buurt, set()) & kinds for buurt in buurt_ids):
+    """The ids of the places of the soorten `kinds` that stand in for the buurten a question names (`buurt_ids`)
+    when none of those has such a place: the places of that soort in the same gemeente, or within NEARBY_MAX_M of
+    a buurt named (postcodes.nabij: further is not "in de buurt", not even by bus; a buurt's centre is that of its
+    places). Empty when no place or no soort is asked, when a buurt named has such a place (it answers), and when
+    nothing of that soort is that near (then the soort counts everywhere alike, as without a place)."""
+    if not kinds or not buurt_ids or any(index.soorten.get(buurt, set()) & kinds for buurt in buurt_ids):
         return frozenset()
     gemeenten = {index.gemeenten.get(buurt) for buurt in buurt_ids} - {None, ""}
+    centres = [index.centres[buurt] for buurt in buurt_ids if buurt in index.centres]
+
+    def near(point):
+        return point is not None and any(haversine_m(*centre, *point) <= NEARBY_MAX_M for centre in centres)
+
     return frozenset(
-        buurt
-        for buurt, gemeente in index.gemeenten.items()
-        if gemeente in gemeenten and index.soorten.get(buurt, set()) & kinds
+        doc.id
+        for doc in index.docs.values()
+        if doc.type == "voorziening"
+        and doc.soort in kinds
+        and (index.gemeenten.get(doc.buurt_id) in gemeenten or near(index.points.get(doc.id)))
     )

@@ -396,7 +396,7 @@ def analyse(raw, index, weighed=True):
             if clause.kind in ("place", "weekday"):
                 clause.weight = base * (PLACE_WEIGHT if clause.kind == "place" else DAY_WEIGHT)
     kinds = place_kinds([tokens[pos] for pos in rest], definitional)
-    stand_ins = _stand_ins(index, place_ids, kinds)
+    stand_ins = kind_stand_ins(place_ids, kinds, index)
     for clause in clauses:
         if clause.kind == "place":
             clause.stand_ins = stand_ins
@@ -415,18 +415,6 @@ def analyse(raw, index, weighed=True):
         place_kinds=kinds,
         stand_ins=stand_ins,
         weighed=weighed,
-    )
-
-
-def _stand_ins(index, place_ids, kinds):
-    """The ids of the places of the soorten `kinds` that stand in for the buurten named (places.kind_stand_ins)."""
-    buurten = kind_stand_ins(place_ids, kinds, index)
-    if not buurten:
-        return frozenset()
-    return frozenset(
-        doc.id
-        for doc in index.docs.values()
-        if doc.type == "voorziening" and doc.soort in kinds and doc.buurt_id in buurten
     )
 
 

@@ -129,6 +129,17 @@ def test_a_kind_of_place_the_place_named_lacks_is_found_in_its_gemeente(client, 
     assert (first.soort, first_buurt.gemeente) == (soort, buurt.gemeente), found[:6]
 
 
+@pytest.mark.parametrize(
+    ("asked", "nearest"),
+    [("huisarts in duiven", "huisartsen-de-brink"), ("is er een wijkteam in duiven", "buurtteam-noord")],
+)
+def test_a_kind_of_place_the_gemeente_lacks_is_found_close_by(client, ranking, asked, nearest):
+    # The gemeente Duiven has no doctor and no wijkteam in the demo; Stegeslag (Zevenaar) has both, 3.6 km from
+    # Eilandplein: within postcodes.nabij.NEARBY_MAX_M, so they stand in. Before, Duiven's own activities came first.
+    found = found_slugs(client, "/zoeken/", asked)
+    assert found[:1] == [nearest], found[:6]
+
+
 def test_a_kind_of_place_the_place_named_has_stays_in_that_place(client, ranking):
     # The stand-ins are only for a place without one: "huisarts in zetten" gives Zetten's own doctor first,
     # not another doctor of the gemeente Overbetuwe.
