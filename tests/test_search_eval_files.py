@@ -28,6 +28,7 @@ EVAL_FILES = [
     "demo/eval/plek_queries.jsonl",
     "demo/eval/buurt_queries.jsonl",
     "demo/eval/waar_queries.jsonl",
+    "demo/eval/zorg_queries.jsonl",
     "search/eval/heldout_queries.jsonl",
     "search/eval/heldout_wave2.jsonl",
 ]
