@@ -113,6 +113,22 @@ def test_a_kind_of_exercise_finds_the_exercise_activities(client, ranking):
     assert answer and categories(answer[:5]) == {"bewegen"}
 
 
+def test_a_care_service_for_older_people_finds_the_one_for_75_plussers(client, ranking):
+    # thesaurus.txt: "plussers" says ouderen ("75-plussers", "55-plussers"). Before, the engine left the inloop for
+    # the home visit out (its page says "huisbezoek" and "75-plussers", never "ouderen"). The glossary page of the
+    # term may come first (the Python ranking explains a term the question names).
+    assert ("activiteit", "huisbezoek-75-plus-inloop") in found(client, "huisbezoek ouderen")[:2]
+
+
+def test_memory_problems_find_the_pages_about_dementia(client, ranking):
+    # thesaurus.txt, one way: geheugenproblemen > dementie, alzheimer. Before, both rankings gave only the day
+    # care and one glossary page, none about dementia.
+    slugs = [slug for _type, slug in found(client, "geheugenproblemen")[:10]]
+    assert {"alzheimercafe-arnhem-oost", "alzheimercafe-prins-alexander", "dementie-en-nu-zevenaar"} <= set(slugs), (
+        slugs
+    )
+
+
 def test_a_word_of_another_language_finds_the_dutch_pages(client, ranking):
     # data/vertaalwoorden.txt: "doktor" (Turkish) => huisarts; no demo page says "doktor".
     answer = results(client, "doktor")
