@@ -73,8 +73,6 @@ class Clause:
     helps: frozenset = frozenset()  # the activity categories that help with the need the word names
     # The soorten of place the word names (page_types.place_kinds): such a place answers it (ranking.KIND_AS_WORD).
     kinds: frozenset = frozenset()
-    # A place clause: the places of the soort asked that stand in for the place named (places.kind_stand_ins).
-    stand_ins: frozenset = frozenset()
 
 
 @dataclass
@@ -94,7 +92,9 @@ class Analysis:
     phrases: tuple = ()  # each two neighbouring words as typed, with the small words between them
     types: frozenset = frozenset()  # the kinds of page asked for by name (page_types.type_words)
     place_kinds: frozenset = frozenset()  # the soorten of place a word asks for (page_types.place_kinds)
-    stand_ins: frozenset = frozenset()  # the ids of the places that stand in for the places named (Clause)
+    # The ids of the places of the soort asked that stand in for the places named (places.kind_stand_ins): the
+    # ranking counts them as in those places.
+    stand_ins: frozenset = frozenset()
 
     @cached_property
     def named_primary(self):
@@ -396,10 +396,6 @@ def analyse(raw, index, weighed=True):
             if clause.kind in ("place", "weekday"):
                 clause.weight = base * (PLACE_WEIGHT if clause.kind == "place" else DAY_WEIGHT)
     kinds = place_kinds([tokens[pos] for pos in rest], definitional)
-    stand_ins = kind_stand_ins(place_ids, kinds, index)
-    for clause in clauses:
-        if clause.kind == "place":
-            clause.stand_ins = stand_ins
     return Analysis(
         phrases=_phrases(all_words, content_positions),
         text=text,
@@ -413,7 +409,7 @@ def analyse(raw, index, weighed=True):
         weekdays=frozenset(weekdays),
         types=types,
         place_kinds=kinds,
-        stand_ins=stand_ins,
+        stand_ins=kind_stand_ins(place_ids, kinds, index),
         weighed=weighed,
     )
 

@@ -112,8 +112,9 @@ def _alt_match(index, alt):
     return {doc_id: alt.weight * value for doc_id, value in index.match_alt(alt.terms).items()}
 
 
-def _clause_scores(index, clause, now):
-    """{doc id: 0–1} how well each document answers one clause."""
+def _clause_scores(index, clause, now, stand_ins=frozenset()):
+    """{doc id: 0–1} how well each document answers one clause. `stand_ins`: the places that count as in the
+    places named (Analysis.stand_ins)."""
     if clause.kind == "weekday":
         scores = {}
         for doc in index.docs.values():
@@ -148,7 +149,7 @@ def _clause_scores(index, clause, now):
     if clause.kind == "place":
         scores = {doc_id: value * NAMES_ASKED_BUURT for doc_id, value in scores.items()}
         for doc in index.docs.values():
-            if doc.buurt_id in clause.buurt_ids or doc.id in clause.stand_ins:
+            if doc.buurt_id in clause.buurt_ids or doc.id in stand_ins:
                 scores[doc.id] = IN_ASKED_BUURT
     return scores
 
@@ -166,7 +167,7 @@ def rank(analysis, index, locale, buurt=None):
         index = candidate_view(index, analysis, locale, backend, buurt)
     else:
         backend = _backend_ranks(analysis, locale)
-    per_clause = [(clause, _clause_scores(index, clause, now)) for clause in clauses]
+    per_clause = [(clause, _clause_scores(index, clause, now, analysis.stand_ins)) for clause in clauses]
     primary = {c.doc_id for c in analysis.named_primary}
     secondary = {c.doc_id for c in analysis.concepts} - primary
     by_term = {c.doc_id for c in analysis.term_concepts}
