@@ -50,6 +50,15 @@ def test_a_postcode_with_its_letters_is_the_same_place(client, ranking):
     assert total(with_letters) > 3
 
 
+@pytest.mark.parametrize("typed", ["koffie 6825hk", "koffie in 6825HK"])
+def test_a_postcode_typed_without_its_space_is_the_same_place(client, ranking, typed):
+    # Residents type a postcode as on a letter, often without the space. Before, "6825hk" was a word no page has,
+    # and the question got no answer ("Het woord ‘6825hk’ staat niet op onze pagina's").
+    glued = html(client, q=typed)
+    assert result_paths(glued) == result_paths(html(client, q="koffie 6825 hk"))
+    assert total(glued) > 3
+
+
 def test_a_buurt_and_a_postcode_ask_for_both_buurten(client, ranking):
     postcode_buurt = buurt_of_postcode("6825")
     named = dutch_buurten().get(slug="malburgen")
