@@ -61,7 +61,9 @@ def kind_stand_ins(buurt_ids, kinds, index):
     when none of those has such a place: the places of that soort in the same gemeente, or within NEARBY_MAX_M of
     a buurt named (postcodes.nabij: further is not "in de buurt", not even by bus; a buurt's centre is that of its
     places). Empty when no place or no soort is asked, when a buurt named has such a place (it answers), and when
-    nothing of that soort is that near (then the soort counts everywhere alike, as without a place)."""
+    nothing of that soort is that near: then the place's own pages that say the word come first, as before (a
+    place of that soort far away is no answer to "in Zetten"; search/README.md, "A place asked as residents ask
+    it", says what counting it everywhere did)."""
     if not kinds or not buurt_ids or any(index.soorten.get(buurt, set()) & kinds for buurt in buurt_ids):
         return frozenset()
     gemeenten = {index.gemeenten.get(buurt) for buurt in buurt_ids} - {None, ""}
