@@ -2,7 +2,7 @@
 
 A place is a buurt, gemeente or plaats the picture knows by name (docindex.DocIndex.places: {name: buurt
 ids}), one word ("presikhaaf") or two ("lage land", "de pas": the first may be a stop word), or a
-postcode area ("6825", "6826 hk", "6826hk"), which names the buurten whose page lists it: the picture holds each buurt's
+postcode area ("6825", "6826 hk"; "6826hk" is read as "6826 hk": question.question_words), which names the buurten whose page lists it: the picture holds each buurt's
 areas among its place names (docindex; postcodes.nabij.buurten_met_postcode is the same rule for the postcode
 form), and postcodes.parse reads the postcode. A place is not a word a page must have: its buurten's pages come first.
 
@@ -40,10 +40,7 @@ def named_places(words, index, stop, postcodes=True):
         following = words[i + 1] if i + 1 < len(words) else None
         pair = f"{word} {following}" if following else None
         place = None
-        glued = _glued_postcode(word) if postcodes else None
-        if glued and index.places.get(glued):  # "6825md": the area's buurten, as "6825 md"
-            place = NamedPlace(i, 1, word, frozenset(index.places[glued]))
-        elif word not in stop and len(word) >= PLACE_MIN_LENGTH and index.places.get(word):
+        if word not in stop and len(word) >= PLACE_MIN_LENGTH and index.places.get(word):
             is_postcode = as_postcode(word) is not None
             if postcodes or not is_postcode:
                 taken = 2 if is_postcode and pair and as_postcode(pair) else 1  # "6826 hk": the letters too
@@ -79,10 +76,3 @@ def kind_stand_ins(buurt_ids, kinds, index):
         and doc.soort in kinds
         and (index.gemeenten.get(doc.buurt_id) in gemeenten or near(index.points.get(doc.id)))
     )
-
-
-def _glued_postcode(word):
-    """The area of a full postcode typed as one word ("6825md" → "6825"), else None: the area alone ("6825") is
-    a place name of its own in the picture."""
-    invoer = as_postcode(word)
-    return invoer.area if invoer is not None and invoer.postcode != invoer.area else None

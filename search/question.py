@@ -1,7 +1,9 @@
 """The words of a question as both rankings read them (query_understanding.analyse, engine_rank.question):
-folded, at most MAX_WORDS, a word of another language in the form the bilingual word list has it, two
-neighbours glued where the list has them as one word, and the question form ("wat is …", "… nedir") told
-apart from what is asked."""
+folded, at most MAX_WORDS, a postcode typed without its space as two words, a word of another language in
+the form the bilingual word list has it, two neighbours glued where the list has them as one word, and the
+question form ("wat is …", "… nedir") told apart from what is asked."""
+
+from postcodes.parse import as_postcode
 
 from . import vocabulary
 from .text import question_forms, translations, words
@@ -38,13 +40,26 @@ def _glued(typed):
     return glued
 
 
+def _spaced_postcodes(typed):
+    """The words, with a postcode typed without its space as the two words it is ("6825hk" → "6825", "hk"), so
+    that it names its buurt as "6825 hk" does (search/places.py). Residents type it as on a letter."""
+    spaced = []
+    for word in typed:
+        postcode = as_postcode(word)
+        if postcode is not None and postcode.postcode != postcode.area:
+            spaced += [postcode.area, word[len(postcode.area) :]]
+        else:
+            spaced.append(word)
+    return spaced
+
+
 def question_words(text, locale):
     """The words of a question as both rankings ask them: folded, at most MAX_WORDS, and a word of another
     language in the form data/vertaalwoorden.txt has it ("doktorum" → doktor: word_forms.translated_form),
     unless a page of this language has the word as typed ("walking", the sport, stays walking; the
     vocabulary in the database, so every process decides alike)."""
     asked = []
-    for word in _glued(words(text)[:MAX_WORDS]):
+    for word in _glued(_spaced_postcodes(words(text))[:MAX_WORDS]):
         form = translated_form(word)
         asked.append(word if form != word and vocabulary.has_word(word, locale) else form)
     return asked
