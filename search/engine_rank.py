@@ -160,7 +160,7 @@ def question(text, index, locale, buurt=None):
     clauses = len(content)
     required = required_words(clauses)
     other_clauses = len(asked_words) - len(content)  # the stop words' clauses
-    kinds = page_types.place_kinds(content, definitional=bool(before or after))
+    asked_kinds = page_types.place_kinds(content, definitional=bool(before or after))
     return EngineQuery(
         asked_words,
         min_words=other_clauses + required,
@@ -174,8 +174,8 @@ def question(text, index, locale, buurt=None):
         when={word for word in content if says_when(word)},
         types=named_types,
         helps=page_types.helping_categories(content),
-        place_kinds=kinds,
-        stand_ins=kind_stand_ins(place_ids, kinds, index),
+        place_kinds=asked_kinds,
+        stand_ins=kind_stand_ins(place_ids, asked_kinds, index),
         kinds_of_words={word: kinds for word in content if (kinds := page_types.place_kinds([word]))},
     )
 

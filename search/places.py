@@ -2,9 +2,10 @@
 
 A place is a buurt, gemeente or plaats the picture knows by name (docindex.DocIndex.places: {name: buurt
 ids}), one word ("presikhaaf") or two ("lage land", "de pas": the first may be a stop word), or a
-postcode area ("6825", "6826 hk"; "6826hk" is read as "6826 hk": question.question_words), which names the buurten whose page lists it: the picture holds each buurt's
-areas among its place names (docindex; postcodes.nabij.buurten_met_postcode is the same rule for the postcode
-form), and postcodes.parse reads the postcode. A place is not a word a page must have: its buurten's pages come first.
+postcode area ("6825", "6826 hk"; "6826hk" is read as "6826 hk": question.question_words), which names the
+buurten whose page lists it: the picture holds each buurt's areas among its place names (docindex;
+postcodes.nabij.buurten_met_postcode is the same rule for the postcode form), and postcodes.parse reads the
+postcode. A place is not a word a page must have: its buurten's pages come first.
 
 A soort of place asked in a place that has none ("huisarts in malburgen", "doktor randwijk"): the places of that
 soort in the same gemeente or close by stand in for it (`kind_stand_ins`), so the doctors of Arnhem come first
