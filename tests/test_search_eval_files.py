@@ -29,6 +29,7 @@ EVAL_FILES = [
     "demo/eval/buurt_queries.jsonl",
     "demo/eval/waar_queries.jsonl",
     "demo/eval/zorg_queries.jsonl",
+    "demo/eval/woordgroepen_queries.jsonl",
     "search/eval/heldout_queries.jsonl",
     "search/eval/heldout_wave2.jsonl",
 ]
