@@ -58,4 +58,3 @@ def test_the_two_words_are_read_as_the_word_the_list_has():
     # Apart, or in another order, they are two words: "hekimi aile" is no family doctor.
     assert question_words("hekimi aile", nl) == ["hekimi", "aile"]
     assert "huisarts" in translations()["ailehekimi"]
-
