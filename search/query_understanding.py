@@ -278,8 +278,8 @@ def _word_clause(index, tokens, pos, positions, corrections, weighed=True):
         del alts[0]
         known = False
     fixes = guessed or ([] if split_found or known else corrections)
-    for fixed, similarity in fixes:
-        alts.append(Alt(((stem(fixed),),), TYPO * similarity, (fixed,)))
+    for fixed, similarity in fixes:  # with its synonyms: "gymnastek" → gymnastiek, which no page says, → gym
+        alts.append(Alt((_options(fixed),), TYPO * similarity, (fixed,)))
     corrected = tuple(fixed for fixed, _s in fixes)
     helps, kinds = helping_categories([word]), place_kinds([word])
     if not weighed:

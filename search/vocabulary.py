@@ -6,6 +6,8 @@ keep it up to date page by page (signals_vocabulary.py); `manage.py rebuild_sear
 it (load_demo runs it at the end). Every process reads the same rows: the same typo, the same answer.
 """
 
+from functools import lru_cache
+
 from django.db import connection, transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Length
@@ -17,7 +19,7 @@ from .models_vocabulary import WORD_MAX_LENGTH, Zoekwoord, ZoekwoordPagina
 from .page_texts import activity_shown, content_words, texts_of
 from .postings import PREFIX_MIN_LENGTH, shorter_stems
 from .searched import content_type_ids
-from .text import stem, stems_kept_apart, translations
+from .text import broader, stem, stems_kept_apart, thesaurus, translations
 
 TYPO_MIN_LENGTH = 5  # shorter words have too many near neighbours to guess which one was meant
 # The words of the pages it holds: every word but the stop words, as the picture knows them, so that at
@@ -236,23 +238,41 @@ def _candidates(word, locale):
     return sorted(set(rows.values_list("woord", flat=True)))
 
 
+@lru_cache(maxsize=1)
+def understood_words():
+    """The words the search asks as other words, whether or not a page says them: the words of data/thesaurus.txt
+    (a word there is asked as its group: "gymnastiek" finds the gym classes, and no page says "gymnastiek") and
+    of vertaalwoorden.txt ("eczane" finds the pharmacies); single words of TYPO_MIN_LENGTH letters or more. They
+    are typo candidates too (`nearest`): "gymnastek" was a word no page has, with no correction, so the question
+    got nothing on both rankings. Both rankings ask a correction as the word with its synonyms (the engine's
+    analyzer; query_understanding._word_clause). Kept per process: the files change only with a release, so
+    every process has the same set."""
+    listed = {*thesaurus(), *broader(), *translations()}
+    return frozenset(w for w in listed if len(w) >= TYPO_MIN_LENGTH and w.isalpha())
+
+
 def nearest(word, locale, limit=NEAREST):
-    """The known words closest to `word`: [(word, similarity 0–1)], most similar first (ties: alphabetical)."""
-    hits = process.extract(word, _candidates(word, locale), scorer=fuzz.ratio, score_cutoff=SCORE_CUTOFF, limit=limit)
+    """The known words closest to `word`: [(word, similarity 0–1)], most similar first (ties: alphabetical).
+    Known: on a page of the language (the vocabulary in the database) or understood (`understood_words`)."""
+    shortest, longest = _length_range(word)
+    listed = {w for w in understood_words() if shortest <= len(w) <= longest}
+    candidates = sorted(set(_candidates(word, locale)) | listed)
+    hits = process.extract(word, candidates, scorer=fuzz.ratio, score_cutoff=SCORE_CUTOFF, limit=limit)
     return [(hit, score / 100) for hit, score, _i in hits]
 
 
 def corrections(word, locale, unmatched=False):
     """The known words a resident may have meant by `word`, a word no page of the language has (a typo):
     [(word, similarity 0–1)], most similar first. None for a word the pages have, a short word, a word
-    with other signs than letters, or a word of the bilingual word list (‘doktor’ is Turkish, not
-    ‘dokter’ mistyped). The one typo rule of both rankings (query_understanding, engine_rank).
+    with other signs than letters, a word of the bilingual word list (‘doktor’ is Turkish, not
+    ‘dokter’ mistyped) or another word the search understands (`understood_words`: "vergeet" is asked with its
+    synonyms, not as a typo of "vergeten"). The one typo rule of both rankings (query_understanding, engine_rank).
 
     "The pages have it" is the Python ranking's matching (`known`: also a longer word that starts with its
     stem). `unmatched`: the engine has already said that no page matches the word, so only the very word
     counts (`has_word`): "koffe" (stem "koff", the start of "koffie") is no word of the engine's, and its
     nearest word is koffie."""
-    if len(word) < TYPO_MIN_LENGTH or not word.isalpha() or word in translations():
+    if len(word) < TYPO_MIN_LENGTH or not word.isalpha() or word in translations() or word in understood_words():
         return []
     if has_word(word, locale) if unmatched else known(word, locale):
         return []

@@ -64,6 +64,23 @@ def test_a_typo_that_starts_like_a_word_finds_the_word_meant(client, ranking):
     assert notices(soup) in ([], ["Het woord ‘koffe’ staat niet op onze pagina's. We zochten ook naar: koffie."])
 
 
+@pytest.mark.parametrize(
+    ("asked", "meant", "title_words"),
+    [("gymnastek", "gymnastiek", ("gym", "fitness")), ("eczne", "eczane", ("apotheek", "medicijn"))],
+)
+def test_a_typo_of_a_word_no_page_says_but_the_search_understands_finds_what_it_means(
+    client, ranking, asked, meant, title_words
+):
+    # No page says "gymnastiek" or (on the Dutch site) "eczane": the thesaurus and the bilingual list ask them as
+    # gym and fitness, and as apotheek. Their typos had no correction, so the question found nothing on both
+    # rankings; now the typo rule knows those words too (vocabulary.understood_words).
+    soup = html(client, q=asked)
+    assert total(soup) > 2
+    first = [title.lower() for title in titles(soup)[:3]]
+    assert all(any(word in title for word in title_words) for title in first), first
+    assert notices(soup) == [f"Het woord ‘{asked}’ staat niet op onze pagina's. We zochten ook naar: {meant}."]
+
+
 @pytest.mark.parametrize("asked", ["huisats", "huisrts"])
 def test_a_typo_whose_shorter_stem_is_a_word_finds_the_word_meant(client, ranking, asked):
     # "huisats" is cut to "huisat" by the stemmer, and the Python ranking matches a stem by its shorter stem

@@ -123,6 +123,17 @@ def test_a_word_of_the_bilingual_list_is_not_corrected(nl):
     assert vocabulary.corrections("doktor", nl) == []  # and Turkish for doctor
 
 
+def test_a_word_the_search_understands_is_known_to_the_typo_rule(nl):
+    # "gymnastiek" and "overleden" are on no page; the thesaurus asks them as gym, fitness and as rouw, verlies.
+    assert not vocabulary.has_word("gymnastiek", nl)
+    # Its typo is corrected to it (before: no correction, so "gymnastek" found nothing) …
+    assert [word for word, _s in vocabulary.corrections("gymnastek", nl, unmatched=True)][:1] == ["gymnastiek"]
+    assert [word for word, _s in vocabulary.corrections("eczne", nl, unmatched=True)][:1] == ["eczane"]
+    # … and the word itself is no typo of a word a page has ("overleden" was read as "overleed").
+    assert vocabulary.corrections("overleden", nl) == []
+    assert vocabulary.corrections("gymnastiek", nl, unmatched=True) == []
+
+
 def test_a_real_typo_in_another_language_finds_the_dutch_word():
     """An English page without its own translation shows the Dutch page: its words count there too."""
     en = Locale.objects.get(language_code="en")
