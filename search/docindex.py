@@ -7,7 +7,6 @@ fingerprint query per search, and a signal on publish in this process).
 """
 
 import itertools
-import math
 import threading
 import time
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from home.translation_state import text_language
 from postcodes.nabij import centre_of
 
 from . import vocabulary
+from .docindex_lookups import COMPOUND_MIN_LENGTH, Lookups
 from .page_texts import (
     activiteit_texts,
     activity_shown,
@@ -38,8 +38,6 @@ from .searched import in_language
 from .text import SHORT_WORDS, base_lexicon, fold, split_compound, stem, stopwords, words
 
 PART = 0.85  # a compound part counts a little less than the whole word
-COMPOUND_MIN_LENGTH = 7  # shorter words are not split into parts (the rule the picture has always had)
-IDF_POWER = 1.0  # measured: softer (0.5, 0.3) was not better on the dev and held-out queries
 GENERIC_PLACE_WORDS = frozenset(
     "noord zuid oost west zuidoost zuidwest noordoost noordwest centrum midden lage land hoge oude nieuwe "
     "dorp wijk kern buurt complex".split()
@@ -111,7 +109,7 @@ def memory_max_activities():
     return getattr(settings, "SEARCH_MEMORY_MAX_ACTIVITIES", 5000)
 
 
-class DocIndex(Postings):
+class DocIndex(Lookups, Postings):
     def __init__(self, locale):
         super().__init__()
         self.generation = next(_generations)  # a new number for every build: cache keys use it
@@ -323,50 +321,6 @@ class DocIndex(Postings):
                 related.setdefault(by_key[b], set()).add(by_key[a])
         for concept in self.concepts:
             concept.related = tuple(sorted(related.get(concept.doc_id, ())))
-
-    # -- lookups ------------------------------------------------------------------------------------
-    def idf(self, df):
-        """How telling a word is: rare words count more than common ones."""
-        return math.log(1 + self.n / (df + 1)) ** IDF_POWER
-
-    def max_idf(self):
-        return self.idf(0)
-
-    def activity_count_for(self, term):
-        """At scale: about how many activities have this stem, matched the way match() does: one query on
-        the vocabulary in the database (vocabulary.activities_with). Kept with this picture: a publish in
-        any process changes the rows and makes every process build a new picture (get_index), with an
-        empty store."""
-        cached = self._activity_counts.get(term)
-        if cached is not None:
-            return cached
-        # The words that hold the stem as a compound part, split with the rule of the picture's own words.
-        compounds = [
-            word
-            for word in vocabulary.words_containing(term, self.locale, COMPOUND_MIN_LENGTH)
-            if term in self._terms_of(word)[1]
-        ]
-        total = min(vocabulary.activities_with(term, self.locale, compounds), self.activity_count)
-        if len(self._activity_counts) < 20_000:
-            self._activity_counts[term] = total
-        return total
-
-    def count_alts(self, alts):
-        """How many pages have one stem of every part of any of `alts` (each a tuple of parts). Exact for the
-        pages in memory; at scale the activities are estimated from the count of their stems."""
-        found = set()
-        for parts in alts:
-            found.update(self.match_alt(parts))
-        estimate = 0
-        if self.at_scale:
-            for parts in alts:
-                counts = [sum(self.activity_count_for(term) for term in options) for options in parts]
-                estimate = max(estimate, min(min(counts, default=0), self.activity_count))
-        return len(found) + estimate
-
-    def known(self, word):
-        term = stem(word)
-        return bool(self.match(term)) or (self.at_scale and self.activity_count_for(term) > 0)
 
 
 _lock = threading.Lock()
