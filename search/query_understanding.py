@@ -13,6 +13,7 @@ from functools import cached_property
 from postcodes.parse import as_postcode
 
 from . import vocabulary
+from . import word_alternatives as alternatives
 from .page_types import helping_categories, named_kinds, place_kinds
 from .places import kind_stand_ins, named_places
 from .question import question_form, question_words
@@ -190,34 +191,6 @@ def _concepts(index, tokens, positions):
     return found
 
 
-def _related(word):
-    """Stems of everyday synonyms and English words for `word` (single words only)."""
-    stop = stopwords()
-    found = []
-    for related in sorted(thesaurus().get(word, ())):
-        if " " in related or related in stop:
-            continue
-        term = stem(related)
-        if len(term) >= 3 and term not in stop and term not in found:
-            found.append(term)
-    return tuple(found)
-
-
-def _wider(word):
-    """Stems of the wider words for `word` (one-way lines of the thesaurus): weaker than a synonym."""
-    own = {stem(word), *_related(word)}
-    return tuple(sorted({stem(w) for w in broader().get(word, ()) if " " not in w} - own))
-
-
-def _options(word, wide=False):
-    found = (stem(word), *(t for t in _related(word) if t != stem(word)))
-    return (*found, *_wider(word)) if wide else found
-
-
-def _single(words_):
-    return tuple((stem(w),) for w in words_)
-
-
 def _known(index, word, weighed):
     """Whether a page has `word`. The picture answers from memory while it holds every page; at scale its
     answer for the activities is a count, two queries on the vocabulary (docindex.activity_count_for).
@@ -241,26 +214,26 @@ def _word_clause(index, tokens, pos, positions, corrections, weighed=True):
     compound's head alone (it needs one; it is never marked either), weight 1."""
     word = tokens[pos]
     alts = [Alt(((stem(word),),), 1.0, (word,))]
-    related = _related(word)
+    related = alternatives.related(word)
     if related:
         alts.append(Alt((related,), SYNONYM, tuple(sorted(thesaurus().get(word, ())))[:6]))
-    wider = _wider(word)
+    wider = alternatives.wider(word)
     if wider:
         alts.append(Alt((wider,), WIDER, tuple(sorted(broader()[word]))[:4]))
     parts = split_compound(word, index.lexicon, index.short_words)
     split_found = False
     if parts:
-        alts.append(Alt(tuple(_options(p) for p in parts), PARTS, tuple(parts)))
+        alts.append(Alt(tuple(alternatives.options(p) for p in parts), PARTS, tuple(parts)))
         # A typo can split into words that make it up and that no page has together ("boodshappen" →
         # bood + happen, "vrijwillier" → vrij + wil + lier): then it is read as a typo (below). Not weighed,
         # nothing is counted: the compound stands, and the engine corrects the word itself (engine_rank).
         split_found = not weighed or index.count_alts([alts[-1].terms]) > 0
-        if any(_wider(p) for p in parts):
-            alts.append(Alt(tuple(_options(p, wide=True) for p in parts), PARTS * WIDER_PART, tuple(parts)))
+        if any(alternatives.wider(p) for p in parts):
+            alts.append(Alt(tuple(alternatives.options(p, wide=True) for p in parts), PARTS * WIDER_PART, tuple(parts)))
     if weighed and parts:
         head_count = index.count_alts([((stem(parts[-1]),),)])
         if all(index.known(p) for p in parts[:-1]) and head_count <= HEAD_MAX_SHARE * index.n:
-            alts.append(Alt((_options(parts[-1]),), HEAD, (parts[-1],)))
+            alts.append(Alt((alternatives.options(parts[-1]),), HEAD, (parts[-1],)))
     i = positions.index(pos)
     for neighbour in (positions[i - 1 : i], positions[i + 1 : i + 2]):
         if neighbour:
@@ -279,7 +252,7 @@ def _word_clause(index, tokens, pos, positions, corrections, weighed=True):
         known = False
     fixes = guessed or ([] if split_found or known else corrections)
     for fixed, similarity in fixes:  # with its synonyms: "gymnastek" → gymnastiek, which no page says, → gym
-        alts.append(Alt((_options(fixed),), TYPO * similarity, (fixed,)))
+        alts.append(Alt((alternatives.options(fixed),), TYPO * similarity, (fixed,)))
     corrected = tuple(fixed for fixed, _s in fixes)
     helps, kinds = helping_categories([word]), place_kinds([word])
     if not weighed:
@@ -292,13 +265,19 @@ def _word_clause(index, tokens, pos, positions, corrections, weighed=True):
 def _concept_clause(concept, kind, used, tokens, weights):
     named = TERM_NAMED if kind != "synoniem" else TERM_BY_SYNONYM
     typed = tuple(tokens[p] for p in used)
-    alts = [Alt(tuple(_options(w) for w in typed), TYPED_SYNONYM if kind == "synoniem" else TYPED_FOR_TERM, typed)]
-    alts.append(Alt(_single(concept.title_words), named, concept.title_words))
+    alts = [
+        Alt(
+            tuple(alternatives.options(w) for w in typed),
+            TYPED_SYNONYM if kind == "synoniem" else TYPED_FOR_TERM,
+            typed,
+        )
+    ]
+    alts.append(Alt(alternatives.single(concept.title_words), named, concept.title_words))
     if concept.afkorting:
         afk = tuple(words(concept.afkorting))
-        alts.append(Alt(_single(afk), named, afk))
+        alts.append(Alt(alternatives.single(afk), named, afk))
     for group in concept.synonym_groups:
-        alts.append(Alt(_single(group), SYNONYM_GROUP, group))
+        alts.append(Alt(alternatives.single(group), SYNONYM_GROUP, group))
     label = " ".join(typed)
     return Clause("concept", label, alts, max(sum(weights), 1.0), concept=concept)
 
